@@ -1,0 +1,27 @@
+#pragma once
+// vitscope-cli subcommands. Each returns the process exit code:
+// 0 success, 1 other failure, 2 usage error, 3 some inputs unusable.
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace vitscope::cli {
+
+constexpr int kExitOk = 0, kExitFailure = 1, kExitUsage = 2, kExitBadInput = 3;
+
+int runVersion();
+int runBench(int argc, char **argv); // bench infer|train|preprocess
+
+#ifdef VITSCOPE_WITH_DATA
+int runPredict(int argc, char **argv);
+int runScan(int argc, char **argv);
+int runDemoData(int argc, char **argv);
+int runTrain(int argc, char **argv);
+int runEval(int argc, char **argv);
+int runExport(int argc, char **argv);
+int runBenchPreprocess(int argc, char **argv);
+double preprocessMillisecondsForBench(int size); // median ms to preprocess one 720x576 JPEG
+std::vector<std::pair<std::string, std::string>> stackVersions(); // Qt, OpenCV
+#endif
+
+} // namespace vitscope::cli

@@ -1,0 +1,51 @@
+#include "engine/file_util.h"
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace vitscope {
+
+void writeFileAtomically(const std::string &path, const std::function<void(std::ostream &)> &write)
+{
+    const std::string tmp = path + ".tmp";
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        if (!out)
+            throw std::runtime_error("cannot write " + tmp + ": " + std::strerror(errno));
+        write(out);
+        out.flush();
+        if (!out) {
+            out.close();
+            std::error_code ignored;
+            std::filesystem::remove(tmp, ignored);
+            throw std::runtime_error("writing " + path + " failed (disk full?)");
+        }
+    }
+    std::error_code ec;
+    std::filesystem::rename(tmp, path, ec);
+    if (ec) {
+        std::filesystem::remove(tmp, ec);
+        throw std::runtime_error("cannot replace " + path + ": " + ec.message());
+    }
+}
+
+void writeTextAtomically(const std::string &path, const std::string &text)
+{
+    writeFileAtomically(path, [&](std::ostream &out) { out << text; });
+}
+
+std::string readTextFile(const std::string &path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw std::runtime_error("cannot read " + path);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+} // namespace vitscope

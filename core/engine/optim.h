@@ -1,0 +1,53 @@
+#pragma once
+// The Hugging Face Trainer's optimisation recipe: AdamW (decoupled weight decay, as torch.optim.AdamW)
+// with no decay on biases and LayerNorm weights, a linear warmup/decay schedule and global-norm
+// gradient clipping. Written out (not torch::optim) so its state is plain tensors we checkpoint.
+#include <torch/nn/module.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace vitscope {
+
+struct AdamWOptions {
+    double lr = 2e-5;
+    double beta1 = 0.9;
+    double beta2 = 0.999;
+    double eps = 1e-8;
+    double weightDecay = 0.01;
+};
+
+class AdamW {
+public:
+    AdamW(torch::nn::Module &model, const AdamWOptions &options);
+
+    // One update with the given learning rate (the schedule's value for this step).
+    void step(double lr);
+    void zeroGrad();
+    int64_t stepCount() const { return m_step; }
+
+    // Moments in safetensors-ready form ("exp_avg.<param>", "exp_avg_sq.<param>", "step").
+    std::map<std::string, torch::Tensor> state() const;
+    void loadState(const std::map<std::string, torch::Tensor> &state); // throws on mismatch
+
+    static bool decays(const std::string &parameterName); // Hugging Face's grouping
+
+private:
+    struct Param {
+        std::string name;
+        torch::Tensor value, expAvg, expAvgSq;
+        bool decay;
+    };
+    AdamWOptions m_options;
+    std::vector<Param> m_params;
+    int64_t m_step = 0;
+};
+
+// get_linear_schedule_with_warmup: lr * step/warmup, then lr * (total-step)/(total-warmup), >= 0.
+double linearScheduleLr(double baseLr, int64_t step, int64_t warmupSteps, int64_t totalSteps);
+
+// clip_grad_norm_: returns the total L2 norm before clipping (a 0-dim tensor, no device sync).
+torch::Tensor clipGradNorm(torch::nn::Module &model, double maxNorm);
+
+} // namespace vitscope

@@ -1,0 +1,75 @@
+#include "engine/runtime.h"
+
+#include <torch/torch.h>
+#include <torch/version.h>
+
+#include <thread>
+
+namespace vitscope {
+
+torch::Device selectDevice(const std::string &request)
+{
+    if (request.empty() || request == "auto")
+        return torch::cuda::is_available() ? torch::Device(torch::kCUDA, 0) : torch::Device(torch::kCPU);
+    torch::Device device(torch::kCPU);
+    try {
+        device = torch::Device(request);
+    } catch (const std::exception &) {
+        throw std::runtime_error("unknown device '" + request + "' (auto, cpu, cuda, cuda:N)");
+    }
+    if (device.is_cuda()) {
+        if (!torch::cuda::is_available())
+            throw std::runtime_error("device '" + request + "' requested but no CUDA device is available "
+                                     "(this LibTorch build " + std::string(torch::cuda::is_available() ? "has" : "may lack") +
+                                     " CUDA support)");
+        if (device.has_index() && device.index() >= static_cast<int>(torch::cuda::device_count()))
+            throw std::runtime_error("device '" + request + "' does not exist");
+        if (!device.has_index())
+            device = torch::Device(torch::kCUDA, 0);
+    } else if (!device.is_cpu()) {
+        throw std::runtime_error("device '" + request + "' is not supported (auto, cpu, cuda)");
+    }
+    return device;
+}
+
+int configureThreads(int threads)
+{
+    if (threads <= 0)
+        threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    torch::set_num_threads(threads);
+    return threads;
+}
+
+std::string deviceDescription(const torch::Device &device)
+{
+    if (device.is_cuda()) {
+#ifdef VITSCOPE_HAVE_CUDA_NAME
+        return cudaDeviceName(device.index());
+#else
+        return "CUDA device " + std::to_string(device.index());
+#endif
+    }
+    return "CPU, " + std::to_string(torch::get_num_threads()) + " threads";
+}
+
+std::string libtorchVersion()
+{
+    return TORCH_VERSION;
+}
+
+std::string cudaVersion()
+{
+    return torch::cuda::is_available() ? "available" : "";
+}
+
+std::string cudnnVersion()
+{
+    return torch::cuda::cudnn_is_available() ? "available" : "";
+}
+
+bool bf16Supported(const torch::Device &device)
+{
+    return device.is_cuda(); // every GPU that runs current LibTorch builds at sm_80+ does; CPU stays fp32
+}
+
+} // namespace vitscope

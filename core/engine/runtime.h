@@ -1,0 +1,21 @@
+#pragma once
+// Compute device selection, thread setup and version reporting.
+#include <torch/types.h>
+
+#include <string>
+
+namespace vitscope {
+
+// "auto" picks CUDA when available; "cpu", "cuda", "cuda:N". Throws on an unavailable device.
+torch::Device selectDevice(const std::string &request = "auto");
+
+// Sets LibTorch's intra-op threads (LibTorch defaults to 1 here); 0 means all cores.
+int configureThreads(int threads = 0);
+
+std::string deviceDescription(const torch::Device &device); // "NVIDIA H200" or "CPU, 2 threads"
+std::string libtorchVersion();
+std::string cudaVersion();  // empty when not built with CUDA
+std::string cudnnVersion(); // empty when unavailable
+bool bf16Supported(const torch::Device &device);
+
+} // namespace vitscope

@@ -1,0 +1,331 @@
+#include "engine/trainer.h"
+
+#include "engine/autocast.h"
+#include "engine/optim.h"
+#include "engine/run_folder.h"
+#include "engine/runtime.h"
+
+#include <torch/torch.h>
+
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <numeric>
+#include <random>
+
+namespace vitscope {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+uint64_t mix(uint64_t x)
+{
+    // splitmix64: decorrelates (seed, epoch, batch) combinations.
+    x += 0x9e3779b97f4a7c15ull;
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
+    return x ^ (x >> 31);
+}
+
+// The epoch's data order: Fisher-Yates over a fully specified generator, so it is identical on
+// every platform and after a resume.
+std::vector<int64_t> epochOrder(int64_t n, uint64_t seed, int epoch)
+{
+    std::vector<int64_t> order(static_cast<std::size_t>(n));
+    std::iota(order.begin(), order.end(), 0);
+    std::mt19937_64 rng(mix(seed ^ mix(static_cast<uint64_t>(epoch) + 1)));
+    for (int64_t i = n - 1; i > 0; --i) {
+        const auto j = static_cast<int64_t>(rng() % static_cast<uint64_t>(i + 1));
+        std::swap(order[i], order[j]);
+    }
+    return order;
+}
+
+std::vector<int64_t> slice(const std::vector<int64_t> &v, int64_t begin, int64_t end)
+{
+    return {v.begin() + begin, v.begin() + std::min<int64_t>(end, static_cast<int64_t>(v.size()))};
+}
+
+bool improved(const std::string &metric, double value, const TrainerState &st, double threshold)
+{
+    if (!st.haveBest)
+        return true;
+    return higherIsBetter(metric) ? value > st.bestValue + threshold : value < st.bestValue - threshold;
+}
+
+void log(const TrainerCallbacks &cb, const std::string &s)
+{
+    if (cb.onLog)
+        cb.onLog(s);
+}
+
+} // namespace
+
+EvalResult evaluate(ViTForImageClassification &model, BatchSource &data, int batchSize, const torch::Device &device,
+                    bool bf16, const std::function<bool()> &shouldStop)
+{
+    torch::InferenceMode inference;
+    model->eval();
+    EvalResult r;
+    const int64_t n = data.size();
+    std::vector<torch::Tensor> probs;
+    double lossSum = 0;
+    for (int64_t b = 0; b < n; b += batchSize) {
+        if (shouldStop && shouldStop())
+            throw TrainingError("evaluation cancelled");
+        std::vector<int64_t> idx(static_cast<std::size_t>(std::min<int64_t>(batchSize, n - b)));
+        std::iota(idx.begin(), idx.end(), b);
+        Batch batch = data.batch(idx, 0);
+        torch::Tensor logits;
+        {
+            AutocastGuard autocast(device, bf16);
+            logits = model(batch.pixels.to(device)).to(torch::kFloat32);
+        }
+        auto labels = batch.labels.to(device);
+        lossSum += torch::nn::functional::cross_entropy(
+                       logits, labels, torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kSum))
+                       .item<double>();
+        auto p = torch::softmax(logits, -1).cpu();
+        auto pred = p.argmax(-1);
+        for (int64_t i = 0; i < pred.size(0); ++i) {
+            r.predictions.push_back(pred[i].item<int64_t>());
+            r.labels.push_back(batch.labels[i].item<int64_t>());
+        }
+        probs.push_back(p);
+    }
+    r.probabilities = probs.empty() ? torch::zeros({0, static_cast<int64_t>(model->config().labels.size())}) : torch::cat(probs);
+    r.metrics = computeMetrics(r.labels, r.predictions, static_cast<int>(model->config().labels.size()), lossSum);
+    return r;
+}
+
+StepResult trainStep(ViTForImageClassification &model, AdamW &optimizer, int64_t microBatches,
+                     const std::function<Batch(int64_t)> &fetch, double lr, double maxGradNorm,
+                     const torch::Device &device, bool bf16, const std::function<void(torch::Tensor &)> &lossHook)
+{
+    StepResult r;
+    optimizer.zeroGrad();
+    double lossSum = 0;
+    for (int64_t a = 0; a < microBatches; ++a) {
+        Batch batch = fetch(a);
+        torch::Tensor logits;
+        {
+            AutocastGuard autocast(device, bf16);
+            logits = model(batch.pixels.to(device, /*non_blocking=*/true));
+        }
+        auto loss = torch::nn::functional::cross_entropy(logits.to(torch::kFloat32), batch.labels.to(device));
+        if (lossHook)
+            lossHook(loss);
+        const double value = loss.item<double>();
+        if (!std::isfinite(value)) {
+            r.finite = false;
+            r.loss = value;
+            r.failedMicroBatch = static_cast<int>(a);
+            optimizer.zeroGrad();
+            return r;
+        }
+        (loss / static_cast<double>(microBatches)).backward();
+        lossSum += value;
+        r.images += batch.labels.size(0);
+    }
+    r.gradNorm = maxGradNorm > 0 ? clipGradNorm(*model, maxGradNorm).item<double>() : 0.0;
+    optimizer.step(lr);
+    r.loss = lossSum / static_cast<double>(microBatches);
+    return r;
+}
+
+TrainSummary train(LoadedModel &lm, const TrainConfig &cfg, BatchSource &trainSet, BatchSource &valSet,
+                   BatchSource *testSet, RunFolder &run, const TrainerCallbacks &cb, bool resume)
+{
+    const torch::Device device = selectDevice(cfg.device);
+    if (device.is_cpu())
+        configureThreads(cfg.threads);
+    if (cfg.precision != "fp32" && cfg.precision != "bf16")
+        throw TrainingError("precision must be fp32 or bf16");
+    const bool bf16 = cfg.precision == "bf16";
+    if (bf16 && !bf16Supported(device))
+        throw TrainingError("bf16 training needs a CUDA GPU; use fp32 on the CPU");
+    if (trainSet.size() == 0)
+        throw TrainingError("the training split is empty: add images or change the split ratios");
+    if (valSet.size() == 0)
+        throw TrainingError("the validation split is empty: give it a non-zero ratio or a --val-data folder");
+    if (cfg.batchSize < 1 || cfg.evalBatchSize < 1 || cfg.gradAccum < 1 || cfg.epochs < 1)
+        throw TrainingError("epochs, batch sizes and gradient accumulation must be at least 1");
+    (void)higherIsBetter(cfg.metric);
+    Metrics{}.byName(cfg.metric); // validates the name
+
+    auto &model = lm.model;
+    const std::vector<std::string> labels = model->config().labels; // a copy: the model is replaced below
+    for (int64_t i = 0; i < trainSet.size(); i += std::max<int64_t>(1, trainSet.size() / 64))
+        if (trainSet.label(i) < 0 || trainSet.label(i) >= static_cast<int64_t>(labels.size()))
+            throw TrainingError("the data has a class id the model's " + std::to_string(labels.size()) +
+                                "-label head cannot represent");
+    model->to(device);
+    if (device.is_cuda()) {
+        at::globalContext().setAllowTF32CuBLAS(true);
+        at::globalContext().setAllowTF32CuDNN(true);
+    }
+
+    const int64_t n = trainSet.size();
+    const int64_t batchesPerEpoch = (n + cfg.batchSize - 1) / cfg.batchSize;
+    const int64_t stepsPerEpoch = (batchesPerEpoch + cfg.gradAccum - 1) / cfg.gradAccum;
+    const int64_t totalSteps = stepsPerEpoch * cfg.epochs;
+    const int64_t warmup = cfg.warmupRatio > 0 ? static_cast<int64_t>(std::ceil(cfg.warmupRatio * totalSteps)) : cfg.warmupSteps;
+
+    AdamW optimizer(*model, {cfg.lr, 0.9, 0.999, 1e-8, cfg.weightDecay});
+    TrainerState st;
+    torch::manual_seed(cfg.seed);
+    if (resume) {
+        st = run.loadLast(model, optimizer);
+        if (st.rngState.defined())
+        {
+            auto generator = at::detail::getDefaultCPUGenerator();
+            generator.set_state(st.rngState);
+        }
+        log(cb, "resumed at epoch " + std::to_string(st.epoch + 1) + ", step " + std::to_string(st.globalStep));
+    }
+
+    auto saveLast = [&] {
+        st.rngState = at::detail::getDefaultCPUGenerator().get_state();
+        run.saveLast(model, lm.preprocess, optimizer, st);
+        if (cb.onCheckpoint)
+            cb.onCheckpoint(run.lastFolder());
+    };
+
+    TrainSummary summary;
+    summary.status = "finished";
+    for (int epoch = st.epoch; epoch < cfg.epochs; ++epoch) {
+        const auto order = epochOrder(n, cfg.seed, epoch);
+        model->train();
+        while (st.batchInEpoch < batchesPerEpoch) {
+            const auto stepStart = Clock::now();
+            const int64_t micro = std::min<int64_t>(cfg.gradAccum, batchesPerEpoch - st.batchInEpoch);
+            const double lr = linearScheduleLr(cfg.lr, st.globalStep, warmup, totalSteps);
+            const auto fetch = [&](int64_t a) {
+                const int64_t b = st.batchInEpoch + a;
+                const auto idx = slice(order, b * cfg.batchSize, (b + 1) * cfg.batchSize);
+                const uint64_t augSeed = cfg.augment.empty() ? 0 : mix(cfg.seed ^ mix(static_cast<uint64_t>(b) * 131 + epoch * 7919)) | 1;
+                return trainSet.batch(idx, augSeed);
+            };
+            std::function<void(torch::Tensor &)> hook;
+            if (cb.lossHook)
+                hook = [&](torch::Tensor &loss) { cb.lossHook(st.globalStep, loss); };
+            const StepResult step = trainStep(model, optimizer, micro, fetch, lr, cfg.maxGradNorm, device, bf16, hook);
+            if (!step.finite) {
+                const std::string what = std::isnan(step.loss) ? "NaN" : "infinite";
+                run.setStatus("failed", "loss became " + what + " at step " + std::to_string(st.globalStep + 1));
+                throw TrainingError("the loss became " + what + " at step " + std::to_string(st.globalStep + 1) + " (epoch " +
+                                    std::to_string(epoch + 1) + "); training stopped. Try a lower learning rate. " +
+                                    (run.hasLast() ? "The last good checkpoint is kept in " + run.lastFolder()
+                                                   : std::string("No checkpoint had been saved yet.")));
+            }
+            st.batchInEpoch += micro;
+            ++st.globalStep;
+            st.imagesSeen += step.images;
+            st.trainSeconds += std::chrono::duration<double>(Clock::now() - stepStart).count();
+
+            StepInfo info;
+            info.step = st.globalStep;
+            info.totalSteps = totalSteps;
+            info.epoch = epoch + 1;
+            info.epochProgress = static_cast<double>(st.batchInEpoch) / static_cast<double>(batchesPerEpoch);
+            info.loss = step.loss;
+            info.lr = lr;
+            info.gradNorm = step.gradNorm;
+            info.imagesPerSecond = st.trainSeconds > 0 ? static_cast<double>(st.imagesSeen) / st.trainSeconds : 0;
+            info.etaSeconds = st.globalStep ? st.trainSeconds / static_cast<double>(st.globalStep) * static_cast<double>(totalSteps - st.globalStep) : 0;
+            if (cfg.logEvery <= 1 || st.globalStep % cfg.logEvery == 0 || st.batchInEpoch == batchesPerEpoch) {
+                run.appendStep(info);
+                if (cb.onStep)
+                    cb.onStep(info);
+            }
+            if (cb.shouldStop && cb.shouldStop()) {
+                saveLast();
+                run.setStatus("stopped");
+                summary.status = "stopped";
+                log(cb, "stopped at step " + std::to_string(st.globalStep) + "; resumable from " + run.lastFolder());
+                summary.epochsRun = epoch;
+                summary.steps = st.globalStep;
+                summary.bestEpoch = st.bestEpoch;
+                summary.trainSeconds = st.trainSeconds;
+                return summary;
+            }
+        }
+
+        // End of epoch: evaluate in eval mode, select the best model, checkpoint.
+        EpochInfo info;
+        info.epoch = epoch + 1;
+        info.step = st.globalStep;
+        EvalResult val = evaluate(model, valSet, cfg.evalBatchSize, device, bf16, cb.shouldStop);
+        info.val = val.metrics;
+        if (cfg.evalTrainSet)
+            info.train = evaluate(model, trainSet, cfg.evalBatchSize, device, bf16, cb.shouldStop).metrics;
+        const double value = val.metrics.byName(cfg.metric);
+        if (improved(cfg.metric, value, st, cfg.earlyStoppingThreshold)) {
+            st.haveBest = true;
+            st.bestValue = value;
+            st.bestEpoch = epoch + 1;
+            st.epochsWithoutImprovement = 0;
+            info.best = true;
+            run.saveBest(model, lm.preprocess);
+        } else {
+            ++st.epochsWithoutImprovement;
+        }
+        info.bestEpoch = st.bestEpoch;
+        st.epoch = epoch + 1;
+        st.batchInEpoch = 0;
+        run.writeConfusion(epoch + 1, val.metrics, labels);
+        run.appendEpoch(info, labels);
+        saveLast();
+        if (cb.onEpoch)
+            cb.onEpoch(info);
+        summary.val = val.metrics;
+        if (cfg.earlyStopping > 0 && st.epochsWithoutImprovement >= cfg.earlyStopping && epoch + 1 < cfg.epochs) {
+            summary.status = "early-stopped";
+            log(cb, "early stopping: no improvement in " + std::to_string(cfg.earlyStopping) + " epochs");
+            break;
+        }
+    }
+
+    // The best model, reloaded from its export, on the validation (for the summary) and test splits.
+    auto best = loadModel(run.bestFolder(), {labels, device});
+    model = best.model;
+    summary.val = evaluate(model, valSet, cfg.evalBatchSize, device, bf16).metrics;
+    if (testSet && testSet->size() > 0) {
+        EvalResult test = evaluate(model, *testSet, cfg.evalBatchSize, device, bf16);
+        std::vector<std::string> names;
+        for (int64_t i = 0; i < testSet->size(); ++i)
+            names.push_back(testSet->itemName(i));
+        run.writeEvaluation("test", test, labels, names);
+        summary.test = test.metrics;
+    }
+    summary.bestEpoch = st.bestEpoch;
+    summary.epochsRun = st.epoch;
+    summary.steps = st.globalStep;
+    summary.trainSeconds = st.trainSeconds;
+    summary.imagesPerSecond = st.trainSeconds > 0 ? static_cast<double>(st.imagesSeen) / st.trainSeconds : 0;
+    run.setStatus(summary.status);
+    return summary;
+}
+
+TensorBatchSource::TensorBatchSource(torch::Tensor pixels, torch::Tensor labels)
+    : m_pixels(std::move(pixels)), m_labels(std::move(labels))
+{
+}
+
+int64_t TensorBatchSource::size() const
+{
+    return m_pixels.size(0);
+}
+
+Batch TensorBatchSource::batch(const std::vector<int64_t> &indices, uint64_t)
+{
+    auto idx = torch::tensor(indices, torch::kInt64);
+    return {m_pixels.index_select(0, idx), m_labels.index_select(0, idx)};
+}
+
+int64_t TensorBatchSource::label(int64_t index) const
+{
+    return m_labels[index].item<int64_t>();
+}
+
+} // namespace vitscope

@@ -1,0 +1,106 @@
+#pragma once
+// The notebook's fine-tune (Hugging Face Trainer recipe), exact, resumable, with a run folder.
+#include "engine/batch_source.h"
+#include "engine/checkpoint.h"
+#include "engine/metrics.h"
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace vitscope {
+
+struct TrainConfig {
+    int epochs = 5;
+    int batchSize = 16;
+    int evalBatchSize = 32;
+    double lr = 2e-5;
+    int64_t warmupSteps = 500;
+    double warmupRatio = 0.0; // used when > 0, instead of warmupSteps
+    double weightDecay = 0.01;
+    double maxGradNorm = 1.0;
+    int gradAccum = 1;
+    std::string metric = "accuracy"; // best model by: accuracy, weighted_f1, macro_f1, loss, mcc
+    uint64_t seed = 42;
+    std::string device = "auto";
+    std::string precision = "fp32"; // fp32 | bf16 (CUDA only)
+    int threads = 0;
+    std::vector<std::string> augment; // recorded; applied by the data source
+    int earlyStopping = 0;            // patience in epochs; 0 = off
+    double earlyStoppingThreshold = 0.0;
+    int logEvery = 1;          // steps between step reports
+    bool evalTrainSet = true;  // train metrics every epoch, in eval mode
+};
+
+struct StepInfo {
+    int64_t step = 0, totalSteps = 0;
+    int epoch = 0; // 1-based
+    double epochProgress = 0;
+    double loss = 0, lr = 0, gradNorm = 0, imagesPerSecond = 0, etaSeconds = 0;
+};
+
+struct EvalResult {
+    Metrics metrics;
+    torch::Tensor probabilities;      // [N, C] float32 CPU
+    std::vector<int64_t> labels, predictions;
+};
+
+struct EpochInfo {
+    int epoch = 0;
+    int64_t step = 0;
+    std::optional<Metrics> train;
+    Metrics val;
+    bool best = false;
+    int bestEpoch = 0;
+};
+
+struct TrainSummary {
+    std::string status; // finished | stopped | early-stopped
+    int bestEpoch = 0, epochsRun = 0;
+    int64_t steps = 0;
+    double trainSeconds = 0, imagesPerSecond = 0;
+    std::optional<Metrics> val, test;
+};
+
+struct TrainerCallbacks {
+    std::function<void(const StepInfo &)> onStep;
+    std::function<void(const EpochInfo &)> onEpoch;
+    std::function<void(const std::string &)> onCheckpoint; // folder written
+    std::function<void(const std::string &)> onLog;
+    std::function<bool()> shouldStop; // polled every step
+    std::function<void(int64_t, torch::Tensor &)> lossHook; // tests: inject faults into the loss
+};
+
+class RunFolder;
+class AdamW;
+
+struct StepResult {
+    double loss = 0;     // mean over the micro-batches
+    double gradNorm = 0; // before clipping
+    int64_t images = 0;
+    bool finite = true;  // false: nothing was updated
+    int failedMicroBatch = -1;
+};
+
+// One optimizer step of the recipe over `microBatches` batches fetched by index: forward,
+// cross-entropy, backward (scaled by 1/microBatches), clip, AdamW at `lr`. Shared by train() and
+// the benchmark so both measure the same code.
+StepResult trainStep(ViTForImageClassification &model, AdamW &optimizer, int64_t microBatches,
+                     const std::function<Batch(int64_t)> &fetch, double lr, double maxGradNorm,
+                     const torch::Device &device, bool bf16, const std::function<void(torch::Tensor &)> &lossHook = {});
+
+// Runs (or resumes) training. Throws TrainingError with a user-facing message on failure; the last
+// good checkpoint stays intact. `test` may be null (no test split).
+TrainSummary train(LoadedModel &model, const TrainConfig &config, BatchSource &trainSet, BatchSource &valSet,
+                   BatchSource *testSet, RunFolder &run, const TrainerCallbacks &callbacks, bool resume);
+
+EvalResult evaluate(ViTForImageClassification &model, BatchSource &data, int batchSize, const torch::Device &device,
+                    bool bf16 = false, const std::function<bool()> &shouldStop = {});
+
+class TrainingError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+} // namespace vitscope

@@ -1,0 +1,168 @@
+#include "engine/vit.h"
+
+#include <torch/torch.h>
+
+#include <cmath>
+
+namespace vitscope {
+namespace {
+
+// A plain container so that nested Hugging Face names ("attention.attention.query") exist.
+std::shared_ptr<torch::nn::Module> container()
+{
+    return std::make_shared<torch::nn::Module>();
+}
+
+torch::nn::Linear linear(int in, int out, bool bias = true)
+{
+    return torch::nn::Linear(torch::nn::LinearOptions(in, out).bias(bias));
+}
+
+torch::Tensor scaledDotProductAttention(const torch::Tensor &q, const torch::Tensor &k, const torch::Tensor &v,
+                                        double dropout)
+{
+#if TORCH_VERSION_MAJOR >= 2
+    return at::scaled_dot_product_attention(q, k, v, {}, dropout, false);
+#else
+    return std::get<0>(at::_scaled_dot_product_attention(q, k, v, {}, dropout, false, false));
+#endif
+}
+
+} // namespace
+
+ViTLayerImpl::ViTLayerImpl(const ViTConfig &c)
+    : m_heads(c.numAttentionHeads), m_tanhGelu(c.tanhGelu()), m_attentionDropout(c.attentionDropout)
+{
+    const auto ln = torch::nn::LayerNormOptions({c.hiddenSize}).eps(c.layerNormEps);
+    m_layerNormBefore = register_module("layernorm_before", torch::nn::LayerNorm(ln));
+    m_layerNormAfter = register_module("layernorm_after", torch::nn::LayerNorm(ln));
+
+    auto attention = register_module("attention", container());
+    auto self = attention->register_module("attention", container());
+    m_query = self->register_module("query", linear(c.hiddenSize, c.hiddenSize, c.qkvBias));
+    m_key = self->register_module("key", linear(c.hiddenSize, c.hiddenSize, c.qkvBias));
+    m_value = self->register_module("value", linear(c.hiddenSize, c.hiddenSize, c.qkvBias));
+    m_attentionOut = attention->register_module("output", container())->register_module("dense", linear(c.hiddenSize, c.hiddenSize));
+    m_intermediate = register_module("intermediate", container())->register_module("dense", linear(c.hiddenSize, c.intermediateSize));
+    m_output = register_module("output", container())->register_module("dense", linear(c.intermediateSize, c.hiddenSize));
+    m_dropout = register_module("dropout", torch::nn::Dropout(c.hiddenDropout));
+}
+
+torch::Tensor ViTLayerImpl::attend(const torch::Tensor &x, torch::Tensor *attention)
+{
+    const auto B = x.size(0), T = x.size(1), H = x.size(2), D = H / m_heads;
+    auto split = [&](const torch::Tensor &t) { return t.view({B, T, m_heads, D}).transpose(1, 2); };
+    auto q = split(m_query(x)), k = split(m_key(x)), v = split(m_value(x));
+    const double dropout = is_training() ? m_attentionDropout : 0.0;
+    torch::Tensor context;
+    if (attention) {
+        // Explicit path that exposes the probabilities (attention maps); same maths as the fused one.
+        auto probs = torch::softmax(torch::matmul(q, k.transpose(-1, -2)) / std::sqrt(static_cast<double>(D)), -1);
+        *attention = probs;
+        context = torch::matmul(torch::dropout(probs, dropout, is_training()), v);
+    } else {
+        context = scaledDotProductAttention(q, k, v, dropout);
+    }
+    return m_attentionOut(context.transpose(1, 2).reshape({B, T, H}));
+}
+
+torch::Tensor ViTLayerImpl::forward(const torch::Tensor &x, torch::Tensor *attention)
+{
+    auto h = x + m_dropout(attend(m_layerNormBefore(x), attention));
+    auto mlp = torch::gelu(m_intermediate(m_layerNormAfter(h)), m_tanhGelu ? "tanh" : "none");
+    return h + m_dropout(m_output(mlp));
+}
+
+ViTModelImpl::ViTModelImpl(const ViTConfig &c) : m_config(c)
+{
+    auto embeddings = register_module("embeddings", container());
+    m_clsToken = embeddings->register_parameter("cls_token", torch::zeros({1, 1, c.hiddenSize}));
+    m_positionEmbeddings = embeddings->register_parameter("position_embeddings", torch::zeros({1, c.numPatches() + 1, c.hiddenSize}));
+    m_projection = embeddings->register_module("patch_embeddings", container())
+                       ->register_module("projection", torch::nn::Conv2d(torch::nn::Conv2dOptions(c.numChannels, c.hiddenSize, c.patchSize)
+                                                                              .stride(c.patchSize)));
+    m_dropout = embeddings->register_module("dropout", torch::nn::Dropout(c.hiddenDropout));
+    auto layers = register_module("encoder", container())->register_module("layer", torch::nn::ModuleList());
+    for (int i = 0; i < c.numHiddenLayers; ++i) {
+        m_layers.emplace_back(c);
+        layers->push_back(m_layers.back());
+    }
+    m_layerNorm = register_module("layernorm", torch::nn::LayerNorm(torch::nn::LayerNormOptions({c.hiddenSize}).eps(c.layerNormEps)));
+}
+
+torch::Tensor ViTModelImpl::forward(const torch::Tensor &pixelValues, std::vector<torch::Tensor> *attentions)
+{
+    TORCH_CHECK(pixelValues.dim() == 4 && pixelValues.size(1) == m_config.numChannels &&
+                    pixelValues.size(2) == m_config.imageSize && pixelValues.size(3) == m_config.imageSize,
+                "expected pixel values [B, ", m_config.numChannels, ", ", m_config.imageSize, ", ", m_config.imageSize,
+                "], got ", pixelValues.sizes());
+    auto x = m_projection(pixelValues).flatten(2).transpose(1, 2);
+    x = torch::cat({m_clsToken.expand({x.size(0), -1, -1}).to(x.dtype()), x}, 1) + m_positionEmbeddings;
+    x = m_dropout(x);
+    for (auto &layer : m_layers) {
+        if (attentions) {
+            torch::Tensor a;
+            x = layer(x, &a);
+            attentions->push_back(a);
+        } else {
+            x = layer(x);
+        }
+    }
+    return m_layerNorm(x);
+}
+
+ViTForImageClassificationImpl::ViTForImageClassificationImpl(const ViTConfig &c) : m_config(c)
+{
+    if (m_config.labels.empty())
+        m_config.labels = {"LABEL_0", "LABEL_1"}; // transformers' default num_labels = 2
+    m_vit = register_module("vit", ViTModel(m_config));
+    m_classifier = register_module("classifier", linear(m_config.hiddenSize, static_cast<int>(m_config.labels.size())));
+    initWeights();
+}
+
+torch::Tensor ViTForImageClassificationImpl::forward(const torch::Tensor &pixelValues)
+{
+    return m_classifier(m_vit(pixelValues).select(1, 0));
+}
+
+ViTOutput ViTForImageClassificationImpl::forwardFull(const torch::Tensor &pixelValues, bool withAttentions)
+{
+    ViTOutput out;
+    out.clsFeatures = m_vit->forward(pixelValues, withAttentions ? &out.attentions : nullptr).select(1, 0);
+    out.logits = m_classifier(out.clsFeatures);
+    return out;
+}
+
+void ViTForImageClassificationImpl::initWeights()
+{
+    torch::NoGradGuard noGrad;
+    const double std = m_config.initializerRange;
+    for (auto &item : named_parameters()) {
+        const std::string &name = item.key();
+        auto &p = item.value();
+        const bool isNorm = name.find("layernorm") != std::string::npos;
+        if (isNorm)
+            name.ends_with(".weight") ? p.fill_(1.0) : p.zero_();
+        else if (name.ends_with(".bias"))
+            p.zero_();
+        else // linear/conv weights, cls token, position embeddings: trunc_normal(0, std), cut at +-2 (not +-2 std)
+            p.normal_(0.0, std).clamp_(-2.0, 2.0);
+    }
+}
+
+void ViTForImageClassificationImpl::resetHead(const std::vector<std::string> &labels)
+{
+    TORCH_CHECK(!labels.empty(), "a classifier needs at least one label");
+    const auto device = m_classifier->weight.device();
+    m_config.labels = labels;
+    auto head = linear(m_config.hiddenSize, static_cast<int>(labels.size()));
+    {
+        torch::NoGradGuard noGrad;
+        head->weight.normal_(0.0, m_config.initializerRange);
+        head->bias.zero_();
+    }
+    head->to(device);
+    m_classifier = replace_module("classifier", head);
+}
+
+} // namespace vitscope

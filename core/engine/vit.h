@@ -1,0 +1,79 @@
+#pragma once
+// A LibTorch port of transformers' ViTForImageClassification. Sub-modules are registered under
+// Hugging Face's names, so named_parameters() yields exactly the checkpoint keys
+// ("vit.encoder.layer.0.attention.attention.query.weight", "classifier.bias", ...).
+#include "engine/vit_config.h"
+
+#include <torch/nn/module.h>
+#include <torch/nn/modules/container/modulelist.h>
+#include <torch/nn/modules/conv.h>
+#include <torch/nn/modules/dropout.h>
+#include <torch/nn/modules/linear.h>
+#include <torch/nn/modules/normalization.h>
+#include <torch/nn/pimpl.h>
+
+#include <vector>
+
+namespace vitscope {
+
+struct ViTOutput {
+    torch::Tensor logits;                  // [B, num_labels] (undefined when the model has no head)
+    torch::Tensor clsFeatures;             // [B, hidden]: last_hidden_state[:, 0] after the final LayerNorm
+    std::vector<torch::Tensor> attentions; // per layer [B, heads, T, T], only when requested
+};
+
+class ViTLayerImpl : public torch::nn::Module {
+public:
+    explicit ViTLayerImpl(const ViTConfig &config);
+    // Returns the layer output; fills *attention with the probabilities when it is non-null.
+    torch::Tensor forward(const torch::Tensor &x, torch::Tensor *attention = nullptr);
+
+private:
+    torch::Tensor attend(const torch::Tensor &x, torch::Tensor *attention);
+
+    int m_heads;
+    bool m_tanhGelu;
+    double m_attentionDropout;
+    torch::nn::LayerNorm m_layerNormBefore{nullptr}, m_layerNormAfter{nullptr};
+    torch::nn::Linear m_query{nullptr}, m_key{nullptr}, m_value{nullptr};
+    torch::nn::Linear m_attentionOut{nullptr}, m_intermediate{nullptr}, m_output{nullptr};
+    torch::nn::Dropout m_dropout{nullptr};
+};
+TORCH_MODULE(ViTLayer);
+
+class ViTModelImpl : public torch::nn::Module {
+public:
+    explicit ViTModelImpl(const ViTConfig &config);
+    // Final-LayerNormed hidden states [B, 1 + patches, hidden].
+    torch::Tensor forward(const torch::Tensor &pixelValues, std::vector<torch::Tensor> *attentions = nullptr);
+
+private:
+    ViTConfig m_config;
+    torch::Tensor m_clsToken, m_positionEmbeddings;
+    torch::nn::Conv2d m_projection{nullptr};
+    torch::nn::Dropout m_dropout{nullptr};
+    std::vector<ViTLayer> m_layers;
+    torch::nn::LayerNorm m_layerNorm{nullptr};
+};
+TORCH_MODULE(ViTModel);
+
+class ViTForImageClassificationImpl : public torch::nn::Module {
+public:
+    explicit ViTForImageClassificationImpl(const ViTConfig &config);
+    torch::Tensor forward(const torch::Tensor &pixelValues); // logits
+    ViTOutput forwardFull(const torch::Tensor &pixelValues, bool withAttentions);
+
+    const ViTConfig &config() const { return m_config; }
+    // Re-initialises every weight as transformers' _init_weights does (from_config).
+    void initWeights();
+    // Replaces the classification head by a freshly initialised one for these labels.
+    void resetHead(const std::vector<std::string> &labels);
+
+private:
+    ViTConfig m_config;
+    ViTModel m_vit{nullptr};
+    torch::nn::Linear m_classifier{nullptr};
+};
+TORCH_MODULE(ViTForImageClassification);
+
+} // namespace vitscope

@@ -1,0 +1,210 @@
+// The training loop: learns, stops and resumes to exactly the same result, fails cleanly.
+#include "mini_test.h"
+
+#include "engine/run_folder.h"
+#include "engine/safetensors.h"
+#include "engine/trainer.h"
+
+#include <torch/torch.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+using namespace vitscope;
+namespace fs = std::filesystem;
+
+namespace {
+
+// Separable synthetic data: the class is a colour cast (R, G, B or dark) plus a bright quadrant.
+TensorBatchSource makeData(int n, int seed)
+{
+    auto g = torch::make_generator<at::CPUGeneratorImpl>(seed);
+    auto x = torch::randn({n, 3, 16, 16}, g) * 0.3;
+    auto y = torch::randint(0, 4, {n}, g, torch::kInt64);
+    for (int i = 0; i < n; ++i) {
+        const int c = static_cast<int>(y[i].item<int64_t>());
+        x[i].narrow(1, (c / 2) * 8, 8).narrow(2, (c % 2) * 8, 8).add_(1.0);
+        if (c < 3)
+            x[i][c].add_(1.0);
+        else
+            x[i].sub_(1.0);
+    }
+    return TensorBatchSource(x, y);
+}
+
+std::string freshDir(const std::string &name)
+{
+    const auto dir = fs::temp_directory_path() / "vitscope-test-trainer" / name;
+    fs::remove_all(dir);
+    fs::create_directories(dir.parent_path());
+    return dir.string();
+}
+
+// A tiny model from scratch, saved once so every run starts from identical weights.
+std::string initialModel()
+{
+    static const std::string dir = [] {
+        const auto d = freshDir("initial");
+        ViTConfig c = vitTinyConfig(16);
+        c.hiddenSize = 32;
+        c.numHiddenLayers = 2;
+        c.intermediateSize = 64;
+        c.labels = {"a", "b", "c", "d"};
+        torch::manual_seed(3);
+        ViTForImageClassification m(c);
+        exportModel(m, defaultPreprocessConfig(16), d);
+        return d;
+    }();
+    return dir;
+}
+
+TrainConfig smallConfig()
+{
+    TrainConfig c;
+    c.epochs = 8;
+    c.batchSize = 8;
+    c.evalBatchSize = 16;
+    c.lr = 3e-3;
+    c.warmupSteps = 3;
+    c.device = "cpu";
+    c.metric = "loss"; // keeps improving here, so best-epoch selection is exercised
+    c.threads = 2;
+    return c;
+}
+
+struct Data {
+    TensorBatchSource train = makeData(60, 1), val = makeData(24, 2), test = makeData(24, 3);
+};
+
+} // namespace
+
+TEST_CASE(learnsAndWritesRunFolder)
+{
+    Data d;
+    auto model = loadModel(initialModel());
+    RunFolder run(freshDir("learns"));
+    run.writeRunInfo(smallConfig(), model.config().labels, initialModel(), "cpu", R"({"dataset":{"root":"synthetic"}})");
+    std::vector<StepInfo> steps;
+    std::vector<EpochInfo> epochs;
+    TrainerCallbacks cb;
+    cb.onStep = [&](const StepInfo &s) { steps.push_back(s); };
+    cb.onEpoch = [&](const EpochInfo &e) { epochs.push_back(e); };
+    const auto summary = train(model, smallConfig(), d.train, d.val, &d.test, run, cb, false);
+    REQUIRE(summary.status == "finished" && summary.epochsRun == 8);
+    REQUIRE(steps.size() == 64 && steps.back().step == 64 && steps.back().totalSteps == 64);
+    for (std::size_t i = 1; i < steps.size(); ++i)
+        REQUIRE(steps[i].step == steps[i - 1].step + 1);
+    REQUIRE(epochs.size() == 8 && epochs[0].train.has_value());
+    REQUIRE(summary.test.has_value());
+    std::cout << "  test accuracy on 4-class synthetic data: " << summary.test->accuracy << "\n";
+    for (const auto &e : epochs)
+        std::cout << "  epoch " << e.epoch << " train loss " << e.train->loss << " train acc " << e.train->accuracy << " val acc " << e.val.accuracy << " val loss " << e.val.loss << "\n";
+    REQUIRE(summary.test->accuracy > 0.6); // chance is 0.25
+    for (const char *f : {"run.json", "metrics.jsonl", "confusion/epoch-1.json", "confusion/epoch-3.json",
+                          "checkpoints/last/optimizer.safetensors", "checkpoints/best/model.safetensors",
+                          "checkpoints/best/config.json", "test/predictions.csv", "test/metrics.json"})
+        REQUIRE(fs::exists(fs::path(run.path()) / f));
+    std::ifstream in(fs::path(run.path()) / "run.json");
+    const auto info = nlohmann::json::parse(in);
+    REQUIRE(info["status"] == "finished" && info["dataset"]["root"] == "synthetic" && info["config"]["lr"] == 3e-3);
+    std::ifstream csv(fs::path(run.path()) / "test/predictions.csv");
+    std::string header;
+    std::getline(csv, header);
+    REQUIRE(header == "path,true_label,predicted_label,confidence,\"p_a\",\"p_b\",\"p_c\",\"p_d\"");
+}
+
+TEST_CASE(stopAndResumeReachTheSameResult)
+{
+    Data d;
+    auto a = loadModel(initialModel());
+    RunFolder runA(freshDir("uninterrupted"));
+    const auto full = train(a, smallConfig(), d.train, d.val, &d.test, runA, {}, false);
+
+    auto b = loadModel(initialModel());
+    RunFolder runB(freshDir("interrupted"));
+    TrainerCallbacks stopMidEpoch;
+    int64_t seen = 0;
+    stopMidEpoch.onStep = [&](const StepInfo &s) { seen = s.step; };
+    stopMidEpoch.shouldStop = [&] { return seen == 11; }; // epoch 2 of 3, batch 3 of 8
+    const auto stopped = train(b, smallConfig(), d.train, d.val, &d.test, runB, stopMidEpoch, false);
+    REQUIRE(stopped.status == "stopped" && stopped.steps == 11);
+
+    auto c = loadModel(initialModel());
+    RunFolder resumed(runB.path());
+    const auto rest = train(c, smallConfig(), d.train, d.val, &d.test, resumed, {}, true);
+    REQUIRE(rest.status == "finished" && rest.steps == full.steps);
+    REQUIRE(rest.bestEpoch == full.bestEpoch);
+    REQUIRE(rest.test->accuracy == full.test->accuracy && rest.test->loss == full.test->loss);
+    REQUIRE(rest.val->loss == full.val->loss);
+    const auto wa = loadSafetensors(runA.bestFolder() + "/model.safetensors").tensors;
+    const auto wb = loadSafetensors(resumed.bestFolder() + "/model.safetensors").tensors;
+    for (const auto &[k, v] : wa)
+        REQUIRE(torch::equal(v, wb.at(k)));
+}
+
+TEST_CASE(nanLossStopsWithLastGoodCheckpoint)
+{
+    Data d;
+    auto m = loadModel(initialModel());
+    RunFolder run(freshDir("nan"));
+    TrainerCallbacks cb;
+    cb.lossHook = [](int64_t step, torch::Tensor &loss) {
+        if (step == 10)
+            loss = loss * std::numeric_limits<float>::quiet_NaN();
+    };
+    REQUIRE_THROWS_WITH(train(m, smallConfig(), d.train, d.val, &d.test, run, cb, false), "NaN at step 11");
+    std::ifstream in(run.lastFolder() + "/trainer_state.json");
+    const auto st = nlohmann::json::parse(in);
+    REQUIRE(st["global_step"] == 8 && st["epoch"] == 1); // the end-of-epoch-1 checkpoint, intact
+    loadModel(run.lastFolder());                       // and loadable
+    std::ifstream runJson(run.path() + "/run.json");
+    REQUIRE(nlohmann::json::parse(runJson)["status"] == "failed");
+}
+
+TEST_CASE(unwritableRunFolderIsAClearError)
+{
+    const auto blocker = freshDir("blocker");
+    std::ofstream(blocker) << "a file, not a folder";
+    REQUIRE_THROWS_WITH(RunFolder(blocker + "/run"), "cannot create run folder");
+
+    // The disk "fails" mid-run: checkpoints/ turns into a file after epoch 1.
+    Data d;
+    auto m = loadModel(initialModel());
+    RunFolder run(freshDir("fails-mid-run"));
+    TrainerCallbacks cb;
+    cb.onEpoch = [&](const EpochInfo &e) {
+        if (e.epoch == 1) {
+            fs::rename(fs::path(run.path()) / "checkpoints", fs::path(run.path()) / "moved");
+            std::ofstream(fs::path(run.path()) / "checkpoints") << "x";
+        }
+    };
+    REQUIRE_THROWS_WITH(train(m, smallConfig(), d.train, d.val, &d.test, run, cb, false), "fail");
+    std::ifstream in(fs::path(run.path()) / "moved/last/trainer_state.json");
+    REQUIRE(nlohmann::json::parse(in)["epoch"] == 1);
+}
+
+TEST_CASE(rejectsBadConfiguration)
+{
+    Data d;
+    TensorBatchSource empty(torch::zeros({0, 3, 16, 16}), torch::zeros({0}, torch::kInt64));
+    struct Row {
+        std::function<void(TrainConfig &)> change;
+        bool emptyVal;
+        const char *message;
+    };
+    const std::vector<Row> rows = {
+        {[](TrainConfig &) {}, true, "validation split is empty"},
+        {[](TrainConfig &c) { c.precision = "bf16"; }, false, "bf16"},
+        {[](TrainConfig &c) { c.metric = "auc"; }, false, "unknown metric"},
+        {[](TrainConfig &c) { c.batchSize = 0; }, false, "at least 1"},
+        {[](TrainConfig &c) { c.device = "tpu"; }, false, "device"},
+    };
+    for (const auto &r : rows) {
+        auto m = loadModel(initialModel());
+        RunFolder run(freshDir("bad"));
+        TrainConfig c = smallConfig();
+        r.change(c);
+        REQUIRE_THROWS_WITH(train(m, c, d.train, r.emptyVal ? empty : d.val, nullptr, run, {}, false), r.message);
+    }
+}
