@@ -1,0 +1,121 @@
+#include "data/cache.h"
+
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <random>
+#include <thread>
+
+namespace fs = std::filesystem;
+
+namespace vitscope {
+namespace {
+
+constexpr char kMagic[8] = {'V', 'S', 'C', 'A', 'C', 'H', 'E', '1'};
+constexpr std::size_t kHeader = 64; // magic, w, h, out w, out h, mode(8), format(8), note(24)
+
+void putString(char *dst, const std::string &s, std::size_t n)
+{
+    std::memset(dst, 0, n);
+    std::memcpy(dst, s.data(), std::min(n - 1, s.size()));
+}
+
+} // namespace
+
+ImageCache::ImageCache(const std::string &directory, const PreprocessConfig &config)
+    : m_dir((fs::path(directory) / config.resizeKey()).string()), m_width(config.width), m_height(config.height),
+      m_bytes(static_cast<std::size_t>(3) * config.width * config.height)
+{
+    std::error_code ec;
+    fs::create_directories(m_dir, ec);
+    if (ec)
+        throw std::runtime_error("cannot create cache folder " + m_dir + ": " + ec.message());
+}
+
+std::string ImageCache::defaultDirectory()
+{
+    if (const char *xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg)
+        return (fs::path(xdg) / "vitscope" / "images").string();
+    if (const char *home = std::getenv("HOME"); home && *home)
+        return (fs::path(home) / ".cache" / "vitscope" / "images").string();
+    return (fs::temp_directory_path() / "vitscope-cache").string();
+}
+
+std::string ImageCache::entryPath(const std::string &sha) const
+{
+    return (fs::path(m_dir) / sha.substr(0, 2) / (sha + ".u8")).string();
+}
+
+bool ImageCache::info(const std::string &sha, CacheEntryInfo &info) const
+{
+    std::ifstream in(entryPath(sha), std::ios::binary);
+    char h[kHeader];
+    if (!in.read(h, kHeader) || std::memcmp(h, kMagic, 8) != 0)
+        return false;
+    int32_t dims[4];
+    std::memcpy(dims, h + 8, sizeof dims);
+    if (dims[2] != m_width || dims[3] != m_height)
+        return false;
+    in.seekg(0, std::ios::end);
+    if (static_cast<std::size_t>(in.tellg()) != kHeader + m_bytes)
+        return false; // truncated: a miss
+    info.width = dims[0];
+    info.height = dims[1];
+    info.mode = std::string(h + 24, strnlen(h + 24, 8));
+    info.format = std::string(h + 32, strnlen(h + 32, 8));
+    info.note = std::string(h + 40, strnlen(h + 40, 24));
+    return true;
+}
+
+bool ImageCache::load(const std::string &sha, uint8_t *out, CacheEntryInfo *infoOut) const
+{
+    CacheEntryInfo i;
+    if (!info(sha, i)) {
+        ++misses;
+        return false;
+    }
+    std::ifstream in(entryPath(sha), std::ios::binary);
+    in.seekg(kHeader);
+    if (!in.read(reinterpret_cast<char *>(out), static_cast<std::streamsize>(m_bytes))) {
+        ++misses;
+        return false;
+    }
+    if (infoOut)
+        *infoOut = i;
+    ++hits;
+    return true;
+}
+
+void ImageCache::store(const std::string &sha, const uint8_t *pixels, const CacheEntryInfo &info)
+{
+    const fs::path path = entryPath(sha);
+    std::error_code ec;
+    fs::create_directories(path.parent_path(), ec);
+    // Unique temporary name per writer, then an atomic rename.
+    thread_local std::mt19937_64 rng(std::hash<std::thread::id>{}(std::this_thread::get_id()) ^ std::random_device{}());
+    const fs::path tmp = path.string() + ".tmp" + std::to_string(rng());
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        char h[kHeader] = {};
+        std::memcpy(h, kMagic, 8);
+        const int32_t dims[4] = {info.width, info.height, m_width, m_height};
+        std::memcpy(h + 8, dims, sizeof dims);
+        putString(h + 24, info.mode, 8);
+        putString(h + 32, info.format, 8);
+        putString(h + 40, info.note, 24);
+        out.write(h, kHeader);
+        out.write(reinterpret_cast<const char *>(pixels), static_cast<std::streamsize>(m_bytes));
+        if (!out) {
+            out.close();
+            fs::remove(tmp, ec);
+            throw std::runtime_error("cannot write cache entry " + path.string() + " (disk full?)");
+        }
+    }
+    fs::rename(tmp, path, ec);
+    if (ec)
+        fs::remove(tmp, ec);
+}
+
+} // namespace vitscope

@@ -1,0 +1,237 @@
+#include "data/dataset_scan.h"
+
+#include "data/cache.h"
+#include "data/preprocess.h"
+#include "data/sha256.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace vitscope {
+namespace {
+
+struct Candidate {
+    fs::path path;
+    std::string rel;
+    int label;
+    bool nested;
+};
+
+std::string lower(std::string s)
+{
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+}
+
+bool hidden(const fs::path &p)
+{
+    const auto name = p.filename().string();
+    return !name.empty() && name[0] == '.';
+}
+
+std::string relativeTo(const fs::path &p, const fs::path &root)
+{
+    return fs::relative(p, root).generic_string();
+}
+
+// Examines one file: hash, then cache hit (already validated) or decode (+ cache fill).
+void examine(const Candidate &c, const ScanOptions &o, std::vector<uint8_t> &buffer, ScanItem &item, std::string &error)
+{
+    try {
+        const auto bytes = readFileBytes(c.path.string());
+        item.sha256 = sha256Hex(bytes);
+        CacheEntryInfo info;
+        if (o.cache && o.cache->info(item.sha256, info)) {
+            item.width = info.width;
+            item.height = info.height;
+            item.mode = info.mode;
+            item.format = info.format;
+            item.note = info.note;
+            return;
+        }
+        const DecodedImage img = decodeImageBuffer(bytes, o.maxPixels);
+        item.width = img.width;
+        item.height = img.height;
+        item.mode = img.mode;
+        item.format = img.format;
+        item.note = img.note;
+        if (o.cache && o.preprocessor) {
+            buffer.resize(o.cache->entryBytes());
+            o.preprocessor->resizeInto(img, buffer.data());
+            o.cache->store(item.sha256, buffer.data(), {img.width, img.height, img.mode, img.format, img.note});
+        }
+    } catch (const std::exception &e) {
+        error = e.what();
+    }
+}
+
+} // namespace
+
+bool isImageExtension(const std::string &ext)
+{
+    static const char *known[] = {".jpg", ".jpeg", ".jpe", ".png", ".bmp", ".tif", ".tiff", ".webp", ".gif"};
+    return std::find(std::begin(known), std::end(known), ext) != std::end(known);
+}
+
+ScanReport scanDataset(const std::string &rootPath, const ScanOptions &o)
+{
+    ScanReport r;
+    std::error_code ec;
+    const fs::path root = fs::weakly_canonical(fs::path(rootPath), ec);
+    r.root = root.string();
+    if (!fs::is_directory(root, ec)) {
+        r.error = "data set folder " + rootPath + " does not exist or is not a folder";
+        return r;
+    }
+
+    std::vector<std::string> classNames;
+    for (const auto &e : fs::directory_iterator(root, fs::directory_options::skip_permission_denied, ec)) {
+        if (hidden(e.path()))
+            continue;
+        if (e.is_directory(ec))
+            classNames.push_back(e.path().filename().string());
+        else if (isImageExtension(lower(e.path().extension().string())))
+            r.problems.push_back("'" + e.path().filename().string() + "' lies directly in the root, outside any class folder: ignored");
+    }
+    std::sort(classNames.begin(), classNames.end());
+
+    std::vector<Candidate> candidates;
+    for (int label = 0; label < static_cast<int>(classNames.size()); ++label) {
+        const fs::path dir = root / classNames[label];
+        auto it = fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
+        for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+            if (ec)
+                break;
+            const auto &p = it->path();
+            if (hidden(p)) {
+                if (it->is_directory(ec))
+                    it.disable_recursion_pending();
+                ++r.skippedHidden;
+                continue;
+            }
+            if (it->is_directory(ec))
+                continue;
+            if (!isImageExtension(lower(p.extension().string()))) {
+                ++r.skippedOther;
+                continue;
+            }
+            candidates.push_back({p, relativeTo(p, root), label, p.parent_path() != dir});
+        }
+    }
+    // The file system's listing order must not matter.
+    std::sort(candidates.begin(), candidates.end(), [](const auto &a, const auto &b) { return a.rel < b.rel; });
+    r.files = static_cast<int64_t>(candidates.size());
+
+    std::vector<ScanItem> items(candidates.size());
+    std::vector<std::string> errors(candidates.size());
+    std::atomic<int64_t> next{0}, done{0};
+    const int threads = std::max(1, o.threads > 0 ? o.threads : static_cast<int>(std::thread::hardware_concurrency()));
+    auto worker = [&] {
+        std::vector<uint8_t> buffer;
+        for (int64_t i; (i = next++) < static_cast<int64_t>(candidates.size());) {
+            if (o.cancel && o.cancel->load())
+                return;
+            examine(candidates[i], o, buffer, items[i], errors[i]);
+            const int64_t d = ++done;
+            if (o.progress)
+                o.progress(d, static_cast<int64_t>(candidates.size()));
+        }
+    };
+    std::vector<std::thread> pool;
+    for (int t = 1; t < threads; ++t)
+        pool.emplace_back(worker);
+    worker();
+    for (auto &t : pool)
+        t.join();
+    if (o.cancel && o.cancel->load()) {
+        r.cancelled = true;
+        r.error = "scan cancelled";
+        return r;
+    }
+
+    r.classes.resize(classNames.size());
+    for (std::size_t c = 0; c < classNames.size(); ++c)
+        r.classes[c].name = classNames[c];
+    std::map<std::string, std::vector<std::string>> byHash;
+    std::vector<std::pair<int, int>> sizes;
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+        if (!errors[i].empty()) {
+            r.bad.push_back({candidates[i].rel, errors[i]});
+            continue;
+        }
+        ScanItem &item = items[i];
+        item.path = candidates[i].path.string();
+        item.relPath = candidates[i].rel;
+        item.label = candidates[i].label;
+        item.nested = candidates[i].nested;
+        ++r.classes[item.label].count;
+        r.classes[item.label].nested += item.nested;
+        ++r.modes[item.mode];
+        sizes.emplace_back(item.width, item.height);
+        byHash[item.sha256].push_back(item.relPath);
+        if (!item.note.empty())
+            r.converted.push_back({item.relPath, item.note});
+        r.items.push_back(std::move(item));
+    }
+    for (auto &[hash, paths] : byHash)
+        if (paths.size() > 1)
+            r.duplicates.push_back(paths);
+    if (!sizes.empty()) {
+        auto cmpArea = [](auto a, auto b) { return int64_t(a.first) * a.second < int64_t(b.first) * b.second; };
+        std::sort(sizes.begin(), sizes.end(), cmpArea);
+        r.minSize = {sizes.front().first, sizes.front().second};
+        r.maxSize = {sizes.back().first, sizes.back().second};
+        r.medianSize = {sizes[sizes.size() / 2].first, sizes[sizes.size() / 2].second};
+    }
+    int usableClasses = 0;
+    for (const auto &c : r.classes) {
+        if (c.count == 0)
+            r.problems.push_back("class '" + c.name + "' has no usable images");
+        else if (c.count < 2)
+            r.problems.push_back("class '" + c.name + "' has only 1 usable image: too few to split");
+        usableClasses += c.count >= 2;
+    }
+    if (usableClasses < 2)
+        r.error = "the data set needs at least 2 classes with 2 or more usable images each (found " +
+                  std::to_string(usableClasses) + "); expected one sub-folder per class in " + r.root;
+    return r;
+}
+
+std::string scanReportToJson(const ScanReport &r, int indent)
+{
+    using nlohmann::json;
+    json classes = json::array();
+    for (const auto &c : r.classes)
+        classes.push_back({{"name", c.name}, {"count", c.count}, {"nested", c.nested}});
+    json bad = json::array();
+    for (const auto &b : r.bad)
+        bad.push_back({{"path", b.path}, {"reason", b.reason}});
+    json j = {{"root", r.root},
+              {"classes", classes},
+              {"images", r.files},
+              {"usable", static_cast<int64_t>(r.items.size())},
+              {"bad", bad},
+              {"converted", [&] {
+                   json c = json::array();
+                   for (const auto &b : r.converted)
+                       c.push_back({{"path", b.path}, {"note", b.reason}});
+                   return c;
+               }()},
+              {"duplicates", r.duplicates},
+              {"sizes", {{"min", r.minSize}, {"max", r.maxSize}, {"median", r.medianSize}}},
+              {"modes", r.modes},
+              {"skipped", {{"hidden", r.skippedHidden}, {"not_images", r.skippedOther}}},
+              {"problems", r.problems}};
+    if (!r.error.empty())
+        j["error"] = r.error;
+    return j.dump(indent);
+}
+
+} // namespace vitscope

@@ -1,0 +1,46 @@
+#pragma once
+// Image decoding with OpenCV, returning what PIL's Image.open(...).convert("RGB") would see, and
+// a reason a person understands when a file cannot be used.
+#include <opencv2/core/mat.hpp>
+
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace vitscope {
+
+class ImageError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+struct DecodedImage {
+    cv::Mat bgr;        // CV_8UC3, OpenCV channel order (the resize writes RGB)
+    int width = 0, height = 0;
+    std::string format; // JPEG, PNG, BMP, TIFF, WebP
+    std::string mode;   // as PIL names it: RGB, L, RGBA, LA, I;16, CMYK
+    std::string note;   // what was converted, e.g. "16-bit converted to 8-bit"
+};
+
+struct ImageProbe {
+    std::string format; // empty when unknown
+    int width = 0, height = 0;
+    int channels = 0;
+    bool progressive = false;
+};
+
+constexpr int64_t kDefaultMaxPixels = 100'000'000;
+
+// Reads the file and decodes it. Throws ImageError: empty file, not an image, unsupported format,
+// truncated or corrupt data, over the pixel limit (checked from the header, before decoding).
+DecodedImage decodeImageFile(const std::string &path, int64_t maxPixels = kDefaultMaxPixels);
+DecodedImage decodeImageBuffer(const std::vector<unsigned char> &bytes, int64_t maxPixels = kDefaultMaxPixels);
+
+// Format and size from the header bytes alone (no decoding).
+ImageProbe probeImage(const std::vector<unsigned char> &bytes);
+
+std::vector<unsigned char> readFileBytes(const std::string &path); // throws ImageError
+std::string opencvVersion();
+
+} // namespace vitscope

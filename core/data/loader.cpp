@@ -1,0 +1,109 @@
+#include "data/loader.h"
+
+#include <torch/torch.h>
+
+#include <filesystem>
+#include <random>
+#include <thread>
+
+namespace vitscope {
+
+std::vector<std::string> CachedDataset::knownAugmentations()
+{
+    return {"hflip", "vflip", "rot90", "crop", "jitter"};
+}
+
+CachedDataset::CachedDataset(const std::vector<SplitEntry> &entries, const std::string &root,
+                             const Preprocessor &preprocessor, ImageCache &cache, const LoaderOptions &options)
+    : m_entries(entries), m_preprocessor(preprocessor), m_augment(options.augment)
+{
+    const auto known = knownAugmentations();
+    for (const auto &a : m_augment)
+        if (std::find(known.begin(), known.end(), a) == known.end())
+            throw std::runtime_error("unknown augmentation '" + a + "' (hflip, vflip, rot90, crop, jitter)");
+    const auto &cfg = preprocessor.config();
+    const int64_t n = size();
+    m_pixels = torch::empty({n, 3, cfg.height, cfg.width}, torch::kUInt8);
+    m_labels = torch::empty({n}, torch::kInt64);
+    uint8_t *base = m_pixels.data_ptr<uint8_t>();
+    const std::size_t bytes = cache.entryBytes();
+    std::atomic<int64_t> next{0}, done{0};
+    std::string firstError;
+    std::mutex errorMutex;
+    auto worker = [&] {
+        for (int64_t i; (i = next++) < n;) {
+            if (options.cancel && options.cancel->load())
+                return;
+            const auto &e = m_entries[i];
+            uint8_t *dst = base + i * bytes;
+            if (!cache.load(e.sha256, dst)) {
+                const auto path = (std::filesystem::path(root) / e.path).string();
+                try {
+                    const auto img = decodeImageFile(path);
+                    preprocessor.resizeInto(img, dst);
+                    cache.store(e.sha256, dst, {img.width, img.height, img.mode, img.format, img.note});
+                } catch (const std::exception &ex) {
+                    std::lock_guard lock(errorMutex);
+                    if (firstError.empty())
+                        firstError = path + ": " + ex.what();
+                }
+            }
+            if (options.progress)
+                options.progress(++done, n);
+        }
+    };
+    const int threads = std::max(1, options.threads > 0 ? options.threads : static_cast<int>(std::thread::hardware_concurrency()));
+    std::vector<std::thread> pool;
+    for (int t = 1; t < threads; ++t)
+        pool.emplace_back(worker);
+    worker();
+    for (auto &t : pool)
+        t.join();
+    if (options.cancel && options.cancel->load())
+        throw std::runtime_error("loading cancelled");
+    if (!firstError.empty())
+        throw std::runtime_error(firstError);
+    for (int64_t i = 0; i < n; ++i)
+        m_labels[i] = m_entries[i].label;
+}
+
+Batch CachedDataset::batch(const std::vector<int64_t> &indices, uint64_t augmentSeed)
+{
+    auto idx = torch::tensor(indices, torch::kInt64);
+    auto u8 = m_pixels.index_select(0, idx);
+    auto x = m_preprocessor.normalize(u8);
+    if (augmentSeed && !m_augment.empty()) {
+        auto has = [&](const char *name) { return std::find(m_augment.begin(), m_augment.end(), name) != m_augment.end(); };
+        std::mt19937_64 rng(augmentSeed);
+        std::uniform_real_distribution<double> uni(0.0, 1.0);
+        const int64_t H = x.size(2), W = x.size(3);
+        for (int64_t i = 0; i < x.size(0); ++i) {
+            auto img = x[i];
+            if (has("hflip") && uni(rng) < 0.5)
+                img = img.flip({2});
+            if (has("vflip") && uni(rng) < 0.5)
+                img = img.flip({1});
+            if (has("rot90") && H == W)
+                img = torch::rot90(img, static_cast<int64_t>(rng() % 4), {1, 2});
+            if (has("crop")) { // random resized crop: 60-100 % of the area, aspect 3/4..4/3
+                const double area = 0.6 + 0.4 * uni(rng), aspect = std::exp(std::log(0.75) + uni(rng) * std::log(16.0 / 9.0));
+                const int64_t ch = std::clamp<int64_t>(std::lround(H * std::sqrt(area / aspect)), 8, H);
+                const int64_t cw = std::clamp<int64_t>(std::lround(W * std::sqrt(area * aspect)), 8, W);
+                const int64_t y0 = static_cast<int64_t>(rng() % static_cast<uint64_t>(H - ch + 1));
+                const int64_t x0 = static_cast<int64_t>(rng() % static_cast<uint64_t>(W - cw + 1));
+                img = torch::nn::functional::interpolate(
+                          img.narrow(1, y0, ch).narrow(2, x0, cw).unsqueeze(0),
+                          torch::nn::functional::InterpolateFuncOptions().size(std::vector<int64_t>{H, W}).mode(torch::kBilinear).align_corners(false))
+                          .squeeze(0);
+            }
+            if (has("jitter")) { // small brightness/contrast change, in normalised units
+                const double brightness = (uni(rng) - 0.5) * 0.2, contrast = 1.0 + (uni(rng) - 0.5) * 0.2;
+                img = (img - img.mean()) * contrast + img.mean() + brightness;
+            }
+            x[i].copy_(img);
+        }
+    }
+    return {x, m_labels.index_select(0, idx)};
+}
+
+} // namespace vitscope

@@ -1,0 +1,40 @@
+#pragma once
+// Stratified, seeded train/validation/test splits, saved as split.json and reloaded exactly.
+#include "data/dataset_scan.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace vitscope {
+
+struct SplitRatios {
+    double train = 0.70, val = 0.15, test = 0.15;
+};
+
+struct SplitEntry {
+    std::string path; // relative to its root
+    int label = -1;
+    std::string sha256;
+};
+
+struct Split {
+    std::vector<std::string> classes;
+    std::string root, valRoot, testRoot; // val/test roots differ when explicit folders were given
+    SplitRatios ratios;
+    uint64_t seed = 42;
+    std::vector<SplitEntry> train, val, test;
+    std::vector<std::string> warnings; // duplicates across parts, no test part, ...
+};
+
+// Splits `report` per class. Explicit val/test reports replace those parts (their classes must be
+// among the training classes). Throws std::runtime_error on bad ratios or unknown classes.
+Split makeSplit(const ScanReport &report, const SplitRatios &ratios, uint64_t seed,
+                const ScanReport *valReport = nullptr, const ScanReport *testReport = nullptr);
+
+std::string splitToJson(const Split &split);
+void saveSplit(const Split &split, const std::string &path);
+Split loadSplit(const std::string &path);
+SplitRatios parseRatios(const std::string &text); // "0.7,0.15,0.15"
+
+} // namespace vitscope

@@ -1,0 +1,102 @@
+// torch (through the data layer) first: Qt's `slots` keyword must not reach torch headers.
+#include "data/preprocess.h"
+#include "engine/checkpoint.h"
+#include "engine/runtime.h"
+
+#include <torch/torch.h>
+
+#include "session/predictor.h"
+
+namespace vitscope {
+
+struct PredictorWorker::State {
+    std::optional<LoadedModel> model;
+    std::unique_ptr<Preprocessor> preprocessor;
+    torch::Device device = torch::kCPU;
+};
+
+Predictor::Predictor(QObject *parent) : QObject(parent)
+{
+    qRegisterMetaType<Prediction>();
+    m_thread.setObjectName(QStringLiteral("vitscope-predictor"));
+    auto *worker = new PredictorWorker;
+    worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, worker, &QObject::deleteLater);
+    connect(this, &Predictor::loadRequested, worker, &PredictorWorker::load);
+    connect(this, &Predictor::predictRequested, worker, &PredictorWorker::run);
+    connect(worker, &PredictorWorker::modelLoaded, this, &Predictor::modelLoaded);
+    connect(worker, &PredictorWorker::modelFailed, this, &Predictor::modelFailed);
+    connect(worker, &PredictorWorker::predicted, this, &Predictor::predicted);
+    connect(worker, &PredictorWorker::batchFinished, this, &Predictor::batchFinished);
+    m_thread.start();
+}
+
+Predictor::~Predictor()
+{
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void Predictor::loadModel(const QString &folder)
+{
+    Q_EMIT loadRequested(folder);
+}
+
+void Predictor::predict(const QStringList &paths)
+{
+    Q_EMIT predictRequested(paths);
+}
+
+PredictorWorker::PredictorWorker() : m_state(std::make_unique<State>()) {}
+PredictorWorker::~PredictorWorker() = default;
+
+void PredictorWorker::load(const QString &folder)
+{
+    try {
+        m_state->device = selectDevice("auto");
+        if (m_state->device.is_cpu())
+            configureThreads(0);
+        auto loaded = vitscope::loadModel(folder.toStdString(), {{}, m_state->device});
+        loaded.model->eval();
+        QStringList labels, notes;
+        for (const auto &l : loaded.config().labels)
+            labels << QString::fromStdString(l);
+        for (const auto &m : loaded.messages())
+            notes << QString::fromStdString(m);
+        m_state->preprocessor = std::make_unique<Preprocessor>(loaded.preprocess);
+        m_state->model = std::move(loaded);
+        Q_EMIT modelLoaded(folder, labels, notes);
+    } catch (const std::exception &e) {
+        m_state->model.reset();
+        Q_EMIT modelFailed(QString::fromStdString(e.what()));
+    }
+}
+
+void PredictorWorker::run(const QStringList &paths)
+{
+    torch::InferenceMode inference; // created in the thread that uses it
+    for (const auto &path : paths) {
+        Prediction p;
+        p.path = path;
+        if (!m_state->model) {
+            p.error = tr("No model is loaded.");
+            Q_EMIT predicted(p);
+            continue;
+        }
+        try {
+            auto &model = m_state->model->model;
+            const auto x = m_state->preprocessor->load(path.toStdString()).to(m_state->device);
+            const auto probs = torch::softmax(model(x), -1)[0].to(torch::kCPU, torch::kFloat64).contiguous();
+            for (const auto &l : m_state->model->config().labels)
+                p.labels << QString::fromStdString(l);
+            const double *data = probs.data_ptr<double>();
+            p.probabilities = QVector<double>(data, data + probs.numel());
+        } catch (const std::exception &e) {
+            p.error = QString::fromStdString(e.what());
+        }
+        Q_EMIT predicted(p);
+    }
+    Q_EMIT batchFinished();
+}
+
+} // namespace vitscope

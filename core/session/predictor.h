@@ -1,0 +1,59 @@
+#pragma once
+// Model loading and prediction on a worker thread. Requests are queued; results come back as
+// Prediction values. The GUI never waits on a forward pass.
+#include "session/session_types.h"
+
+#include <QObject>
+#include <QThread>
+
+#include <memory>
+
+namespace vitscope {
+
+class PredictorWorker;
+
+class Predictor : public QObject {
+    Q_OBJECT
+public:
+    explicit Predictor(QObject *parent = nullptr);
+    ~Predictor() override;
+
+public Q_SLOTS:
+    void loadModel(const QString &folder);
+    void predict(const QStringList &paths);
+
+Q_SIGNALS:
+    void modelLoaded(const QString &folder, const QStringList &labels, const QStringList &notes);
+    void modelFailed(const QString &message);
+    void predicted(const vitscope::Prediction &prediction);
+    void batchFinished();
+    // internal: queued to the worker
+    void loadRequested(const QString &folder);
+    void predictRequested(const QStringList &paths);
+
+private:
+    QThread m_thread;
+};
+
+class PredictorWorker : public QObject {
+    Q_OBJECT
+public:
+    PredictorWorker();
+    ~PredictorWorker() override;
+
+public Q_SLOTS:
+    void load(const QString &folder);
+    void run(const QStringList &paths);
+
+Q_SIGNALS:
+    void modelLoaded(const QString &folder, const QStringList &labels, const QStringList &notes);
+    void modelFailed(const QString &message);
+    void predicted(const vitscope::Prediction &prediction);
+    void batchFinished();
+
+private:
+    struct State;
+    std::unique_ptr<State> m_state;
+};
+
+} // namespace vitscope

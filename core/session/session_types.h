@@ -1,0 +1,51 @@
+#pragma once
+// Plain value types that cross from worker threads to the GUI (no torch, no pointers).
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+namespace vitscope {
+
+struct StepPoint {
+    qint64 step = 0, totalSteps = 0;
+    int epoch = 0;
+    double loss = 0, lr = 0, gradNorm = 0, imagesPerSecond = 0, etaSeconds = 0;
+};
+
+struct EpochPoint {
+    int epoch = 0;
+    bool hasTrain = false;
+    double trainLoss = 0, trainAccuracy = 0;
+    double valLoss = 0, valAccuracy = 0, valWeightedF1 = 0, valMacroF1 = 0;
+    bool best = false;
+    int bestEpoch = 0;
+};
+
+struct TrainRequest {
+    QString data, valData, testData, model, out;
+    bool resume = false; // `out` is an existing run to continue
+    int epochs = 5, batchSize = 16, evalBatchSize = 32;
+    double lr = 2e-5, weightDecay = 0.01, maxGradNorm = 1.0;
+    int warmupSteps = 500, gradAccum = 1;
+    double trainRatio = 0.70, valRatio = 0.15, testRatio = 0.15;
+    qulonglong seed = 42;
+    QString device = QStringLiteral("auto"), precision = QStringLiteral("fp32"), metric = QStringLiteral("accuracy");
+    QStringList augment;
+    QString cacheDir;
+    int threads = 0;
+};
+
+struct Prediction {
+    QString path;
+    QStringList labels;
+    QVector<double> probabilities; // same order as labels
+    QString error;                 // non-empty: the image could not be used
+};
+
+} // namespace vitscope
+
+Q_DECLARE_METATYPE(vitscope::StepPoint)
+Q_DECLARE_METATYPE(vitscope::EpochPoint)
+Q_DECLARE_METATYPE(vitscope::TrainRequest)
+Q_DECLARE_METATYPE(vitscope::Prediction)

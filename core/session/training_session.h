@@ -1,0 +1,44 @@
+#pragma once
+// Owns the training thread and its worker; the GUI talks to this object only.
+#include "session/session_types.h"
+
+#include <QObject>
+#include <QThread>
+
+#include <atomic>
+
+namespace vitscope {
+
+class TrainingWorker;
+
+class TrainingSession : public QObject {
+    Q_OBJECT
+public:
+    explicit TrainingSession(QObject *parent = nullptr);
+    ~TrainingSession() override; // stops and joins the thread
+
+    bool isRunning() const { return m_running; }
+
+public Q_SLOTS:
+    void start(const vitscope::TrainRequest &request);
+    void stop(); // takes effect within one step; a resumable checkpoint is saved
+
+Q_SIGNALS:
+    void started();
+    void progress(const QString &stage, qint64 done, qint64 total);
+    void step(const vitscope::StepPoint &point);
+    void epoch(const vitscope::EpochPoint &point);
+    void checkpointSaved(const QString &folder);
+    void log(const QString &message);
+    void finished(const QString &runFolder, const QString &status);
+    void failed(const QString &message);
+    void runRequested(const vitscope::TrainRequest &request); // internal: queued to the worker
+
+private:
+    QThread m_thread;
+    TrainingWorker *m_worker = nullptr;
+    std::atomic<bool> m_stop{false};
+    bool m_running = false;
+};
+
+} // namespace vitscope

@@ -1,0 +1,101 @@
+// A dropped fixture image yields bars equal to vitscope-cli predict; bad drops give a message.
+#include "session/predictor.h"
+#include "ui/predict_view.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMimeData>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrl>
+
+using namespace vitscope;
+
+namespace {
+
+void drop(QWidget *target, const QStringList &paths)
+{
+    QMimeData mime;
+    QList<QUrl> urls;
+    for (const auto &p : paths)
+        urls << QUrl::fromLocalFile(p);
+    mime.setUrls(urls);
+    QDropEvent event(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &event);
+}
+
+const QString kModel = QStringLiteral(VITSCOPE_TEST_DATA "/vit-tiny-classifier");
+
+} // namespace
+
+class TestPredictView : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void dropMatchesCli_data()
+    {
+        QTest::addColumn<QString>("image");
+        QTest::newRow("jpeg 720x576") << QStringLiteral("frame_720x576.jpg");
+        QTest::newRow("greyscale png") << QStringLiteral("gray_160x120.png");
+        QTest::newRow("rgba png") << QStringLiteral("rgba_96x96.png");
+    }
+    void dropMatchesCli()
+    {
+        QFETCH(QString, image);
+        const QString path = QStringLiteral(VITSCOPE_TEST_DATA "/preprocess/") + image;
+        Predictor predictor;
+        QSignalSpy loaded(&predictor, &Predictor::modelLoaded);
+        predictor.loadModel(kModel);
+        QVERIFY(loaded.wait(20000));
+        PredictView view(&predictor);
+        QSignalSpy shown(&view, &PredictView::predictionShown);
+        drop(&view, {path});
+        QVERIFY(shown.wait(20000));
+
+        QProcess cli;
+        cli.start(QStringLiteral(VITSCOPE_CLI), {QStringLiteral("predict"), QStringLiteral("--model"), kModel, QStringLiteral("--json"),
+                                                 QStringLiteral("--device"), QStringLiteral("cpu"), path});
+        QVERIFY(cli.waitForFinished(60000));
+        QCOMPARE(cli.exitCode(), 0);
+        const QJsonObject probs = QJsonDocument::fromJson(cli.readAllStandardOutput()).object().value(QStringLiteral("probabilities")).toObject();
+        const auto labels = view.barLabels();
+        const auto values = view.barValues();
+        QCOMPARE(labels.size(), probs.size());
+        for (int i = 0; i < labels.size(); ++i)
+            QCOMPARE(values[i], probs.value(labels[i]).toDouble());
+        for (int i = 1; i < values.size(); ++i)
+            QVERIFY(values[i - 1] <= values[i]); // sorted, most likely drawn last (on top)
+    }
+
+    void badDropGivesMessage_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("text renamed .jpg") << QByteArray("not really a picture\n") << QStringLiteral("cannot be used");
+        QTest::newRow("empty file") << QByteArray() << QStringLiteral("empty file");
+    }
+    void badDropGivesMessage()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("bad.jpg"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(content);
+        f.close();
+        Predictor predictor;
+        QSignalSpy loaded(&predictor, &Predictor::modelLoaded);
+        predictor.loadModel(kModel);
+        QVERIFY(loaded.wait(20000));
+        PredictView view(&predictor);
+        QSignalSpy message(&view, &PredictView::messageChanged);
+        drop(&view, {path});
+        QTRY_VERIFY_WITH_TIMEOUT(view.message().contains(expected), 20000);
+        QVERIFY(view.barValues().isEmpty());
+    }
+};
+
+QTEST_MAIN(TestPredictView)
+#include "test_predict_view.moc"

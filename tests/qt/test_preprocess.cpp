@@ -1,0 +1,87 @@
+// Preprocessing against PIL (resized pixels within one grey level, pixel values accordingly) and
+// end-to-end probabilities against torchvision on every fixture image.
+#include "mini_test.h"
+
+#include "data/preprocess.h"
+#include "engine/checkpoint.h"
+#include "engine/safetensors.h"
+
+#include <nlohmann/json.hpp>
+#include <torch/torch.h>
+
+#include <fstream>
+
+using namespace vitscope;
+
+namespace {
+std::string data(const std::string &rel) { return minitest::dataDir() + "/" + rel; }
+}
+
+TEST_CASE(resizedPixelsMatchPil)
+{
+    std::ifstream in(data("preprocess/expected.json"));
+    const auto order = nlohmann::json::parse(in)["order"].get<std::vector<std::string>>();
+    const auto ref = loadSafetensors(data("preprocess/expected.safetensors")).tensors;
+    const Preprocessor pre(defaultPreprocessConfig(224));
+    int worstLevel = 0;
+    double worstValue = 0;
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        const auto u8 = pre.loadResized(data("preprocess/" + order[i]));
+        const int level = (u8.to(torch::kInt32) - ref.at("resized_u8")[i].to(torch::kInt32)).abs().max().item<int>();
+        const double value = (pre.normalize(u8) - ref.at("pixel_values")[i]).abs().max().item<double>();
+        std::cout << "  " << order[i] << ": max " << level << " grey level(s), pixel_values " << value << "\n";
+        worstLevel = std::max(worstLevel, level);
+        worstValue = std::max(worstValue, value);
+        REQUIRE(level <= 1);
+        REQUIRE(value <= 2.0 / 255 * 1.0001);
+    }
+    std::cout << "  worst: " << worstLevel << " grey level(s), " << worstValue << " in pixel_values\n";
+}
+
+TEST_CASE(endToEndProbabilitiesMatch)
+{
+    auto m = loadModel(data("vit-tiny-classifier"));
+    const Preprocessor pre(m.preprocess);
+    std::ifstream in(data("vit-tiny-classifier/expected_images.json"));
+    const auto expected = nlohmann::json::parse(in);
+    torch::InferenceMode guard;
+    m.model->eval();
+    double worst = 0;
+    for (auto it = expected.begin(); it != expected.end(); ++it) {
+        const auto p = torch::softmax(m.model(pre.load(data("preprocess/" + it.key()))), -1)[0];
+        for (std::size_t c = 0; c < m.config().labels.size(); ++c)
+            worst = std::max(worst, std::abs(p[c].item<double>() - it.value()[m.config().labels[c]].get<double>()));
+    }
+    std::cout << "  end-to-end probability max abs error: " << worst << "\n";
+    REQUIRE(worst < 1e-5);
+}
+
+TEST_CASE(unusableImagesAreExplained)
+{
+    struct Row {
+        std::vector<unsigned char> bytes;
+        const char *reason;
+    };
+    auto file = [](const std::string &p) { return readFileBytes(p); };
+    auto truncated = file(data("preprocess/frame_720x576.jpg"));
+    truncated.resize(truncated.size() / 2);
+    auto png = file(data("preprocess/odd_333x251.png"));
+    png.resize(png.size() - 30);
+    const std::string text = "this is a text file renamed to .jpg\n";
+    std::vector<unsigned char> bomb = {0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R',
+                                       0, 0, 0x9C, 0x40, 0, 0, 0x9C, 0x40, 8, 2, 0, 0, 0};
+    const std::vector<Row> rows = {
+        {{}, "empty file"},
+        {truncated, "truncated or corrupt JPEG"},
+        {png, "truncated or corrupt PNG"},
+        {std::vector<unsigned char>(text.begin(), text.end()), "not an image (a text file"},
+        {{'G', 'I', 'F', '8', '9', 'a', 1, 0, 1, 0}, "unsupported format (GIF)"},
+        {bomb, "over the 100-megapixel limit"},
+    };
+    for (const auto &r : rows)
+        REQUIRE_THROWS_WITH(decodeImageBuffer(r.bytes), r.reason);
+    const auto grey = decodeImageFile(data("preprocess/gray_160x120.png"));
+    REQUIRE(grey.mode == "L" && grey.bgr.channels() == 3);
+    REQUIRE(decodeImageFile(data("preprocess/rgba_96x96.png")).mode == "RGBA");
+    REQUIRE(probeImage(file(data("preprocess/progressive_640x480.jpg"))).progressive);
+}

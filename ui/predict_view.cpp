@@ -1,0 +1,276 @@
+#include "ui/predict_view.h"
+
+#include "session/predictor.h"
+
+#include <qcustomplot.h>
+
+#include <QClipboard>
+#include <QDir>
+#include <QDirIterator>
+#include <QDragEnterEvent>
+#include <QFileDialog>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QImage>
+#include <QLabel>
+#include <QListWidget>
+#include <QMimeData>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QStandardPaths>
+#include <QTextStream>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <numeric>
+
+namespace vitscope {
+namespace {
+
+const QStringList kImageFilters = {QStringLiteral("*.jpg"), QStringLiteral("*.jpeg"), QStringLiteral("*.png"),
+                                   QStringLiteral("*.bmp"), QStringLiteral("*.tif"), QStringLiteral("*.tiff"),
+                                   QStringLiteral("*.webp")};
+
+QStringList expand(const QStringList &paths)
+{
+    QStringList out;
+    for (const auto &p : paths) {
+        if (QFileInfo(p).isDir()) {
+            QDirIterator it(p, kImageFilters, QDir::Files, QDirIterator::Subdirectories);
+            QStringList files;
+            while (it.hasNext())
+                files << it.next();
+            files.sort();
+            out << files;
+        } else {
+            out << p;
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+PredictView::PredictView(Predictor *predictor, QWidget *parent) : QWidget(parent), m_predictor(predictor)
+{
+    setAcceptDrops(true);
+    auto *notice = new QLabel(tr("For research use only. Not for use in diagnostic procedures."));
+    notice->setObjectName(QStringLiteral("researchNotice"));
+    notice->setStyleSheet(QStringLiteral("color: #b35900; font-weight: bold;"));
+    m_image = new QLabel(tr("Drop an endoscopy image here,\nor use Open… or Paste."));
+    m_image->setAlignment(Qt::AlignCenter);
+    m_image->setMinimumSize(320, 260);
+    m_image->setFrameShape(QFrame::StyledPanel);
+    m_top = new QLabel;
+    m_top->setObjectName(QStringLiteral("topClass"));
+    QFont big = m_top->font();
+    big.setPointSizeF(big.pointSizeF() * 1.4);
+    big.setBold(true);
+    m_top->setFont(big);
+    m_top->setWordWrap(true);
+    m_message = new QLabel;
+    m_message->setWordWrap(true);
+    m_plot = new QCustomPlot;
+    m_plot->setMinimumSize(360, 260);
+    m_plot->xAxis->setRange(0, 100);
+    m_plot->xAxis->setLabel(tr("Probability (%)"));
+    m_list = new QListWidget;
+    m_list->setMaximumHeight(140);
+
+    auto *open = new QPushButton(tr("&Open…"));
+    auto *paste = new QPushButton(tr("&Paste"));
+    m_export = new QPushButton(tr("&Export CSV…"));
+    m_export->setEnabled(false);
+    connect(open, &QPushButton::clicked, this, &PredictView::openFiles);
+    connect(paste, &QPushButton::clicked, this, &PredictView::pasteImage);
+    connect(m_export, &QPushButton::clicked, this, &PredictView::exportCsv);
+    connect(m_list, &QListWidget::currentRowChanged, this, &PredictView::show);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(open);
+    buttons->addWidget(paste);
+    buttons->addWidget(m_export);
+    buttons->addStretch();
+    auto *left = new QVBoxLayout;
+    left->addWidget(m_image, 1);
+    left->addWidget(m_list);
+    auto *right = new QVBoxLayout;
+    right->addWidget(m_top);
+    right->addWidget(m_plot, 1);
+    auto *row = new QHBoxLayout;
+    row->addLayout(left, 1);
+    row->addLayout(right, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(notice);
+    layout->addLayout(buttons);
+    layout->addLayout(row, 1);
+    layout->addWidget(m_message);
+
+    connect(m_predictor, &Predictor::predicted, this, &PredictView::onPredicted);
+}
+
+void PredictView::predictFiles(const QStringList &paths)
+{
+    const QStringList files = expand(paths);
+    if (files.isEmpty()) {
+        setMessage(tr("No image files found in what was dropped."), true);
+        return;
+    }
+    m_results.clear();
+    m_list->clear();
+    setMessage(tr("Predicting %n image(s)…", nullptr, static_cast<int>(files.size())), false);
+    m_predictor->predict(files);
+}
+
+void PredictView::onPredicted(const Prediction &p)
+{
+    m_results.push_back(p);
+    auto *item = new QListWidgetItem(QFileInfo(p.path).fileName());
+    if (!p.error.isEmpty()) {
+        item->setText(tr("%1 — cannot be used").arg(QFileInfo(p.path).fileName()));
+        item->setForeground(Qt::red);
+        setMessage(tr("%1 cannot be used: %2").arg(QFileInfo(p.path).fileName(), p.error), true);
+    } else {
+        setMessage(QString(), false);
+    }
+    m_list->addItem(item);
+    m_export->setEnabled(true);
+    if (m_results.size() == 1 || p.error.isEmpty())
+        m_list->setCurrentRow(static_cast<int>(m_results.size()) - 1);
+}
+
+void PredictView::show(int row)
+{
+    if (row < 0 || row >= m_results.size())
+        return;
+    const Prediction &p = m_results.at(row);
+    QImage img(p.path);
+    if (!img.isNull())
+        m_image->setPixmap(QPixmap::fromImage(img.scaled(m_image->size() * devicePixelRatioF(), Qt::KeepAspectRatio, Qt::SmoothTransformation)));
+    else
+        m_image->setText(tr("(no preview)"));
+    if (!p.error.isEmpty()) {
+        m_top->setText(tr("This file cannot be used: %1").arg(p.error));
+        m_plot->clearPlottables();
+        m_bars = nullptr;
+        m_shownValues.clear();
+        m_shownLabels.clear();
+        m_plot->replot();
+        return;
+    }
+    // Sorted ascending so the most probable class is drawn at the top.
+    QVector<int> order(p.probabilities.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return p.probabilities[a] < p.probabilities[b]; });
+    QVector<double> keys, values;
+    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
+    m_shownValues.clear();
+    m_shownLabels.clear();
+    for (int i = 0; i < order.size(); ++i) {
+        keys << i + 1;
+        values << 100.0 * p.probabilities[order[i]];
+        m_shownValues << p.probabilities[order[i]];
+        m_shownLabels << p.labels[order[i]];
+        ticker->addTick(i + 1, QStringLiteral("%1  %2 %").arg(p.labels[order[i]]).arg(100.0 * p.probabilities[order[i]], 0, 'f', 1));
+    }
+    m_plot->clearPlottables();
+    m_bars = new QCPBars(m_plot->yAxis, m_plot->xAxis);
+    m_bars->setData(keys, values, true);
+    m_bars->setBrush(QColor(0x2f, 0x7e, 0xd8));
+    m_bars->setPen(Qt::NoPen);
+    m_plot->yAxis->setTicker(ticker);
+    m_plot->yAxis->setRange(0.3, order.size() + 0.7);
+    m_plot->xAxis->setRange(0, 100);
+    m_plot->replot();
+    const int best = order.back();
+    m_top->setText(tr("Most likely: %1 (%2 %)").arg(p.labels[best]).arg(100.0 * p.probabilities[best], 0, 'f', 1));
+    Q_EMIT predictionShown(p.path);
+}
+
+void PredictView::setMessage(const QString &message, bool error)
+{
+    m_message->setText(message);
+    m_message->setStyleSheet(error ? QStringLiteral("color: #c00000;") : QString());
+    Q_EMIT messageChanged(message);
+}
+
+void PredictView::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls() || event->mimeData()->hasImage())
+        event->acceptProposedAction();
+}
+
+void PredictView::dropEvent(QDropEvent *event)
+{
+    QStringList paths;
+    for (const QUrl &url : event->mimeData()->urls())
+        if (url.isLocalFile())
+            paths << url.toLocalFile();
+    if (paths.isEmpty()) {
+        setMessage(tr("Only local files and folders can be dropped here."), true);
+        return;
+    }
+    event->acceptProposedAction();
+    predictFiles(paths);
+}
+
+void PredictView::openFiles()
+{
+    const auto files = QFileDialog::getOpenFileNames(this, tr("Open images"), QString(),
+                                                     tr("Images (%1)").arg(kImageFilters.join(QLatin1Char(' '))));
+    if (!files.isEmpty())
+        predictFiles(files);
+}
+
+void PredictView::pasteImage()
+{
+    const QImage img = QGuiApplication::clipboard()->image();
+    if (img.isNull()) {
+        setMessage(tr("The clipboard holds no image."), true);
+        return;
+    }
+    const QString path = QDir(QStandardPaths::writableLocation(QStandardPaths::TempLocation)).filePath(QStringLiteral("vitscope-pasted.png"));
+    img.convertToFormat(QImage::Format_RGB888).save(path);
+    predictFiles({path});
+}
+
+void PredictView::exportCsv()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export predictions"), QStringLiteral("predictions.csv"), tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Text)) {
+        setMessage(tr("Cannot write %1").arg(path), true);
+        return;
+    }
+    QTextStream out(&file);
+    QStringList labels;
+    for (const auto &r : m_results)
+        if (!r.labels.isEmpty()) {
+            labels = r.labels;
+            break;
+        }
+    out << "path,top1,confidence,error";
+    for (const auto &l : labels)
+        out << ",p_" << l;
+    out << "\n";
+    for (const auto &r : m_results) {
+        const auto best = r.probabilities.isEmpty() ? -1 : static_cast<int>(std::max_element(r.probabilities.begin(), r.probabilities.end()) - r.probabilities.begin());
+        out << '"' << QString(r.path).replace(QLatin1Char('"'), QStringLiteral("\"\"")) << "\","
+            << (best >= 0 ? r.labels[best] : QString()) << "," << (best >= 0 ? QString::number(r.probabilities[best], 'g', 9) : QString())
+            << ",\"" << QString(r.error).replace(QLatin1Char('"'), QStringLiteral("\"\"")) << '"';
+        for (double v : r.probabilities)
+            out << "," << QString::number(v, 'g', 9);
+        out << "\n";
+    }
+    out.flush();
+    file.commit();
+}
+
+QVector<double> PredictView::barValues() const { return m_shownValues; }
+QStringList PredictView::barLabels() const { return m_shownLabels; }
+QString PredictView::message() const { return m_message->text(); }
+int PredictView::resultCount() const { return static_cast<int>(m_results.size()); }
+
+} // namespace vitscope
