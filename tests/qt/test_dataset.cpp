@@ -62,7 +62,7 @@ TEST_CASE(scanReportsEveryBadFile)
     REQUIRE(r.items.size() == 8 * 6 + 3);
     REQUIRE(r.skippedHidden == 1 && r.skippedOther == 1);
     REQUIRE(r.modes.at("L") == 1);
-    REQUIRE(r.classes[3].nested == 1); // normal-cecum/nested/grey.png
+    REQUIRE(r.classes[4].name == "normal-cecum" && r.classes[4].nested == 1); // nested/grey.png
     REQUIRE(r.duplicates.size() == 1 && r.duplicates[0].size() == 2);
     bool emptyReported = false;
     for (const auto &p : r.problems)
