@@ -5,6 +5,7 @@
 #include "data/dataset_scan.h"
 #include "data/demo_data.h"
 #include "data/image_io.h"
+#include "data/parallel.h"
 #include "data/preprocess.h"
 #include "data/sha256.h"
 #include "engine/checkpoint.h"
@@ -24,7 +25,6 @@
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
-#include <thread>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -183,25 +183,17 @@ int runBenchPreprocess(int argc, char **argv)
     const auto files = imageFilesUnder(args.positional()[0]);
     if (files.empty())
         throw UsageError("no images under " + args.positional()[0]);
-    const int threads = args.intValue("threads", static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
+    const int threads = resolveThreads(args.intValue("threads", 0));
     const Preprocessor pre(defaultPreprocessConfig(args.intValue("size", 224)));
     // The cache-building path without the disk write: read, hash, decode, resize.
-    std::atomic<int64_t> next{0};
     const auto t0 = Clock::now();
-    auto worker = [&] {
-        std::vector<uint8_t> out(static_cast<std::size_t>(3) * pre.config().width * pre.config().height);
-        for (int64_t i; (i = next++) < static_cast<int64_t>(files.size());) {
-            const auto bytes = readFileBytes(files[i]);
-            (void)sha256Hex(bytes);
-            pre.resizeInto(decodeImageBuffer(bytes), out.data());
-        }
-    };
-    std::vector<std::thread> pool;
-    for (int t = 1; t < threads; ++t)
-        pool.emplace_back(worker);
-    worker();
-    for (auto &t : pool)
-        t.join();
+    parallelFor(static_cast<int64_t>(files.size()), threads, [&](int64_t i) {
+        thread_local std::vector<uint8_t> out;
+        out.resize(static_cast<std::size_t>(3) * pre.config().width * pre.config().height);
+        const auto bytes = readFileBytes(files[i]);
+        (void)sha256Hex(bytes);
+        pre.resizeInto(decodeImageBuffer(bytes), out.data());
+    });
     const double seconds = std::chrono::duration<double>(Clock::now() - t0).count();
     const double ips = static_cast<double>(files.size()) / seconds;
     if (args.flag("json"))

@@ -1,6 +1,7 @@
 #include "data/dataset_scan.h"
 
 #include "data/cache.h"
+#include "data/parallel.h"
 #include "data/preprocess.h"
 #include "data/sha256.h"
 
@@ -8,8 +9,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <mutex>
-#include <thread>
 #include <vector>
 
 namespace fs = std::filesystem;
@@ -131,25 +130,15 @@ ScanReport scanDataset(const std::string &rootPath, const ScanOptions &o)
 
     std::vector<ScanItem> items(candidates.size());
     std::vector<std::string> errors(candidates.size());
-    std::atomic<int64_t> next{0}, done{0};
-    const int threads = std::max(1, o.threads > 0 ? o.threads : static_cast<int>(std::thread::hardware_concurrency()));
-    auto worker = [&] {
-        std::vector<uint8_t> buffer;
-        for (int64_t i; (i = next++) < static_cast<int64_t>(candidates.size());) {
-            if (o.cancel && o.cancel->load())
-                return;
-            examine(candidates[i], o, buffer, items[i], errors[i]);
-            const int64_t d = ++done;
-            if (o.progress)
-                o.progress(d, static_cast<int64_t>(candidates.size()));
-        }
-    };
-    std::vector<std::thread> pool;
-    for (int t = 1; t < threads; ++t)
-        pool.emplace_back(worker);
-    worker();
-    for (auto &t : pool)
-        t.join();
+    std::atomic<int64_t> done{0};
+    const auto total = static_cast<int64_t>(candidates.size());
+    parallelFor(total, o.threads, [&](int64_t i) {
+        thread_local std::vector<uint8_t> buffer;
+        examine(candidates[i], o, buffer, items[i], errors[i]);
+        const int64_t d = ++done;
+        if (o.progress)
+            o.progress(d, total);
+    }, o.cancel);
     if (o.cancel && o.cancel->load()) {
         r.cancelled = true;
         r.error = "scan cancelled";

@@ -1,5 +1,6 @@
 #include "data/demo_data.h"
 
+#include "data/parallel.h"
 #include "engine/file_util.h"
 
 #include <opencv2/imgcodecs.hpp>
@@ -7,8 +8,6 @@
 
 #include <filesystem>
 #include <random>
-#include <mutex>
-#include <thread>
 
 namespace fs = std::filesystem;
 
@@ -117,40 +116,25 @@ int writeDemoDataset(const std::string &out, int perClass, uint64_t seed, const 
                             " per class).\nEach folder is named after a Kvasir v2 class, but the frames are drawn\n"
                             "shapes with a class-specific signature, for trying the application only.\n");
     const int total = perClass * static_cast<int>(names.size());
-    std::atomic<int> next{0}, done{0};
-    std::string error;
-    std::mutex errorMutex;
-    auto worker = [&] {
-        for (int i; (i = next++) < total;) try {
-            const int cls = i / perClass, k = i % perClass;
-            std::mt19937_64 rng(seed * 1000003ull + static_cast<uint64_t>(i));
-            std::uniform_real_distribution<double> u(0, 1);
-            cv::Mat img = tissue(rng, {70 + 20 * u(rng), 90 + 20 * u(rng), 200 + 30 * u(rng)});
-            drawClass(cls, img, rng);
-            cv::GaussianBlur(img, img, {5, 5}, 1.5);
-            glare(img, rng);
-            cv::rectangle(img, {0, 0}, {kW / 5, kH / 8}, {0, 0, 0}, cv::FILLED); // the scope's text box
-            char name[64];
-            std::snprintf(name, sizeof name, "%s_%04d.jpg", names[cls].c_str(), k);
-            const auto path = (fs::path(out) / names[cls] / name).string();
-            if (!cv::imwrite(path, img, {cv::IMWRITE_JPEG_QUALITY, 90}))
-                throw std::runtime_error("cannot write " + path);
-            if (progress)
-                progress(++done, total);
-        } catch (const std::exception &e) {
-            std::lock_guard lock(errorMutex);
-            error = e.what();
-        }
-    };
-    const int threads = std::max(1u, std::thread::hardware_concurrency());
-    std::vector<std::thread> pool;
-    for (int t = 1; t < threads; ++t)
-        pool.emplace_back(worker);
-    worker();
-    for (auto &t : pool)
-        t.join();
-    if (!error.empty())
-        throw std::runtime_error(error);
+    std::atomic<int> done{0};
+    parallelFor(total, 0, [&](int64_t index) {
+        const int i = static_cast<int>(index);
+        const int cls = i / perClass, k = i % perClass;
+        std::mt19937_64 rng(seed * 1000003ull + static_cast<uint64_t>(i));
+        std::uniform_real_distribution<double> u(0, 1);
+        cv::Mat img = tissue(rng, {70 + 20 * u(rng), 90 + 20 * u(rng), 200 + 30 * u(rng)});
+        drawClass(cls, img, rng);
+        cv::GaussianBlur(img, img, {5, 5}, 1.5);
+        glare(img, rng);
+        cv::rectangle(img, {0, 0}, {kW / 5, kH / 8}, {0, 0, 0}, cv::FILLED); // the scope's text box
+        char name[64];
+        std::snprintf(name, sizeof name, "%s_%04d.jpg", names[cls].c_str(), k);
+        const auto path = (fs::path(out) / names[cls] / name).string();
+        if (!cv::imwrite(path, img, {cv::IMWRITE_JPEG_QUALITY, 90}))
+            throw std::runtime_error("cannot write " + path);
+        if (progress)
+            progress(++done, total);
+    });
     return total;
 }
 

@@ -132,11 +132,12 @@ std::vector<unsigned char> readFileBytes(const std::string &path)
         throw ImageError("file not found");
     if (fs::is_directory(path, ec))
         throw ImageError("is a folder, not an image file");
-    std::ifstream in(path, std::ios::binary);
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
     if (!in)
         throw ImageError(std::string("cannot be read (") + std::strerror(errno) + ")");
-    std::vector<unsigned char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (in.bad())
+    std::vector<unsigned char> bytes(static_cast<std::size_t>(in.tellg()));
+    in.seekg(0);
+    if (!in.read(reinterpret_cast<char *>(bytes.data()), static_cast<std::streamsize>(bytes.size())))
         throw ImageError("read error");
     return bytes;
 }

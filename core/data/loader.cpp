@@ -1,10 +1,12 @@
 #include "data/loader.h"
 
+#include "data/parallel.h"
+
 #include <torch/torch.h>
 
 #include <filesystem>
 #include <random>
-#include <thread>
+#include <mutex>
 
 namespace vitscope {
 
@@ -27,44 +29,35 @@ CachedDataset::CachedDataset(const std::vector<SplitEntry> &entries, const std::
     m_labels = torch::empty({n}, torch::kInt64);
     uint8_t *base = m_pixels.data_ptr<uint8_t>();
     const std::size_t bytes = cache.entryBytes();
-    std::atomic<int64_t> next{0}, done{0};
+    std::atomic<int64_t> done{0};
+    // Decoding failures are collected, not thrown, so the message names the file.
     std::string firstError;
     std::mutex errorMutex;
-    auto worker = [&] {
-        for (int64_t i; (i = next++) < n;) {
-            if (options.cancel && options.cancel->load())
-                return;
-            const auto &e = m_entries[i];
-            uint8_t *dst = base + i * bytes;
-            if (!cache.load(e.sha256, dst)) {
-                const auto path = (std::filesystem::path(root) / e.path).string();
-                try {
-                    const auto img = decodeImageFile(path);
-                    preprocessor.resizeInto(img, dst);
-                    cache.store(e.sha256, dst, {img.width, img.height, img.mode, img.format, img.note});
-                } catch (const std::exception &ex) {
-                    std::lock_guard lock(errorMutex);
-                    if (firstError.empty())
-                        firstError = path + ": " + ex.what();
-                }
+    parallelFor(n, options.threads, [&](int64_t i) {
+        const auto &e = m_entries[i];
+        uint8_t *dst = base + i * bytes;
+        if (!cache.load(e.sha256, dst)) {
+            const auto path = (std::filesystem::path(root) / e.path).string();
+            try {
+                const auto img = decodeImageFile(path);
+                preprocessor.resizeInto(img, dst);
+                cache.store(e.sha256, dst, {img.width, img.height, img.mode, img.format, img.note});
+            } catch (const std::exception &ex) {
+                std::lock_guard lock(errorMutex);
+                if (firstError.empty())
+                    firstError = path + ": " + ex.what();
             }
-            if (options.progress)
-                options.progress(++done, n);
         }
-    };
-    const int threads = std::max(1, options.threads > 0 ? options.threads : static_cast<int>(std::thread::hardware_concurrency()));
-    std::vector<std::thread> pool;
-    for (int t = 1; t < threads; ++t)
-        pool.emplace_back(worker);
-    worker();
-    for (auto &t : pool)
-        t.join();
+        if (options.progress)
+            options.progress(++done, n);
+    }, options.cancel);
     if (options.cancel && options.cancel->load())
         throw std::runtime_error("loading cancelled");
     if (!firstError.empty())
         throw std::runtime_error(firstError);
+    auto *labels = m_labels.data_ptr<int64_t>();
     for (int64_t i = 0; i < n; ++i)
-        m_labels[i] = m_entries[i].label;
+        labels[i] = m_entries[i].label;
 }
 
 Batch CachedDataset::batch(const std::vector<int64_t> &indices, uint64_t augmentSeed)

@@ -86,11 +86,10 @@ EvalResult evaluate(ViTForImageClassification &model, BatchSource &data, int bat
                        logits, labels, torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kSum))
                        .item<double>();
         auto p = torch::softmax(logits, -1).cpu();
-        auto pred = p.argmax(-1);
-        for (int64_t i = 0; i < pred.size(0); ++i) {
-            r.predictions.push_back(pred[i].item<int64_t>());
-            r.labels.push_back(batch.labels[i].item<int64_t>());
-        }
+        const auto pred = p.argmax(-1).contiguous();
+        const auto truth = batch.labels.to(torch::kCPU, torch::kInt64).contiguous();
+        r.predictions.insert(r.predictions.end(), pred.data_ptr<int64_t>(), pred.data_ptr<int64_t>() + pred.numel());
+        r.labels.insert(r.labels.end(), truth.data_ptr<int64_t>(), truth.data_ptr<int64_t>() + truth.numel());
         probs.push_back(p);
     }
     r.probabilities = probs.empty() ? torch::zeros({0, static_cast<int64_t>(model->config().labels.size())}) : torch::cat(probs);
@@ -150,7 +149,6 @@ TrainSummary train(LoadedModel &lm, const TrainConfig &cfg, BatchSource &trainSe
         throw TrainingError("the validation split is empty: give it a non-zero ratio or a --val-data folder");
     if (cfg.batchSize < 1 || cfg.evalBatchSize < 1 || cfg.gradAccum < 1 || cfg.epochs < 1)
         throw TrainingError("epochs, batch sizes and gradient accumulation must be at least 1");
-    (void)higherIsBetter(cfg.metric);
     Metrics{}.byName(cfg.metric); // validates the name
 
     auto &model = lm.model;

@@ -45,11 +45,11 @@ void TrainingWorker::run(const TrainRequest &r)
                 c.augment.push_back(a.toStdString());
         }
         JobCallbacks cb;
-        qint64 lastProgress = 0;
+        std::atomic<qint64> lastProgress{0}; // written from several pool threads
         cb.progress = [&](const std::string &stage, int64_t done, int64_t total) {
             // Called from pool threads: emitting is thread-safe (queued to the receivers), but keep it sparse.
             const qint64 now = QDateTime::currentMSecsSinceEpoch();
-            if (done == total || now - lastProgress > 50) {
+            if (done == total || now - lastProgress.load() > 50) {
                 lastProgress = now;
                 Q_EMIT progress(QString::fromStdString(stage), done, total);
             }
