@@ -22,11 +22,22 @@ void drop(QWidget *target, const QStringList &paths)
     for (const auto &p : paths)
         urls << QUrl::fromLocalFile(p);
     mime.setUrls(urls);
+    // As a real drag does: Qt delivers a drop only to a widget that accepted the drag's entry.
+    QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &enter);
+    QVERIFY(enter.isAccepted());
     QDropEvent event(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(target, &event);
 }
 
 const QString kModel = QStringLiteral(VITSCOPE_TEST_DATA "/vit-tiny-classifier");
+
+bool loadFixtureModel(Predictor &predictor)
+{
+    QSignalSpy loaded(&predictor, &Predictor::modelLoaded);
+    predictor.loadModel(kModel);
+    return loaded.wait(20000);
+}
 
 } // namespace
 
@@ -45,9 +56,7 @@ private Q_SLOTS:
         QFETCH(QString, image);
         const QString path = QStringLiteral(VITSCOPE_TEST_DATA "/preprocess/") + image;
         Predictor predictor;
-        QSignalSpy loaded(&predictor, &Predictor::modelLoaded);
-        predictor.loadModel(kModel);
-        QVERIFY(loaded.wait(20000));
+        QVERIFY(loadFixtureModel(predictor));
         PredictView view(&predictor);
         QSignalSpy shown(&view, &PredictView::predictionShown);
         drop(&view, {path});
@@ -86,9 +95,7 @@ private Q_SLOTS:
         f.write(content);
         f.close();
         Predictor predictor;
-        QSignalSpy loaded(&predictor, &Predictor::modelLoaded);
-        predictor.loadModel(kModel);
-        QVERIFY(loaded.wait(20000));
+        QVERIFY(loadFixtureModel(predictor));
         PredictView view(&predictor);
         QSignalSpy message(&view, &PredictView::messageChanged);
         drop(&view, {path});
