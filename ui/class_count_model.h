@@ -3,6 +3,8 @@
 #include <QAbstractListModel>
 #include <QVector>
 
+#include <array>
+
 namespace vitscope {
 
 class ClassCountModel : public QAbstractListModel {
@@ -13,10 +15,12 @@ public:
         QString name;
         int count = 0;
         int nested = 0;
+        int train = -1, val = -1, test = -1; // per-part counts once a split is known
     };
     using QAbstractListModel::QAbstractListModel;
 
     void setEntries(const QVector<Entry> &entries);
+    void setSplitCounts(const QVector<std::array<int, 3>> &counts); // per class: train, val, test
     const QVector<Entry> &entries() const { return m_entries; }
 
     int rowCount(const QModelIndex &parent = {}) const override;

@@ -3,16 +3,13 @@
 // the status bar, the research-use notice in the About box.
 #include <QMainWindow>
 
-class QCustomPlot;
 class QLabel;
-class QListView;
-class QListWidget;
 class QTabWidget;
-class QTableWidget;
 
 namespace vitscope {
 
-class ClassCountModel;
+class DatasetView;
+class EvaluateView;
 class Predictor;
 class PredictView;
 class TrainingSession;
@@ -28,9 +25,12 @@ public:
     void openModel(const QString &folder);
     void openRun(const QString &runFolder);
     void showView(int index);
+    void setRunsDirectory(const QString &folder);
     QWidget *view(int index) const;
     PredictView *predictView() const { return m_predictView; }
     TrainView *trainView() const { return m_trainView; }
+    DatasetView *datasetView() const { return m_datasetView; }
+    EvaluateView *evaluateView() const { return m_evaluateView; }
     Predictor *predictor() const { return m_predictor; }
 
 Q_SIGNALS:
@@ -38,22 +38,22 @@ Q_SIGNALS:
     void modelReady(const QString &folder);
 
 private:
-    QWidget *buildDatasetView();
-    QWidget *buildEvaluateView();
     void about();
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+    void remember(const QString &key, const QString &path); // recent files
+    void rebuildRecentMenu();
 
     Predictor *m_predictor;
     TrainingSession *m_session;
     QTabWidget *m_tabs;
     PredictView *m_predictView;
     TrainView *m_trainView;
-    ClassCountModel *m_classes;
-    QCustomPlot *m_classChart = nullptr;
-    QListWidget *m_problems = nullptr;
-    QLabel *m_datasetSummary = nullptr, *m_evalSummary = nullptr, *m_modelLabel, *m_deviceLabel;
-    QTableWidget *m_confusion = nullptr;
-    QListWidget *m_cellImages = nullptr;
-    QString m_runFolder;
+    DatasetView *m_datasetView;
+    QLabel *m_modelLabel, *m_deviceLabel;
+    QString m_modelFolder;
+    EvaluateView *m_evaluateView;
+    QMenu *m_recent = nullptr;
 };
 
 } // namespace vitscope

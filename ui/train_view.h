@@ -1,13 +1,19 @@
 #pragma once
-// Train view: the notebook's recipe as a form, Start/Stop, live loss/accuracy charts (redrawn at a
-// bounded rate however fast steps arrive), progress with images/s and ETA, and a log.
+// Train view: the notebook's recipe as a form, Start/Stop/Resume, live charts (step loss raw and
+// smoothed with the learning rate, per-epoch loss and accuracy, best epoch marked) redrawn at a
+// bounded rate however fast steps arrive, progress with images/s and ETA, a log, and the list of
+// runs, any of which restores its charts from metrics.jsonl.
 #include "session/session_types.h"
 
 #include <QWidget>
 
+class QCheckBox;
+class QComboBox;
+class QCPItemStraightLine;
 class QCustomPlot;
 class QDoubleSpinBox;
 class QLineEdit;
+class QListView;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
@@ -16,44 +22,68 @@ class QTimer;
 
 namespace vitscope {
 
+struct RunHistory;
+class RunListModel;
 class TrainingSession;
 
 class TrainView : public QWidget {
     Q_OBJECT
 public:
     explicit TrainView(TrainingSession *session, QWidget *parent = nullptr);
+    ~TrainView() override; // saves the form
 
     void setDataset(const QString &folder);
     void setModel(const QString &folder);
     void setRunFolder(const QString &folder);
+    void setRunsDirectory(const QString &folder); // where new runs go and the runs list looks
     void applyDemoRecipe(); // settings that train the tiny demo ViT from scratch in about a minute
     TrainRequest request() const;
+    void showHistory(const RunHistory &history); // replaces the charts with a finished run's
+    RunListModel *runs() const { return m_runs; }
+
     // Plotted points (tests): step losses and per-epoch validation accuracy.
     QVector<double> plottedStepLosses() const;
     QVector<double> plottedValAccuracy() const;
+    int markedBestEpoch() const { return m_bestEpoch; }
 
 public Q_SLOTS:
     void start();
+    void resume();
+    void refreshRuns();
     void onStep(const vitscope::StepPoint &p);
     void onEpoch(const vitscope::EpochPoint &p);
 
 Q_SIGNALS:
     void runFinished(const QString &runFolder);
+    void runSelected(const QString &runFolder);
 
 private:
+    QWidget *buildForm();
+    void clearCharts();
+    void setRunning(bool running);
     void replot();
+    void loadSettings();
+    void saveSettings() const;
 
     TrainingSession *m_session;
     QLineEdit *m_data, *m_model, *m_out;
-    QSpinBox *m_epochs, *m_batch, *m_warmup, *m_seed;
-    QDoubleSpinBox *m_lr, *m_weightDecay;
-    QPushButton *m_start, *m_stop;
+    QSpinBox *m_epochs, *m_batch, *m_warmup, *m_seed, *m_gradAccum;
+    QDoubleSpinBox *m_lr, *m_weightDecay, *m_train, *m_val, *m_test;
+    QComboBox *m_device, *m_precision, *m_metric;
+    QVector<QCheckBox *> m_augment;
+    QPushButton *m_start, *m_stop, *m_resume;
     QProgressBar *m_progress;
     QPlainTextEdit *m_log;
-    QCustomPlot *m_lossPlot, *m_accPlot;
+    QCustomPlot *m_stepPlot, *m_lossPlot, *m_accPlot;
+    QCPItemStraightLine *m_bestLoss = nullptr, *m_bestAcc = nullptr;
+    QListView *m_runList;
+    RunListModel *m_runs;
+    QString m_runsDirectory;
     QTimer *m_replot;
     bool m_dirty = false;
-    QVector<double> m_steps, m_losses, m_smoothed, m_epochNumbers, m_trainLoss, m_valLoss, m_trainAcc, m_valAcc;
+    int m_bestEpoch = 0;
+    QVector<double> m_steps, m_losses, m_smoothed, m_lrs;
+    QVector<double> m_epochNumbers, m_trainLoss, m_valLoss, m_trainAcc, m_valAcc;
 };
 
 } // namespace vitscope

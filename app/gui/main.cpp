@@ -4,6 +4,7 @@
 #include "engine/file_util.h"
 #include "engine/vit_config.h"
 #include "session/predictor.h"
+#include "ui/evaluate_view.h"
 #include "ui/main_window.h"
 #include "ui/predict_view.h"
 #include "ui/train_view.h"
@@ -11,9 +12,11 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QEventLoop>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QStandardPaths>
+#include <QSettings>
 #include <QTimer>
 #include <QTranslator>
 
@@ -69,9 +72,19 @@ int main(int argc, char *argv[])
     const QString data = ensureDemo(base, &model);
 
     MainWindow window;
+    window.setRunsDirectory(parser.isSet(screenshot) ? QDir(parser.value(screenshot)).filePath(QStringLiteral("runs"))
+                                                     : QDir(base).filePath(QStringLiteral("runs")));
     window.show();
-    window.openDataset(data);
-    window.openModel(model);
+    // The last session's data set, model and run; the embedded demo when there was none.
+    const QSettings settings;
+    auto last = [&](const char *key, const QString &fallback) {
+        const QString v = settings.value(QStringLiteral("last/") + QLatin1String(key)).toString();
+        return !parser.isSet(screenshot) && !v.isEmpty() && QFileInfo::exists(v) ? v : fallback;
+    };
+    window.openDataset(last("dataset", data));
+    window.openModel(last("model", model));
+    if (const QString run = last("run", QString()); !run.isEmpty())
+        window.openRun(run);
 
     if (parser.isSet(screenshot)) {
         const QString out = parser.value(screenshot);
@@ -86,12 +99,15 @@ int main(int argc, char *argv[])
             window.showView(1);
             auto *tv = window.trainView();
             tv->applyDemoRecipe(); // the notebook's rate suits a pretrained ViT-B, not a tiny one from scratch
-            tv->setRunFolder(QDir(out).filePath(QStringLiteral("run")));
             QMetaObject::invokeMethod(tv, [tv] { tv->start(); }, Qt::QueuedConnection);
         });
         QObject::connect(window.trainView(), &TrainView::runFinished, &window, [&, out](const QString &run) {
             grab(1, QStringLiteral("train.png"));
             window.openRun(run);
+            window.evaluateView()->selectCell(6, 6); // polyps predicted as polyps: the gallery
+            QEventLoop wait; // thumbnails are decoded off the GUI thread
+            QTimer::singleShot(1500, &wait, &QEventLoop::quit);
+            wait.exec();
             grab(2, QStringLiteral("evaluate.png"));
             window.openModel(QDir(run).filePath(QStringLiteral("checkpoints/best")));
         });

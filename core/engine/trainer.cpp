@@ -287,13 +287,19 @@ TrainSummary train(LoadedModel &lm, const TrainConfig &cfg, BatchSource &trainSe
     // The best model, reloaded from its export, on the validation (for the summary) and test splits.
     auto best = loadModel(run.bestFolder(), {labels, device});
     model = best.model;
-    summary.val = evaluate(model, valSet, cfg.evalBatchSize, device, bf16).metrics;
+    // Per-image predictions of the best model on both held-out parts, for review.
+    auto itemNames = [](BatchSource &set) {
+        std::vector<std::string> names;
+        for (int64_t i = 0; i < set.size(); ++i)
+            names.push_back(set.itemName(i));
+        return names;
+    };
+    const EvalResult bestVal = evaluate(model, valSet, cfg.evalBatchSize, device, bf16);
+    run.writeEvaluation("val", bestVal, labels, itemNames(valSet));
+    summary.val = bestVal.metrics;
     if (testSet && testSet->size() > 0) {
         EvalResult test = evaluate(model, *testSet, cfg.evalBatchSize, device, bf16);
-        std::vector<std::string> names;
-        for (int64_t i = 0; i < testSet->size(); ++i)
-            names.push_back(testSet->itemName(i));
-        run.writeEvaluation("test", test, labels, names);
+        run.writeEvaluation("test", test, labels, itemNames(*testSet));
         summary.test = test.metrics;
     }
     summary.bestEpoch = st.bestEpoch;

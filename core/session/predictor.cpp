@@ -65,7 +65,7 @@ void PredictorWorker::load(const QString &folder)
             notes << QString::fromStdString(m);
         m_state->preprocessor = std::make_unique<Preprocessor>(loaded.preprocess);
         m_state->model = std::move(loaded);
-        Q_EMIT modelLoaded(folder, labels, notes);
+        Q_EMIT modelLoaded(folder, labels, notes, QString::fromStdString(deviceDescription(m_state->device)));
     } catch (const std::exception &e) {
         m_state->model.reset();
         Q_EMIT modelFailed(QString::fromStdString(e.what()));

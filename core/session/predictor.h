@@ -23,7 +23,7 @@ public Q_SLOTS:
     void predict(const QStringList &paths);
 
 Q_SIGNALS:
-    void modelLoaded(const QString &folder, const QStringList &labels, const QStringList &notes);
+    void modelLoaded(const QString &folder, const QStringList &labels, const QStringList &notes, const QString &device);
     void modelFailed(const QString &message);
     void predicted(const vitscope::Prediction &prediction);
     void batchFinished();
@@ -46,7 +46,7 @@ public Q_SLOTS:
     void run(const QStringList &paths);
 
 Q_SIGNALS:
-    void modelLoaded(const QString &folder, const QStringList &labels, const QStringList &notes);
+    void modelLoaded(const QString &folder, const QStringList &labels, const QStringList &notes, const QString &device);
     void modelFailed(const QString &message);
     void predicted(const vitscope::Prediction &prediction);
     void batchFinished();

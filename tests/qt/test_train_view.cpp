@@ -1,7 +1,13 @@
 // The Train view plots exactly the points the session signals carry.
+#include "session/run_results.h"
 #include "session/training_session.h"
+#include "ui/run_list_model.h"
 #include "ui/train_view.h"
 
+#include <QAbstractItemModelTester>
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace vitscope;
@@ -37,6 +43,59 @@ private Q_SLOTS:
         // Redraws are rate-limited; the data arrives at the next tick.
         QTRY_COMPARE_WITH_TIMEOUT(view.plottedStepLosses(), losses, 2000);
         QTRY_COMPARE_WITH_TIMEOUT(view.plottedValAccuracy(), accuracies, 2000);
+    }
+
+    void replaysRunHistory_data()
+    {
+        QTest::addColumn<QByteArray>("status");
+        QTest::addColumn<bool>("resumable");
+        QTest::newRow("finished") << QByteArray("finished") << false;
+        QTest::newRow("stopped, with a checkpoint") << QByteArray("stopped") << true;
+    }
+    void replaysRunHistory()
+    {
+        QFETCH(QByteArray, status);
+        QFETCH(bool, resumable);
+        QTemporaryDir dir;
+        const QString run = dir.filePath(QStringLiteral("20261129-120000"));
+        QDir().mkpath(run + QStringLiteral("/checkpoints/last"));
+        QFile(run + QStringLiteral("/checkpoints/last/trainer_state.json")).open(QIODevice::WriteOnly);
+        QFile runJson(run + QStringLiteral("/run.json"));
+        QVERIFY(runJson.open(QIODevice::WriteOnly));
+        runJson.write("{\"status\":\"" + status + "\",\"config\":{\"metric\":\"accuracy\"}}");
+        runJson.close();
+        // A resumed run re-logs step 3: the history must stay monotonic.
+        QFile metrics(run + QStringLiteral("/metrics.jsonl"));
+        QVERIFY(metrics.open(QIODevice::WriteOnly));
+        metrics.write(R"({"type":"step","step":1,"epoch":1,"loss":2.0,"lr":0.1}
+{"type":"step","step":2,"epoch":1,"loss":1.5,"lr":0.2}
+{"type":"epoch","epoch":1,"best":true,"best_epoch":1,"val":{"accuracy":0.5,"loss":1.4},"train":{"accuracy":0.6,"loss":1.3}}
+{"type":"step","step":3,"epoch":2,"loss":9.0,"lr":0.2}
+{"type":"step","step":3,"epoch":2,"loss":1.2,"lr":0.2}
+{"type":"step","step":4,"epoch":2,"loss":1.0,"lr":0.1}
+{"type":"epoch","epoch":2,"best":true,"best_epoch":2,"val":{"accuracy":0.75,"loss":1.1},"train":{"accuracy":0.8,"loss":0.9}}
+)");
+        metrics.close();
+        const RunHistory history = loadRunHistory(run);
+        QCOMPARE(history.status, QString::fromLatin1(status));
+        QCOMPARE(history.resumable, resumable);
+        QCOMPARE(history.bestEpoch, 2);
+        QCOMPARE(history.bestValue, 0.75);
+
+        TrainingSession session;
+        TrainView view(&session);
+        view.showHistory(history);
+        QTRY_COMPARE_WITH_TIMEOUT(view.plottedStepLosses(), (QVector<double>{2.0, 1.5, 1.2, 1.0}), 2000);
+        QCOMPARE(view.plottedValAccuracy(), (QVector<double>{0.5, 0.75}));
+        QCOMPARE(view.markedBestEpoch(), 2);
+
+        RunListModel runs;
+        QAbstractItemModelTester tester(&runs, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        runs.setRuns({history});
+        QCOMPARE(runs.rowCount(), 1);
+        QVERIFY(runs.index(0).data().toString().contains(QStringLiteral("best accuracy 0.7500 (epoch 2)")));
+        QCOMPARE(runs.index(0).data(RunListModel::ResumableRole).toBool(), resumable);
+        QCOMPARE(findRuns(dir.path()), QStringList{run});
     }
 };
 

@@ -1,0 +1,123 @@
+// The Evaluate view on a run folder: the matrix model is well-behaved, and clicking a cell lists
+// exactly that cell's images, most confident first (paths with commas and quotes included).
+#include "ui/confusion_model.h"
+#include "ui/evaluate_view.h"
+
+#include <QAbstractItemModelTester>
+#include <QDir>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace vitscope;
+
+namespace {
+
+void write(const QString &path, const QByteArray &text)
+{
+    QDir().mkpath(QFileInfo(path).path());
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(text);
+}
+
+// Three classes; predictions chosen so every kind of cell occurs, including an empty one.
+QString makeRun(const QTemporaryDir &dir)
+{
+    const QString run = dir.filePath(QStringLiteral("run"));
+    write(run + QStringLiteral("/run.json"), QByteArrayLiteral(R"({"status":"finished","dataset":{"root":"/data/set","test_root":""}})"));
+    write(run + QStringLiteral("/test/metrics.json"), QByteArrayLiteral(R"({"labels":["a","b","c"],"confusion":[[2,1,0],[1,1,0],[0,0,1]],
+        "accuracy":0.6667,"weighted_f1":0.65,"macro_f1":0.7,"mcc":0.5,"loss":0.9,"count":6,
+        "per_class":[{"label":"a","precision":0.6667,"recall":0.6667,"f1":0.6667,"support":3},
+                     {"label":"b","precision":0.5,"recall":0.5,"f1":0.5,"support":2},
+                     {"label":"c","precision":1,"recall":1,"f1":1,"support":1}]})"));
+    write(run + QStringLiteral("/test/predictions.csv"),
+          "path,true_label,predicted_label,confidence,\"p_a\",\"p_b\",\"p_c\"\n"
+          "\"a/1.jpg\",\"a\",\"a\",0.6,0.6,0.3,0.1\n"
+          "\"a/with, comma.jpg\",\"a\",\"a\",0.9,0.9,0.05,0.05\n"
+          "\"a/\"\"quoted\"\".jpg\",\"a\",\"b\",0.7,0.2,0.7,0.1\n"
+          "\"b/1.jpg\",\"b\",\"a\",0.55,0.55,0.4,0.05\n"
+          "\"b/2.jpg\",\"b\",\"b\",0.8,0.1,0.8,0.1\n"
+          "\"c/1.jpg\",\"c\",\"c\",0.99,0.005,0.005,0.99\n");
+    return run;
+}
+
+} // namespace
+
+class TestEvaluateView : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void cellClickListsItsImages_data()
+    {
+        QTest::addColumn<int>("row");
+        QTest::addColumn<int>("column");
+        QTest::addColumn<QStringList>("expected");
+        QTest::newRow("a as a, by confidence") << 0 << 0 << QStringList{QStringLiteral("/data/set/a/with, comma.jpg"), QStringLiteral("/data/set/a/1.jpg")};
+        QTest::newRow("a as b") << 0 << 1 << QStringList{QStringLiteral("/data/set/a/\"quoted\".jpg")};
+        QTest::newRow("b as a") << 1 << 0 << QStringList{QStringLiteral("/data/set/b/1.jpg")};
+        QTest::newRow("c as c") << 2 << 2 << QStringList{QStringLiteral("/data/set/c/1.jpg")};
+        QTest::newRow("empty cell") << 2 << 0 << QStringList{};
+    }
+    void cellClickListsItsImages()
+    {
+        QFETCH(int, row);
+        QFETCH(int, column);
+        QFETCH(QStringList, expected);
+        QTemporaryDir dir;
+        EvaluateView view;
+        QAbstractItemModelTester tester(view.matrixModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        view.openRun(makeRun(dir));
+        QCOMPARE(view.matrixModel()->rowCount(), 3);
+        QCOMPARE(view.matrixModel()->index(row, column).data(ConfusionMatrixModel::CountRole).toInt(), expected.size());
+        view.selectCell(row, column);
+        QCOMPARE(view.cellImages(), expected);
+    }
+
+    void normalisedRows_data()
+    {
+        QTest::addColumn<bool>("normalized");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("counts") << false << QStringLiteral("2");
+        QTest::newRow("row shares") << true << QStringLiteral("66.7 %");
+    }
+    void normalisedRows()
+    {
+        QFETCH(bool, normalized);
+        QFETCH(QString, text);
+        ConfusionMatrixModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setMatrix({QStringLiteral("dyed-lifted-polyps"), QStringLiteral("b")}, {{2, 1}, {0, 0}});
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.setNormalized(normalized);
+        QCOMPARE(changed.count(), normalized ? 1 : 0);
+        QCOMPARE(model.index(0, 0).data().toString(), text);
+        QCOMPARE(model.index(1, 0).data(ConfusionMatrixModel::RowShareRole).toDouble(), 0.0); // empty row: no division by zero
+        QCOMPARE(model.headerData(0, Qt::Horizontal).toString(), QStringLiteral("dyed\nlifted\npolyps"));
+    }
+
+    void exportsAndPredictRequest()
+    {
+        QTemporaryDir dir;
+        EvaluateView view;
+        view.openRun(makeRun(dir));
+        const QString csv = dir.filePath(QStringLiteral("table.csv")), png = dir.filePath(QStringLiteral("matrix.png"));
+        QVERIFY(view.exportTableCsv(csv));
+        QVERIFY(view.exportMatrixPng(png));
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(f.readAll().startsWith("class,precision,recall,f1,support\n\"a\",0.6667,0.6667,0.6667,3\n"));
+        QVERIFY(QImage(png).width() > 0);
+    }
+
+    void missingResultsAreAMessage()
+    {
+        QTemporaryDir dir;
+        EvaluateView view;
+        view.openRun(dir.path());
+        QCOMPARE(view.matrixModel()->rowCount(), 0);
+    }
+};
+
+QTEST_MAIN(TestEvaluateView)
+#include "test_evaluate_view.moc"

@@ -1,0 +1,254 @@
+#include "ui/dataset_view.h"
+
+#include "data/split.h"
+#include "session/dataset_scanner.h"
+#include "ui/class_count_model.h"
+#include "ui/thumbnail_model.h"
+
+#include <qcustomplot.h>
+
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QImageReader>
+#include <QLabel>
+#include <QListView>
+#include <QListWidget>
+#include <QPointer>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSplitter>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+namespace vitscope {
+
+DatasetView::DatasetView(QWidget *parent)
+    : QWidget(parent), m_classes(new ClassCountModel(this)), m_thumbnails(new ThumbnailModel(this))
+{
+    auto *open = new QPushButton(tr("&Open data set…"));
+    connect(open, &QPushButton::clicked, this, &DatasetView::openRequested);
+    m_summary = new QLabel(tr("Open a data set: a folder with one sub-folder per class."));
+    m_summary->setWordWrap(true);
+    m_progress = new QProgressBar;
+    m_progress->setVisible(false);
+    m_cancelButton = new QPushButton(tr("&Cancel scan"));
+    m_cancelButton->setVisible(false);
+    connect(m_cancelButton, &QPushButton::clicked, this, [this] {
+        if (m_cancel)
+            *m_cancel = true;
+    });
+    auto *top = new QHBoxLayout;
+    top->addWidget(open);
+    top->addWidget(m_summary, 1);
+    top->addWidget(m_progress);
+    top->addWidget(m_cancelButton);
+
+    m_classList = new QListView;
+    m_classList->setModel(m_classes);
+    m_classList->setToolTip(tr("Click a class to show its images."));
+    m_problems = new QListWidget;
+    m_problems->setWordWrap(true);
+    auto *left = new QWidget;
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(new QLabel(tr("Classes")));
+    leftLayout->addWidget(m_classList, 2);
+    leftLayout->addWidget(new QLabel(tr("Bad files, conversions and duplicates")));
+    leftLayout->addWidget(m_problems, 1);
+
+    m_grid = new QListView;
+    m_grid->setModel(m_thumbnails);
+    m_grid->setViewMode(QListView::IconMode);
+    m_grid->setIconSize(QSize(ThumbnailModel::kSize, ThumbnailModel::kSize));
+    m_grid->setGridSize(QSize(ThumbnailModel::kSize + 24, ThumbnailModel::kSize + 34));
+    m_grid->setResizeMode(QListView::Adjust);
+    m_grid->setUniformItemSizes(true);
+    m_grid->setMovement(QListView::Static);
+
+    m_preview = new QLabel(tr("Select an image."));
+    m_preview->setAlignment(Qt::AlignCenter);
+    m_preview->setMinimumSize(260, 200);
+    m_details = new QLabel;
+    m_details->setWordWrap(true);
+    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_chart = new QCustomPlot;
+    m_chart->setMinimumHeight(180);
+    m_chart->yAxis->setLabel(tr("Images"));
+    auto *right = new QWidget;
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->addWidget(m_preview, 2);
+    rightLayout->addWidget(m_details);
+    rightLayout->addWidget(m_chart, 2);
+
+    auto *split = new QSplitter;
+    split->addWidget(left);
+    split->addWidget(m_grid);
+    split->addWidget(right);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
+    split->setStretchFactor(2, 3);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(split, 1);
+
+    connect(m_classList, &QListView::clicked, this, [this](const QModelIndex &index) { showClass(index.row()); });
+    connect(m_grid->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &index) { preview(index.row()); });
+}
+
+DatasetView::~DatasetView()
+{
+    if (m_cancel)
+        *m_cancel = true;
+}
+
+void DatasetView::scan(const QString &folder, const QString &modelFolder)
+{
+    if (m_cancel)
+        *m_cancel = true; // a newer scan replaces a running one
+    m_cancel = std::make_shared<std::atomic<bool>>(false);
+    m_summary->setText(tr("Scanning %1…").arg(folder));
+    m_progress->setValue(0);
+    m_progress->setVisible(true);
+    m_cancelButton->setVisible(true);
+    QPointer<DatasetView> self(this);
+    auto progress = [self](qint64 done, qint64 total) {
+        // From pool threads: hand the numbers to the GUI thread.
+        QMetaObject::invokeMethod(self, [self, done, total] {
+            if (self) {
+                self->m_progress->setMaximum(static_cast<int>(total));
+                self->m_progress->setValue(static_cast<int>(done));
+            }
+        }, Qt::QueuedConnection);
+    };
+    auto *watcher = new QFutureWatcher<ScanReport>(this);
+    const auto cancel = m_cancel;
+    connect(watcher, &QFutureWatcher<ScanReport>::finished, this, [this, watcher, folder, cancel] {
+        watcher->deleteLater();
+        if (cancel != m_cancel)
+            return; // superseded
+        m_progress->setVisible(false);
+        m_cancelButton->setVisible(false);
+        const ScanReport report = watcher->result();
+        if (report.cancelled) {
+            m_summary->setText(tr("Scan of %1 cancelled.").arg(folder));
+            return;
+        }
+        showReport(report);
+        Q_EMIT scanned(folder, report.usable());
+    });
+    watcher->setFuture(QtConcurrent::run([folder, modelFolder, progress, cancel] { return scanForGui(folder, modelFolder, progress, cancel.get()); }));
+}
+
+void DatasetView::showReport(const ScanReport &r)
+{
+    m_report = r;
+    QVector<ClassCountModel::Entry> entries;
+    QVector<double> keys, counts;
+    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
+    for (int i = 0; i < static_cast<int>(r.classes.size()); ++i) {
+        const auto &c = r.classes[i];
+        entries.push_back({QString::fromStdString(c.name), c.count, c.nested});
+        keys << i + 1;
+        counts << c.count;
+        ticker->addTick(i + 1, QString::fromStdString(c.name).replace(QLatin1Char('-'), QLatin1Char('\n')));
+    }
+    m_classes->setEntries(entries);
+    m_chart->clearPlottables();
+    auto *bars = new QCPBars(m_chart->xAxis, m_chart->yAxis);
+    bars->setData(keys, counts);
+    bars->setBrush(QColor(0x2f, 0x7e, 0xd8));
+    m_chart->xAxis->setTicker(ticker);
+    m_chart->xAxis->setTickLabelFont(QFont(font().family(), 7));
+    m_chart->rescaleAxes();
+    m_chart->xAxis->setRange(0.4, keys.size() + 0.6);
+    m_chart->yAxis->setRangeLower(0);
+    m_chart->replot();
+
+    m_problems->clear();
+    for (const auto &b : r.bad)
+        m_problems->addItem(tr("Bad: %1 — %2").arg(QString::fromStdString(b.path), QString::fromStdString(b.reason)));
+    for (const auto &b : r.converted)
+        m_problems->addItem(tr("Converted: %1 — %2").arg(QString::fromStdString(b.path), QString::fromStdString(b.reason)));
+    for (const auto &d : r.duplicates) {
+        QStringList paths;
+        for (const auto &p : d)
+            paths << QString::fromStdString(p);
+        m_problems->addItem(tr("Identical files: %1").arg(paths.join(QStringLiteral(", "))));
+    }
+    for (const auto &p : r.problems)
+        m_problems->addItem(QString::fromStdString(p));
+    if (m_problems->count() == 0)
+        m_problems->addItem(tr("No problems found."));
+    m_summary->setText(r.usable() ? tr("%1: %2 usable of %3 image files in %4 classes; %5 bad, %6 groups of identical files. "
+                                       "Sizes %7x%8 to %9x%10.")
+                                        .arg(QString::fromStdString(r.root))
+                                        .arg(r.items.size())
+                                        .arg(r.files)
+                                        .arg(r.classes.size())
+                                        .arg(r.bad.size())
+                                        .arg(r.duplicates.size())
+                                        .arg(r.minSize[0])
+                                        .arg(r.minSize[1])
+                                        .arg(r.maxSize[0])
+                                        .arg(r.maxSize[1])
+                                  : tr("This data set cannot be used: %1").arg(QString::fromStdString(r.error)));
+    showClass(-1);
+}
+
+void DatasetView::showSplit(double train, double val, double test, quint64 seed)
+{
+    if (!m_report.usable())
+        return;
+    try {
+        const Split split = makeSplit(m_report, {train, val, test}, seed);
+        QVector<std::array<int, 3>> counts(static_cast<int>(split.classes.size()), {0, 0, 0});
+        for (const auto &e : split.train)
+            ++counts[e.label][0];
+        for (const auto &e : split.val)
+            ++counts[e.label][1];
+        for (const auto &e : split.test)
+            ++counts[e.label][2];
+        m_classes->setSplitCounts(counts);
+    } catch (const std::exception &) {
+        // Ratios that do not add up are reported where they are entered (Train view).
+    }
+}
+
+void DatasetView::showClass(int label)
+{
+    QStringList paths, captions;
+    m_shownItems.clear();
+    for (int i = 0; i < static_cast<int>(m_report.items.size()); ++i) {
+        const auto &item = m_report.items[i];
+        if (label >= 0 && item.label != label)
+            continue;
+        m_shownItems << i;
+        paths << QString::fromStdString(item.path);
+        captions << QFileInfo(paths.last()).fileName();
+    }
+    m_thumbnails->setFiles(paths, captions);
+}
+
+void DatasetView::preview(int row)
+{
+    if (row < 0 || row >= m_shownItems.size())
+        return;
+    const auto &item = m_report.items[m_shownItems[row]];
+    const QString path = QString::fromStdString(item.path);
+    QImageReader reader(path);
+    const QSize target = m_preview->size() * devicePixelRatioF();
+    if (reader.size().isValid())
+        reader.setScaledSize(reader.size().scaled(target, Qt::KeepAspectRatio));
+    m_preview->setPixmap(QPixmap::fromImage(reader.read()));
+    m_details->setText(tr("%1\n%2 x %3, %4 %5, class %6%7")
+                           .arg(path)
+                           .arg(item.width)
+                           .arg(item.height)
+                           .arg(QString::fromStdString(item.format), QString::fromStdString(item.mode),
+                                QString::fromStdString(m_report.classes[item.label].name))
+                           .arg(item.note.empty() ? QString() : QStringLiteral(" (") + QString::fromStdString(item.note) + QLatin1Char(')')));
+}
+
+} // namespace vitscope

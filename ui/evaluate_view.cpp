@@ -1,0 +1,256 @@
+#include "ui/evaluate_view.h"
+
+#include "ui/confusion_model.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QImageReader>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSplitter>
+#include <QStandardItemModel>
+#include <QTableView>
+#include <QTextStream>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+namespace vitscope {
+namespace {
+
+constexpr int kThumb = 96;
+
+QString partName(const QString &part)
+{
+    if (part == QLatin1String("test"))
+        return EvaluateView::tr("Test (best model)");
+    if (part == QLatin1String("val"))
+        return EvaluateView::tr("Validation (best model)");
+    return EvaluateView::tr("Validation, epoch %1").arg(part.mid(6));
+}
+
+QImage thumbnail(const QString &path)
+{
+    QImageReader reader(path);
+    const QSize size = reader.size();
+    if (size.isValid())
+        reader.setScaledSize(size.scaled(kThumb, kThumb, Qt::KeepAspectRatio)); // decode small, off the GUI thread
+    return reader.read();
+}
+
+} // namespace
+
+EvaluateView::EvaluateView(QWidget *parent) : QWidget(parent), m_matrix(new ConfusionMatrixModel(this)), m_classes(new QStandardItemModel(this))
+{
+    m_part = new QComboBox;
+    m_part->setToolTip(tr("Which images the matrix counts: the test or validation part with the best model, or the validation part at the end of an epoch."));
+    m_normalize = new QCheckBox(tr("&Normalise rows"));
+    m_normalize->setToolTip(tr("Show each cell as a share of its true class instead of a count."));
+    auto *png = new QPushButton(tr("Export matrix as &PNG…"));
+    auto *csv = new QPushButton(tr("Export table as &CSV…"));
+    auto *controls = new QHBoxLayout;
+    controls->addWidget(new QLabel(tr("&Part:")));
+    qobject_cast<QLabel *>(controls->itemAt(0)->widget())->setBuddy(m_part);
+    controls->addWidget(m_part);
+    controls->addWidget(m_normalize);
+    controls->addStretch();
+    controls->addWidget(png);
+    controls->addWidget(csv);
+
+    m_summary = new QLabel(tr("Open a run to review its confusion matrix."));
+    m_summary->setWordWrap(true);
+    m_matrixView = new QTableView;
+    m_matrixView->setModel(m_matrix);
+    m_matrixView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_matrixView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_matrixView->horizontalHeader()->setDefaultAlignment(Qt::AlignCenter);
+    m_matrixView->verticalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_matrixView->setToolTip(tr("Rows: true class. Columns: predicted class. Click a cell to see its images."));
+    m_classView = new QTableView;
+    m_classView->setModel(m_classes);
+    m_classView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_classView->verticalHeader()->hide();
+    m_classView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_cellTitle = new QLabel(tr("Click a cell of the matrix."));
+    m_cellTitle->setWordWrap(true);
+    m_gallery = new QListWidget;
+    m_gallery->setViewMode(QListView::IconMode);
+    m_gallery->setIconSize(QSize(kThumb, kThumb));
+    m_gallery->setResizeMode(QListView::Adjust);
+    m_gallery->setWordWrap(true);
+    m_gallery->setToolTip(tr("Double-click an image to open it in the Predict view."));
+
+    auto *left = new QSplitter(Qt::Vertical);
+    left->addWidget(m_matrixView);
+    left->addWidget(m_classView);
+    left->setStretchFactor(0, 3);
+    left->setStretchFactor(1, 2);
+    auto *right = new QWidget;
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->addWidget(m_cellTitle);
+    rightLayout->addWidget(m_gallery, 1);
+    auto *split = new QSplitter;
+    split->addWidget(left);
+    split->addWidget(right);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(controls);
+    layout->addWidget(m_summary);
+    layout->addWidget(split, 1);
+
+    connect(m_part, &QComboBox::currentIndexChanged, this, [this](int i) {
+        if (i >= 0)
+            showPart(m_part->itemData(i).toString());
+    });
+    connect(m_normalize, &QCheckBox::toggled, m_matrix, &ConfusionMatrixModel::setNormalized);
+    connect(m_matrixView, &QTableView::clicked, this, [this](const QModelIndex &index) { selectCell(index.row(), index.column()); });
+    connect(m_gallery, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
+        Q_EMIT openInPredict(item->data(Qt::UserRole).toString());
+    });
+    connect(png, &QPushButton::clicked, this, &EvaluateView::exportPng);
+    connect(csv, &QPushButton::clicked, this, &EvaluateView::exportCsv);
+}
+
+void EvaluateView::openRun(const QString &runFolder)
+{
+    const QSignalBlocker block(m_part);
+    m_part->clear();
+    for (const auto &p : availableParts(runFolder))
+        m_part->addItem(partName(p), p);
+    m_results = RunResults{};
+    m_results.runFolder = runFolder;
+    if (m_part->count() == 0) {
+        m_matrix->setMatrix({}, {});
+        m_summary->setText(tr("%1 has no evaluation results yet.").arg(runFolder));
+        return;
+    }
+    m_part->setCurrentIndex(0);
+    showPart(m_part->itemData(0).toString());
+}
+
+void EvaluateView::showPart(const QString &part)
+{
+    m_results = loadRunResults(m_results.runFolder, part);
+    m_gallery->clear();
+    m_cellPaths.clear();
+    if (!m_results.error.isEmpty()) {
+        m_matrix->setMatrix({}, {});
+        m_summary->setText(tr("Cannot show these results: %1").arg(m_results.error));
+        return;
+    }
+    m_matrix->setMatrix(m_results.labels, m_results.confusion);
+    const auto &m = m_results.metrics;
+    m_summary->setText(tr("%1 of run %2: %3 images. Accuracy %4, weighted F1 %5, macro F1 %6, MCC %7, loss %8.")
+                           .arg(partName(part), QFileInfo(m_results.runFolder).fileName())
+                           .arg(m.value(QStringLiteral("count")))
+                           .arg(m.value(QStringLiteral("accuracy")), 0, 'f', 4)
+                           .arg(m.value(QStringLiteral("weighted_f1")), 0, 'f', 4)
+                           .arg(m.value(QStringLiteral("macro_f1")), 0, 'f', 4)
+                           .arg(m.value(QStringLiteral("mcc")), 0, 'f', 4)
+                           .arg(m.value(QStringLiteral("loss")), 0, 'f', 4));
+    m_classes->clear();
+    m_classes->setHorizontalHeaderLabels({tr("Class"), tr("Precision"), tr("Recall"), tr("F1"), tr("Support")});
+    for (const auto &c : m_results.perClass) {
+        QList<QStandardItem *> row{new QStandardItem(c.label)};
+        for (double v : {c.precision, c.recall, c.f1})
+            row << new QStandardItem(QString::number(v, 'f', 4));
+        row << new QStandardItem(QString::number(c.support));
+        for (int i = 1; i < row.size(); ++i)
+            row[i]->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        m_classes->appendRow(row);
+    }
+    m_cellTitle->setText(m_results.images.isEmpty() ? tr("Per-image predictions are kept for the best model only (test and validation parts).")
+                                                    : tr("Click a cell of the matrix."));
+}
+
+void EvaluateView::selectCell(int trueLabel, int predicted)
+{
+    if (trueLabel < 0 || predicted < 0 || trueLabel >= m_results.labels.size() || predicted >= m_results.labels.size())
+        return;
+    m_matrixView->setCurrentIndex(m_matrix->index(trueLabel, predicted));
+    const auto images = m_results.cell(trueLabel, predicted);
+    m_gallery->clear();
+    m_cellPaths.clear();
+    m_cellTitle->setText(tr("True %1, predicted %2: %n image(s), most confident first.", nullptr, static_cast<int>(images.size()))
+                             .arg(m_results.labels[trueLabel], m_results.labels[predicted]));
+    for (const auto &img : images) {
+        QStringList lines{QFileInfo(img.path).fileName(), tr("%1: %2 %").arg(m_results.labels[img.predicted]).arg(100 * img.confidence, 0, 'f', 1)};
+        if (img.predicted != img.trueLabel)
+            lines << tr("%1: %2 %").arg(m_results.labels[img.trueLabel]).arg(100 * img.probabilities.value(img.trueLabel), 0, 'f', 1);
+        auto *item = new QListWidgetItem(lines.join(QLatin1Char('\n')));
+        QStringList tip;
+        for (int c = 0; c < m_results.labels.size(); ++c)
+            tip << QStringLiteral("%1: %2 %").arg(m_results.labels[c]).arg(100 * img.probabilities.value(c), 0, 'f', 2);
+        item->setToolTip(img.path + QLatin1Char('\n') + tip.join(QLatin1Char('\n')));
+        item->setData(Qt::UserRole, img.path);
+        m_gallery->addItem(item);
+        m_cellPaths << img.path;
+    }
+    // Thumbnails are decoded on the pool; a newer cell selection makes older results stale.
+    const int generation = ++m_thumbnailGeneration;
+    auto *watcher = new QFutureWatcher<QImage>(this);
+    connect(watcher, &QFutureWatcher<QImage>::resultReadyAt, this, [this, watcher, generation](int i) {
+        if (generation == m_thumbnailGeneration && i < m_gallery->count())
+            m_gallery->item(i)->setIcon(QIcon(QPixmap::fromImage(watcher->resultAt(i))));
+    });
+    connect(watcher, &QFutureWatcher<QImage>::finished, watcher, &QObject::deleteLater);
+    watcher->setFuture(QtConcurrent::mapped(m_cellPaths, thumbnail));
+}
+
+QStringList EvaluateView::cellImages() const
+{
+    return m_cellPaths;
+}
+
+bool EvaluateView::exportMatrixPng(const QString &path) const
+{
+    return m_matrixView->grab().save(path, "PNG");
+}
+
+bool EvaluateView::exportTableCsv(const QString &path) const
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
+        return false;
+    QTextStream out(&file);
+    out << "class,precision,recall,f1,support\n";
+    for (const auto &c : m_results.perClass)
+        out << '"' << QString(c.label).replace(QLatin1Char('"'), QStringLiteral("\"\"")) << "\"," << c.precision << ','
+            << c.recall << ',' << c.f1 << ',' << c.support << '\n';
+    out << "\nconfusion (rows true, columns predicted)";
+    for (const auto &l : m_results.labels)
+        out << ",\"" << l << '"';
+    out << '\n';
+    for (int r = 0; r < m_results.confusion.size(); ++r) {
+        out << '"' << m_results.labels.value(r) << '"';
+        for (int v : m_results.confusion[r])
+            out << ',' << v;
+        out << '\n';
+    }
+    out.flush();
+    return file.commit();
+}
+
+void EvaluateView::exportPng()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export confusion matrix"), QStringLiteral("confusion.png"), tr("PNG images (*.png)"));
+    if (!path.isEmpty() && !exportMatrixPng(path))
+        m_summary->setText(tr("Cannot write %1").arg(path));
+}
+
+void EvaluateView::exportCsv()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export per-class table"), QStringLiteral("metrics.csv"), tr("CSV files (*.csv)"));
+    if (!path.isEmpty() && !exportTableCsv(path))
+        m_summary->setText(tr("Cannot write %1").arg(path));
+}
+
+} // namespace vitscope

@@ -1,0 +1,51 @@
+#pragma once
+// Evaluate view: a run's confusion matrix (test or validation with the best model, or the
+// validation matrix of any epoch), per-class metrics, and the images behind a clicked cell.
+#include "session/run_results.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QListWidget;
+class QStandardItemModel;
+class QTableView;
+
+namespace vitscope {
+
+class ConfusionMatrixModel;
+
+class EvaluateView : public QWidget {
+    Q_OBJECT
+public:
+    explicit EvaluateView(QWidget *parent = nullptr);
+
+    void openRun(const QString &runFolder);
+    void showPart(const QString &part);
+    void selectCell(int trueLabel, int predicted);
+    QStringList cellImages() const; // paths listed for the selected cell, in order (tests)
+    ConfusionMatrixModel *matrixModel() const { return m_matrix; }
+    bool exportMatrixPng(const QString &path) const;
+    bool exportTableCsv(const QString &path) const;
+
+Q_SIGNALS:
+    void openInPredict(const QString &imagePath);
+
+private:
+    void exportPng();
+    void exportCsv();
+
+    RunResults m_results;
+    QComboBox *m_part;
+    QCheckBox *m_normalize;
+    QLabel *m_summary, *m_cellTitle;
+    QTableView *m_matrixView, *m_classView;
+    ConfusionMatrixModel *m_matrix;
+    QStandardItemModel *m_classes;
+    QListWidget *m_gallery;
+    QStringList m_cellPaths;
+    int m_thumbnailGeneration = 0;
+};
+
+} // namespace vitscope

@@ -1,0 +1,25 @@
+#pragma once
+// Run folders with their status and best metric (a list model for the Train view).
+#include "session/run_results.h"
+
+#include <QAbstractListModel>
+
+namespace vitscope {
+
+class RunListModel : public QAbstractListModel {
+    Q_OBJECT
+public:
+    enum Roles { FolderRole = Qt::UserRole + 1, StatusRole, ResumableRole };
+    using QAbstractListModel::QAbstractListModel;
+
+    void setRuns(const QVector<RunHistory> &runs);
+    const RunHistory &run(int row) const { return m_runs.at(row); }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+
+private:
+    QVector<RunHistory> m_runs;
+};
+
+} // namespace vitscope
