@@ -86,9 +86,7 @@ DatasetView::DatasetView(QWidget *parent)
     split->addWidget(left);
     split->addWidget(m_grid);
     split->addWidget(right);
-    split->setStretchFactor(0, 2);
-    split->setStretchFactor(1, 3);
-    split->setStretchFactor(2, 3);
+    split->setSizes({400, 420, 380});
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(split, 1);
@@ -195,6 +193,8 @@ void DatasetView::showReport(const ScanReport &r)
                                         .arg(r.maxSize[1])
                                   : tr("This data set cannot be used: %1").arg(QString::fromStdString(r.error)));
     showClass(-1);
+    if (m_thumbnails->rowCount() > 0)
+        m_grid->setCurrentIndex(m_thumbnails->index(0)); // a preview from the start
 }
 
 void DatasetView::showSplit(double train, double val, double test, quint64 seed)

@@ -92,6 +92,7 @@ TrainView::TrainView(TrainingSession *session, QWidget *parent)
     addGraph(m_accPlot, tr("training"), QColor(30, 90, 200), 2, true);
     addGraph(m_accPlot, tr("validation"), QColor(220, 100, 20), 2, true);
     m_accPlot->yAxis->setRange(0, 1.02);
+    m_accPlot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight); // curves rise to the top
     m_bestLoss = bestMarker(m_lossPlot);
     m_bestAcc = bestMarker(m_accPlot);
 
@@ -443,7 +444,7 @@ void TrainView::replot()
         plot->xAxis->setRange(0.5, epochs + 0.5);
         if (loss) {
             plot->yAxis->rescale();
-            plot->yAxis->setRangeLower(0);
+            plot->yAxis->setRange(0, plot->yAxis->range().upper * 1.08); // room above the first epoch
         }
         auto *marker = loss ? m_bestLoss : m_bestAcc;
         marker->setVisible(m_bestEpoch > 0);

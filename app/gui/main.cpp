@@ -91,7 +91,9 @@ int main(int argc, char *argv[])
         QDir().mkpath(out);
         auto grab = [&window, out](int view, const QString &name) {
             window.showView(view);
-            QApplication::processEvents();
+            QEventLoop settle; // lazy thumbnails and queued replots finish off the GUI thread first
+            QTimer::singleShot(1500, &settle, &QEventLoop::quit);
+            settle.exec();
             window.grab().save(QDir(out).filePath(name));
         };
         QObject::connect(&window, &MainWindow::datasetScanned, &window, [&, out] {
@@ -105,9 +107,6 @@ int main(int argc, char *argv[])
             grab(1, QStringLiteral("train.png"));
             window.openRun(run);
             window.evaluateView()->selectCell(6, 6); // polyps predicted as polyps: the gallery
-            QEventLoop wait; // thumbnails are decoded off the GUI thread
-            QTimer::singleShot(1500, &wait, &QEventLoop::quit);
-            wait.exec();
             grab(2, QStringLiteral("evaluate.png"));
             window.openModel(QDir(run).filePath(QStringLiteral("checkpoints/best")));
         });

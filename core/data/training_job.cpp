@@ -5,6 +5,7 @@
 #include "engine/runtime.h"
 
 #include <nlohmann/json.hpp>
+#include <torch/torch.h>
 
 #include <filesystem>
 
@@ -69,6 +70,8 @@ TrainSummary runTrainingJob(const TrainJob &job, const JobCallbacks &cb, const s
     for (const auto &w : prepared.split.warnings)
         if (cb.warning)
             cb.warning(w);
+    // Seeded before loading: a from-scratch model and a new head are initialised from this RNG.
+    torch::manual_seed(job.config.seed);
     auto model = loadModel(job.model, {prepared.split.classes, device});
     for (const auto &m : model.messages())
         if (cb.warning)

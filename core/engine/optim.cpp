@@ -27,9 +27,10 @@ AdamW::AdamW(torch::nn::Module &model, const AdamWOptions &options) : m_options(
 
 void AdamW::zeroGrad()
 {
+    // Dropping the gradients (not zeroing them) saves a pass over every weight: the next
+    // backward writes them afresh. Same values; PyTorch 2.x does this by default.
     for (auto &p : m_params)
-        if (p.value.grad().defined())
-            p.value.mutable_grad().zero_();
+        p.value.mutable_grad().reset();
 }
 
 void AdamW::step(double lr)
@@ -49,7 +50,7 @@ void AdamW::step(double lr)
             p.value.mul_(1.0 - lr * m_options.weightDecay);
         p.expAvg.lerp_(grad, 1.0 - m_options.beta1);
         p.expAvgSq.mul_(m_options.beta2).addcmul_(grad, grad, 1.0 - m_options.beta2);
-        auto denom = (p.expAvgSq.sqrt() / bc2Sqrt).add_(m_options.eps);
+        auto denom = p.expAvgSq.sqrt().div_(bc2Sqrt).add_(m_options.eps);
         p.value.addcdiv_(p.expAvg, denom, -stepSize);
     }
 }
