@@ -20,6 +20,7 @@ int runTrain(int argc, char **argv);
 int runEval(int argc, char **argv);
 int runExport(int argc, char **argv);
 int runBenchPreprocess(int argc, char **argv);
+int runBenchLoader(int argc, char **argv);
 double preprocessMillisecondsForBench(int size); // median ms to preprocess one 720x576 JPEG
 std::vector<std::pair<std::string, std::string>> stackVersions(); // Qt, OpenCV
 #endif

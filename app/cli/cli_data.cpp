@@ -3,7 +3,10 @@
 #include "cli_commands.h"
 
 #include "data/dataset_scan.h"
+#include "data/cache.h"
 #include "data/demo_data.h"
+#include "data/loader.h"
+#include "data/split.h"
 #include "data/image_io.h"
 #include "data/parallel.h"
 #include "data/preprocess.h"
@@ -20,6 +23,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <random>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -150,6 +154,51 @@ int runDemoData(int argc, char **argv)
         throw UsageError("demo-data takes exactly one OUT folder");
     const int n = writeDemoDataset(args.positional()[0], args.intValue("per-class", 60), static_cast<uint64_t>(args.intValue("seed", 1)));
     std::cerr << "wrote " << n << " synthetic images to " << args.positional()[0] << "\n";
+    return kExitOk;
+}
+
+int runBenchLoader(int argc, char **argv)
+{
+    Args args(argc, argv, 3, {"json"}, {"threads", "size", "batch", "cache-dir", "seconds"});
+    if (args.positional().size() != 1)
+        throw UsageError("bench loader takes one DATASET folder (one sub-folder per class)");
+    const int threads = configureThreads(args.intValue("threads", 0));
+    const Preprocessor pre(defaultPreprocessConfig(args.intValue("size", 224)));
+    ImageCache cache(args.value("cache-dir", ImageCache::defaultDirectory()), pre.config());
+    ScanOptions o;
+    o.threads = threads;
+    o.preprocessor = &pre;
+    o.cache = &cache; // warms the cache
+    const auto report = scanDataset(args.positional()[0], o);
+    if (!report.usable())
+        throw std::runtime_error(report.error);
+    const auto split = makeSplit(report, {1.0, 0.0, 0.0}, 1);
+    CachedDataset data(split.train, split.root, pre, cache, {{}, threads});
+    // What the trainer does each step: gather a shuffled batch and normalise it.
+    const int batch = args.intValue("batch", 32);
+    const double budget = args.doubleValue("seconds", 2.0);
+    std::mt19937_64 rng(1);
+    std::vector<int64_t> order(static_cast<std::size_t>(data.size()));
+    std::iota(order.begin(), order.end(), 0);
+    int64_t served = 0;
+    const auto t0 = Clock::now();
+    double seconds = 0;
+    while (seconds < budget) {
+        std::shuffle(order.begin(), order.end(), rng);
+        for (std::size_t b = 0; b < order.size(); b += static_cast<std::size_t>(batch)) {
+            const std::vector<int64_t> idx(order.begin() + static_cast<std::ptrdiff_t>(b),
+                                           order.begin() + static_cast<std::ptrdiff_t>(std::min(order.size(), b + batch)));
+            served += data.batch(idx, 0).pixels.size(0);
+        }
+        seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+    }
+    const double ips = static_cast<double>(served) / seconds;
+    if (args.flag("json"))
+        std::cout << nlohmann::json({{"images", served}, {"dataset_images", data.size()}, {"batch", batch}, {"seconds", seconds},
+                                     {"images_per_second", ips}, {"threads", threads}}).dump() << "\n";
+    else
+        std::cout << served << " images (" << data.size() << " distinct, batches of " << batch << ") served from the cache in "
+                  << seconds << " s: " << ips << " images/s\n";
     return kExitOk;
 }
 

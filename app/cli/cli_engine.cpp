@@ -176,6 +176,8 @@ int runBench(int argc, char **argv)
 #ifdef VITSCOPE_WITH_DATA
     if (what == "preprocess")
         return runBenchPreprocess(argc, argv);
+    if (what == "loader")
+        return runBenchLoader(argc, argv);
 #endif
     throw UsageError("unknown benchmark '" + what + "'");
 }
