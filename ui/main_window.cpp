@@ -70,6 +70,18 @@ MainWindow::MainWindow(QWidget *parent)
         a->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
         connect(a, &QAction::triggered, this, [this, i] { showView(i); });
     }
+    auto *languages = viewMenu->addMenu(tr("&Language"));
+    const QString current = QSettings().value(QStringLiteral("ui/language")).toString();
+    for (const auto &[code, name] : QList<QPair<QString, QString>>{{QString(), tr("System default")},
+                                                                   {QStringLiteral("en"), QStringLiteral("English")},
+                                                                   {QStringLiteral("tr"), QStringLiteral("Türkçe")}}) {
+        auto *a = languages->addAction(name, this, [this, code = code] {
+            QSettings().setValue(QStringLiteral("ui/language"), code);
+            statusBar()->showMessage(tr("The language changes the next time vitscope starts."), 8000);
+        });
+        a->setCheckable(true);
+        a->setChecked(code == current);
+    }
     menuBar()->addMenu(tr("&Help"))->addAction(tr("&About vitscope"), this, &MainWindow::about);
 
     m_modelLabel = new QLabel(tr("No model loaded"));

@@ -52,10 +52,6 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("vitscope"));
     QApplication::setApplicationVersion(QStringLiteral(VITSCOPE_VERSION));
 
-    QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("vitscope"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QApplication::installTranslator(&translator);
-
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("vitscope"));
     parser.addHelpOption();
@@ -63,9 +59,21 @@ int main(int argc, char *argv[])
     QCommandLineOption screenshot(QStringLiteral("screenshot"), QStringLiteral("Train briefly on the demo data, save a PNG of each view to DIR, exit."),
                                   QStringLiteral("DIR"));
     QCommandLineOption demoDir(QStringLiteral("demo-dir"), QStringLiteral("Where the demo data and model live."), QStringLiteral("DIR"));
+    QCommandLineOption language(QStringLiteral("lang"), QStringLiteral("User interface language: en or tr (default: settings, then the system locale)."),
+                                QStringLiteral("LANG"));
     parser.addOption(screenshot);
     parser.addOption(demoDir);
+    parser.addOption(language);
     parser.process(app);
+
+    // English is the source language; a translation is installed for any other chosen locale.
+    const QString chosen = parser.isSet(language) ? parser.value(language) : QSettings().value(QStringLiteral("ui/language")).toString();
+    const QLocale locale = chosen.isEmpty() ? QLocale() : QLocale(chosen);
+    QTranslator translator, qtTranslator;
+    if (translator.load(locale, QStringLiteral("vitscope"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&translator);
+    if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtTranslator); // standard dialogs and buttons
 
     const QString base = parser.isSet(demoDir) ? parser.value(demoDir) : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     QString model;
