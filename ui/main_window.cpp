@@ -1,5 +1,6 @@
 #include "ui/main_window.h"
 
+#include "session/hub_model.h"
 #include "session/predictor.h"
 #include "session/training_session.h"
 #include "ui/dataset_view.h"
@@ -19,6 +20,8 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressDialog>
+#include <QStandardPaths>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -55,6 +58,7 @@ MainWindow::MainWindow(QWidget *parent)
         if (!dir.isEmpty())
             openModel(dir);
     });
+    file->addAction(tr("Get ViT-B/16 (ImageNet-21k, the notebook's)…"), this, &MainWindow::getPretrainedModel);
     file->addAction(tr("Open &run…"), this, [this] {
         const auto dir = QFileDialog::getExistingDirectory(this, tr("Open a run folder"));
         if (!dir.isEmpty())
@@ -168,6 +172,47 @@ void MainWindow::openRun(const QString &runFolder)
 {
     m_evaluateView->openRun(runFolder);
     remember(QStringLiteral("run"), runFolder);
+}
+
+void MainWindow::getPretrainedModel()
+{
+    const QString repo = QString::fromLatin1(kIn21kRepo);
+    if (const QString cached = findCachedModel(repo); !cached.isEmpty()) {
+        openModel(cached);
+        statusBar()->showMessage(tr("Using %1 from the Hugging Face cache: %2").arg(repo, cached), 8000);
+        return;
+    }
+    const QString target = QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+                               .filePath(QStringLiteral("models/") + QString(repo).replace(QLatin1Char('/'), QStringLiteral("--")));
+    if (QFileInfo::exists(QDir(target).filePath(QStringLiteral("model.safetensors")))) {
+        openModel(target);
+        return;
+    }
+    if (QMessageBox::question(this, tr("Download the pretrained model"),
+                              tr("%1 is not in the Hugging Face cache (%2). Download it (about 350 MB) to %3?")
+                                  .arg(repo, hubCacheDirectory(), target)) != QMessageBox::Yes)
+        return;
+    auto *downloader = new HubDownloader(this);
+    auto *dialog = new QProgressDialog(tr("Downloading %1…").arg(repo), tr("Cancel"), 0, 1000, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setMinimumDuration(0);
+    connect(dialog, &QProgressDialog::canceled, downloader, &HubDownloader::cancel);
+    connect(downloader, &HubDownloader::progress, dialog, [dialog](const QString &file, qint64 received, qint64 total) {
+        dialog->setLabelText(tr("Downloading %1: %2 of %3 MB").arg(file).arg(received / 1e6, 0, 'f', 1).arg(total > 0 ? total / 1e6 : 0.0, 0, 'f', 1));
+        if (total > 0)
+            dialog->setValue(static_cast<int>(1000 * received / total));
+    });
+    connect(downloader, &HubDownloader::finished, this, [this, downloader, dialog](const QString &folder) {
+        dialog->close();
+        downloader->deleteLater();
+        openModel(folder);
+    });
+    connect(downloader, &HubDownloader::failed, this, [this, downloader, dialog](const QString &message) {
+        dialog->close();
+        downloader->deleteLater();
+        QMessageBox::warning(this, tr("Download failed"), message);
+    });
+    downloader->download(repo, target);
 }
 
 void MainWindow::setRunsDirectory(const QString &folder)

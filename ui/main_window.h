@@ -39,6 +39,7 @@ Q_SIGNALS:
 
 private:
     void about();
+    void getPretrainedModel(); // the notebook's in21k ViT-B/16: from the Hub cache, or downloaded
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
     void remember(const QString &key, const QString &path); // recent files

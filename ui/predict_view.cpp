@@ -171,7 +171,7 @@ void PredictView::show(int row)
         values << 100.0 * p.probabilities[order[i]];
         m_shownValues << p.probabilities[order[i]];
         m_shownLabels << p.labels[order[i]];
-        ticker->addTick(i + 1, QStringLiteral("%1  %2 %").arg(p.labels[order[i]]).arg(100.0 * p.probabilities[order[i]], 0, 'f', 1));
+        ticker->addTick(i + 1, tr("%1  %2 %").arg(p.labels[order[i]]).arg(100.0 * p.probabilities[order[i]], 0, 'f', 1));
     }
     m_plot->clearPlottables();
     m_bars = new QCPBars(m_plot->yAxis, m_plot->xAxis);

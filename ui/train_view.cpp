@@ -13,6 +13,7 @@
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QFutureWatcher>
+#include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLineEdit>
@@ -132,7 +133,7 @@ TrainView::TrainView(TrainingSession *session, QWidget *parent)
     connect(m_session, &TrainingSession::log, this, [this](const QString &s) { m_log->appendPlainText(s); });
     connect(m_session, &TrainingSession::finished, this, [this](const QString &run, const QString &status) {
         setRunning(false);
-        m_log->appendPlainText(tr("Run %1: %2").arg(run, status));
+        m_log->appendPlainText(tr("Run %1: %2").arg(run, RunListModel::statusText(status)));
         m_progress->setFormat(status == QLatin1String("stopped") ? tr("Stopped: resumable") : tr("Finished"));
         refreshRuns();
         Q_EMIT runFinished(run);
@@ -201,13 +202,13 @@ QWidget *TrainView::buildForm()
     m_metric->addItem(tr("macro F1"), QStringLiteral("macro_f1"));
     m_metric->addItem(tr("validation loss"), QStringLiteral("loss"));
     m_metric->setToolTip(tr("Which validation metric picks the best epoch."));
-    auto *augmentRow = new QHBoxLayout;
+    auto *augmentRow = new QGridLayout; // two rows: the labels are long in some languages
     const QStringList augmentNames = {tr("h-flip"), tr("v-flip"), tr("90° turns"), tr("crop"), tr("colour")};
     for (int i = 0; i < kAugmentations.size(); ++i) {
         auto *box = new QCheckBox(augmentNames[i]);
         box->setToolTip(tr("Random, seeded changes to training images (off in the notebook)."));
         m_augment << box;
-        augmentRow->addWidget(box);
+        augmentRow->addWidget(box, i / 3, i % 3);
     }
     auto *ratios = new QHBoxLayout;
     ratios->addWidget(m_train);
@@ -386,7 +387,7 @@ void TrainView::showHistory(const RunHistory &history)
         onStep(s);
     for (const auto &e : history.epochs)
         onEpoch(e);
-    m_progress->setFormat(tr("Run %1: %2").arg(QFileInfo(history.runFolder).fileName(), history.status));
+    m_progress->setFormat(tr("Run %1: %2").arg(QFileInfo(history.runFolder).fileName(), RunListModel::statusText(history.status)));
 }
 
 void TrainView::onStep(const StepPoint &p)

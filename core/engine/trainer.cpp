@@ -207,7 +207,18 @@ TrainSummary train(LoadedModel &lm, const TrainConfig &cfg, BatchSource &trainSe
             std::function<void(torch::Tensor &)> hook;
             if (cb.lossHook)
                 hook = [&](torch::Tensor &loss) { cb.lossHook(st.globalStep, loss); };
-            const StepResult step = trainStep(model, optimizer, micro, fetch, lr, cfg.maxGradNorm, device, bf16, hook);
+            StepResult step;
+            try {
+                step = trainStep(model, optimizer, micro, fetch, lr, cfg.maxGradNorm, device, bf16, hook);
+            } catch (const c10::Error &e) {
+                if (std::string(e.what()).find("out of memory") == std::string::npos)
+                    throw;
+                run.setStatus("failed", "out of memory");
+                throw TrainingError("the " + deviceDescription(device) + " ran out of memory at batch size " +
+                                    std::to_string(cfg.batchSize) + ". Use a smaller batch size, or keep the effective batch with "
+                                    "gradient accumulation (e.g. batch " + std::to_string(std::max(1, cfg.batchSize / 2)) +
+                                    " with accumulation " + std::to_string(cfg.gradAccum * 2) + ").");
+            }
             if (!step.finite) {
                 const std::string what = std::isnan(step.loss) ? "NaN" : "infinite";
                 run.setStatus("failed", "loss became " + what + " at step " + std::to_string(st.globalStep + 1));

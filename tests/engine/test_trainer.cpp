@@ -184,6 +184,20 @@ TEST_CASE(unwritableRunFolderIsAClearError)
     REQUIRE(nlohmann::json::parse(in)["epoch"] == 1);
 }
 
+TEST_CASE(earlyStoppingEndsTheRun)
+{
+    Data d;
+    auto m = loadModel(initialModel());
+    RunFolder run(freshDir("early"));
+    TrainConfig c = smallConfig();
+    c.earlyStopping = 2;
+    c.earlyStoppingThreshold = 100.0; // nothing after epoch 1 counts as an improvement
+    const auto summary = train(m, c, d.train, d.val, &d.test, run, {}, false);
+    REQUIRE(summary.status == "early-stopped");
+    REQUIRE(summary.epochsRun == 3 && summary.bestEpoch == 1);
+    REQUIRE(summary.test.has_value()); // the best model is still evaluated on the test split
+}
+
 TEST_CASE(rejectsBadConfiguration)
 {
     Data d;

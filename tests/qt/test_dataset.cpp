@@ -6,7 +6,10 @@
 #include "data/demo_data.h"
 #include "data/loader.h"
 #include "data/preprocess.h"
+#include "data/sha256.h"
 #include "data/split.h"
+
+#include <opencv2/imgcodecs.hpp>
 
 #include <torch/torch.h>
 
@@ -110,6 +113,43 @@ TEST_CASE(splitIsStratifiedDeterministicAndRoundTrips)
     REQUIRE(splitToJson(makeSplit(r, {}, 1)) != splitToJson(makeSplit(r, {}, 2)));
 }
 
+TEST_CASE(explicitValidationAndTestFolders)
+{
+    const auto base = fs::temp_directory_path() / "vitscope-test-dataset" / "explicit";
+    fs::remove_all(base);
+    writeDemoDataset((base / "train").string(), 4, 11);
+    writeDemoDataset((base / "val").string(), 2, 12);
+    writeDemoDataset((base / "test").string(), 3, 13);
+    const auto train = scanDataset((base / "train").string()), val = scanDataset((base / "val").string()),
+               test = scanDataset((base / "test").string());
+    const auto split = makeSplit(train, {0.7, 0.15, 0.15}, 1, &val, &test);
+    REQUIRE(split.train.size() == 32); // the whole training folder
+    REQUIRE(split.val.size() == 16 && split.test.size() == 24);
+    REQUIRE(split.valRoot == val.root && split.testRoot == test.root);
+    for (const auto &e : split.test)
+        REQUIRE(split.classes[e.label] == fs::path(e.path).parent_path().string()); // labels by class name
+    // A class the training data lacks cannot be evaluated.
+    fs::create_directories(base / "val" / "unknown-class");
+    fs::copy_file(base / "val" / "polyps" / "polyps_0000.jpg", base / "val" / "unknown-class" / "x.jpg");
+    fs::copy_file(base / "val" / "polyps" / "polyps_0001.jpg", base / "val" / "unknown-class" / "y.jpg");
+    const auto val2 = scanDataset((base / "val").string());
+    REQUIRE_THROWS_WITH(makeSplit(train, {}, 1, &val2, nullptr), "'unknown-class', which the training data lacks");
+}
+
+TEST_CASE(sixteenBitImagesAreConvertedAndReported)
+{
+    const auto base = fs::temp_directory_path() / "vitscope-test-dataset" / "deep";
+    fs::remove_all(base);
+    writeDemoDataset(base.string(), 2, 21);
+    cv::Mat deep(60, 80, CV_16UC3, cv::Scalar(65535, 32768, 0));
+    REQUIRE(cv::imwrite((base / "polyps" / "deep.png").string(), deep));
+    const auto r = scanDataset(base.string());
+    REQUIRE(r.converted.size() == 1 && r.converted[0].path == "polyps/deep.png");
+    REQUIRE(r.converted[0].reason == "16-bit converted to 8-bit");
+    const auto img = decodeImageFile((base / "polyps" / "deep.png").string());
+    REQUIRE(img.bgr.depth() == CV_8U && img.bgr.at<cv::Vec3b>(0, 0) == cv::Vec3b(255, 128, 0));
+}
+
 TEST_CASE(cacheHitMissAndIdentity)
 {
     const auto cacheDir = fs::temp_directory_path() / "vitscope-test-dataset" / "cache";
@@ -126,6 +166,21 @@ TEST_CASE(cacheHitMissAndIdentity)
     const auto fresh = pre.loadResized(item.path);
     REQUIRE(std::memcmp(cached.data(), fresh.data_ptr<uint8_t>(), cached.size()) == 0);
     REQUIRE(!cache.load(std::string(64, '0'), cached.data())); // miss
+    // A changed file gets a new content key: a miss, decoded and stored afresh by the next scan.
+    const auto changed = fs::temp_directory_path() / "vitscope-test-dataset" / "changed";
+    fs::remove_all(changed);
+    writeDemoDataset(changed.string(), 2, 31);
+    const auto before = scanDataset(changed.string(), o).items.front();
+    cv::Mat unseen(120, 160, CV_8UC3);
+    cv::randu(unseen, 0, 255); // content no cache has seen
+    REQUIRE(cv::imwrite(before.path, unseen));
+    CacheEntryInfo ignored;
+    REQUIRE(!cache.info(sha256Hex(readFileBytes(before.path)), ignored));
+    const auto after = scanDataset(changed.string(), o).items.front();
+    REQUIRE(after.relPath == before.relPath && after.sha256 != before.sha256);
+    REQUIRE(cache.load(after.sha256, cached.data()));
+    const auto refreshed = pre.loadResized(before.path);
+    REQUIRE(std::memcmp(cached.data(), refreshed.data_ptr<uint8_t>(), cached.size()) == 0);
     // A truncated entry (a build killed mid-write without the rename) is a miss, never garbage.
     fs::resize_file(cache.entryPath(item.sha256), 100);
     REQUIRE(!cache.load(item.sha256, cached.data()));

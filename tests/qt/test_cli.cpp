@@ -1,0 +1,110 @@
+// vitscope-cli as a user runs it: predict --json lines equal the reference probabilities, one bad
+// image does not stop the others, and the exit codes say what happened.
+#include "mini_test.h"
+
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <sys/wait.h>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Result {
+    int exitCode = -1;
+    std::string out;
+};
+
+Result run(const std::string &args)
+{
+    Result r;
+    FILE *p = popen((std::string(VITSCOPE_CLI) + " " + args + " 2>/dev/null").c_str(), "r");
+    std::array<char, 4096> buf{};
+    while (std::size_t n = fread(buf.data(), 1, buf.size(), p))
+        r.out.append(buf.data(), n);
+    const int status = pclose(p);
+    r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return r;
+}
+
+std::vector<nlohmann::json> lines(const std::string &out)
+{
+    std::vector<nlohmann::json> v;
+    std::istringstream in(out);
+    for (std::string line; std::getline(in, line);)
+        if (!line.empty())
+            v.push_back(nlohmann::json::parse(line));
+    return v;
+}
+
+const std::string kData = VITSCOPE_TEST_DATA;
+
+} // namespace
+
+TEST_CASE(predictJsonMatchesReference)
+{
+    std::ifstream in(kData + "/vit-tiny-classifier/expected_images.json");
+    const auto expected = nlohmann::json::parse(in);
+    std::string images;
+    for (auto it = expected.begin(); it != expected.end(); ++it)
+        images += " " + kData + "/preprocess/" + it.key();
+    const auto r = run("predict --json --device cpu --model " + kData + "/vit-tiny-classifier" + images);
+    REQUIRE(r.exitCode == 0);
+    const auto out = lines(r.out);
+    REQUIRE(out.size() == expected.size());
+    double worst = 0;
+    for (const auto &line : out) {
+        const std::string name = fs::path(line["image"].get<std::string>()).filename().string();
+        const auto &ref = expected[name];
+        std::string best;
+        double bestP = -1;
+        for (auto it = ref.begin(); it != ref.end(); ++it) {
+            worst = std::max(worst, std::abs(line["probabilities"][it.key()].get<double>() - it.value().get<double>()));
+            if (it.value().get<double>() > bestP)
+                bestP = it.value().get<double>(), best = it.key();
+        }
+        REQUIRE(line["top1"] == best);
+        REQUIRE_NEAR(line["confidence"].get<double>(), bestP, 1e-5);
+    }
+    std::cout << "  vitscope-cli predict vs reference: max abs error " << worst << "\n";
+    REQUIRE(worst < 1e-5);
+}
+
+TEST_CASE(exitCodes)
+{
+    const auto dir = fs::temp_directory_path() / "vitscope-test-cli";
+    fs::create_directories(dir);
+    std::ofstream(dir / "bad.jpg") << "not an image";
+    struct Row {
+        std::string args;
+        int exitCode;
+    };
+    const std::string model = " --model " + kData + "/vit-tiny-classifier --device cpu ";
+    const std::vector<Row> rows = {
+        {"predict --json" + model + kData + "/preprocess/small_100x60.jpg " + (dir / "bad.jpg").string(), 3},
+        {"predict" + model + kData + "/preprocess/small_100x60.jpg", 0},
+        {"predict --json" + model, 2},                          // no image
+        {"predict --json " + kData + "/preprocess/small_100x60.jpg", 2}, // no model
+        {"predict --bogus" + model + "x.jpg", 2},
+        {"frobnicate", 2},
+        {"predict --model /nonexistent x.jpg", 1},
+        {"scan --json " + dir.string(), 3}, // not a usable data set
+        {"--version", 0},
+    };
+    for (const auto &r : rows) {
+        const auto result = run(r.args);
+        if (result.exitCode != r.exitCode)
+            throw minitest::Failure("vitscope-cli " + r.args + ": exit " + std::to_string(result.exitCode) + ", expected " +
+                                    std::to_string(r.exitCode));
+    }
+    const auto mixed = lines(run("predict --json" + model + kData + "/preprocess/small_100x60.jpg " + (dir / "bad.jpg").string()).out);
+    REQUIRE(mixed.size() == 2 && mixed[0].contains("top1") && mixed[1]["error"].get<std::string>().find("not an image") != std::string::npos);
+    const auto version = run("--version").out;
+    for (const char *part : {"vitscope ", "LibTorch ", "Qt ", "OpenCV ", "device "})
+        REQUIRE(version.find(part) != std::string::npos);
+}
