@@ -108,10 +108,7 @@ int benchTrain(const Args &args)
     const int batch = args.intValue("batch", device.is_cuda() ? 128 : 16);
     const int steps = args.intValue("steps", device.is_cuda() ? 30 : 4);
     const int warmup = args.intValue("warmup", device.is_cuda() ? 5 : 1);
-    if (device.is_cuda()) {
-        at::globalContext().setAllowTF32CuBLAS(true);
-        at::globalContext().setAllowTF32CuDNN(true);
-    }
+    allowTensorFloat32(device);
     torch::manual_seed(0);
     ViTForImageClassification model(config);
     model->to(device);

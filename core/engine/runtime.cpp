@@ -67,6 +67,14 @@ std::string cudnnVersion()
     return torch::cuda::cudnn_is_available() ? "available" : "";
 }
 
+void allowTensorFloat32(const torch::Device &device)
+{
+    if (!device.is_cuda())
+        return;
+    at::globalContext().setFloat32MatmulPrecision("high"); // torch.set_float32_matmul_precision, in 1.13 and 2.x
+    at::globalContext().setAllowTF32CuDNN(true);
+}
+
 bool bf16Supported(const torch::Device &device)
 {
     return device.is_cuda(); // every GPU that runs current LibTorch builds at sm_80+ does; CPU stays fp32

@@ -17,5 +17,7 @@ std::string libtorchVersion();
 std::string cudaVersion();  // empty when not built with CUDA
 std::string cudnnVersion(); // empty when unavailable
 bool bf16Supported(const torch::Device &device);
+// On CUDA, lets fp32 matmuls and convolutions use TF32 tensor cores (as the recipe allows).
+void allowTensorFloat32(const torch::Device &device);
 
 } // namespace vitscope

@@ -158,10 +158,7 @@ TrainSummary train(LoadedModel &lm, const TrainConfig &cfg, BatchSource &trainSe
             throw TrainingError("the data has a class id the model's " + std::to_string(labels.size()) +
                                 "-label head cannot represent");
     model->to(device);
-    if (device.is_cuda()) {
-        at::globalContext().setAllowTF32CuBLAS(true);
-        at::globalContext().setAllowTF32CuDNN(true);
-    }
+    allowTensorFloat32(device);
 
     const int64_t n = trainSet.size();
     const int64_t batchesPerEpoch = (n + cfg.batchSize - 1) / cfg.batchSize;
