@@ -3,6 +3,7 @@
 #include "data/split.h"
 #include "session/dataset_scanner.h"
 #include "ui/class_count_model.h"
+#include "ui/theme.h"
 #include "ui/thumbnail_model.h"
 
 #include <qcustomplot.h>
@@ -72,9 +73,8 @@ DatasetView::DatasetView(QWidget *parent)
     m_details = new QLabel;
     m_details->setWordWrap(true);
     m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_chart = new QCustomPlot;
+    m_chart = newPlot(tr("Images"), QString());
     m_chart->setMinimumHeight(180);
-    m_chart->yAxis->setLabel(tr("Images"));
     auto *right = new QWidget;
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);

@@ -83,6 +83,8 @@ EvaluateView::EvaluateView(QWidget *parent) : QWidget(parent), m_matrix(new Conf
     m_gallery->setViewMode(QListView::IconMode);
     m_gallery->setIconSize(QSize(kThumb, kThumb));
     m_gallery->setResizeMode(QListView::Adjust);
+    m_gallery->setGridSize(QSize(kThumb + 40, kThumb + 56)); // room for the caption's three lines
+    m_gallery->setMovement(QListView::Static);
     m_gallery->setWordWrap(true);
     m_gallery->setToolTip(tr("Double-click an image to open it in the Predict view."));
 

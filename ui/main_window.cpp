@@ -6,6 +6,7 @@
 #include "ui/dataset_view.h"
 #include "ui/evaluate_view.h"
 #include "ui/predict_view.h"
+#include "ui/theme.h"
 #include "ui/train_view.h"
 
 #include <qcustomplot.h>
@@ -24,6 +25,7 @@
 #include <QStandardPaths>
 #include <QSettings>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTabWidget>
 #include <QDir>
 #include <QMenu>
@@ -74,6 +76,16 @@ MainWindow::MainWindow(QWidget *parent)
         a->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
         connect(a, &QAction::triggered, this, [this, i] { showView(i); });
     }
+    auto *darkAction = viewMenu->addAction(tr("&Dark palette"));
+    darkAction->setCheckable(true);
+    darkAction->setChecked(QSettings().value(QStringLiteral("ui/dark")).toBool());
+    connect(darkAction, &QAction::toggled, this, [](bool on) {
+        QSettings().setValue(QStringLiteral("ui/dark"), on);
+        if (on)
+            useDarkPalette();
+        else
+            QApplication::setPalette(QApplication::style()->standardPalette());
+    });
     auto *languages = viewMenu->addMenu(tr("&Language"));
     const QString current = QSettings().value(QStringLiteral("ui/language")).toString();
     for (const auto &[code, name] : QList<QPair<QString, QString>>{{QString(), tr("System default")},

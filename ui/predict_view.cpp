@@ -1,6 +1,7 @@
 #include "ui/predict_view.h"
 
 #include "session/predictor.h"
+#include "ui/theme.h"
 
 #include <qcustomplot.h>
 
@@ -70,10 +71,9 @@ PredictView::PredictView(Predictor *predictor, QWidget *parent) : QWidget(parent
     m_top->setWordWrap(true);
     m_message = new QLabel;
     m_message->setWordWrap(true);
-    m_plot = new QCustomPlot;
+    m_plot = newPlot(QString(), tr("Probability (%)"));
     m_plot->setMinimumSize(360, 260);
     m_plot->xAxis->setRange(0, 100);
-    m_plot->xAxis->setLabel(tr("Probability (%)"));
     m_list = new QListWidget;
     m_list->setMaximumHeight(140);
 

@@ -2,6 +2,7 @@
 
 #include "session/run_results.h"
 #include "session/training_session.h"
+#include "ui/theme.h"
 #include "ui/run_list_model.h"
 
 #include <qcustomplot.h>
@@ -37,12 +38,9 @@ const QStringList kAugmentations = {QStringLiteral("hflip"), QStringLiteral("vfl
 
 QCustomPlot *makePlot(const QString &y, const QString &x)
 {
-    auto *p = new QCustomPlot;
+    auto *p = newPlot(y, x);
     p->setMinimumHeight(150);
-    p->xAxis->setLabel(x);
-    p->yAxis->setLabel(y);
     p->legend->setVisible(true);
-    p->legend->setFont(QFont(p->font().family(), 8));
     p->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
     return p;
 }
@@ -83,6 +81,7 @@ TrainView::TrainView(TrainingSession *session, QWidget *parent)
     m_stepPlot = makePlot(tr("Loss"), tr("Step"));
     m_stepPlot->yAxis2->setVisible(true);
     m_stepPlot->yAxis2->setLabel(tr("Learning rate"));
+    applyPalette(m_stepPlot); // the right axis too
     addGraph(m_stepPlot, tr("training loss (per step)"), QColor(160, 190, 230), 1, false);
     addGraph(m_stepPlot, tr("smoothed"), QColor(30, 90, 200), 2, false);
     addGraph(m_stepPlot, tr("learning rate"), QColor(150, 150, 150), 1, false, m_stepPlot->yAxis2);

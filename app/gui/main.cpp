@@ -7,6 +7,7 @@
 #include "ui/evaluate_view.h"
 #include "ui/main_window.h"
 #include "ui/predict_view.h"
+#include "ui/theme.h"
 #include "ui/train_view.h"
 
 #include <QApplication>
@@ -59,12 +60,17 @@ int main(int argc, char *argv[])
     QCommandLineOption screenshot(QStringLiteral("screenshot"), QStringLiteral("Train briefly on the demo data, save a PNG of each view to DIR, exit."),
                                   QStringLiteral("DIR"));
     QCommandLineOption demoDir(QStringLiteral("demo-dir"), QStringLiteral("Where the demo data and model live."), QStringLiteral("DIR"));
+    QCommandLineOption dark(QStringLiteral("dark"), QStringLiteral("Use a dark colour palette."));
+    parser.addOption(dark);
     QCommandLineOption language(QStringLiteral("lang"), QStringLiteral("User interface language: en or tr (default: settings, then the system locale)."),
                                 QStringLiteral("LANG"));
     parser.addOption(screenshot);
     parser.addOption(demoDir);
     parser.addOption(language);
     parser.process(app);
+
+    if (parser.isSet(dark) || QSettings().value(QStringLiteral("ui/dark")).toBool())
+        useDarkPalette();
 
     // English is the source language; a translation is installed for any other chosen locale.
     const QString chosen = parser.isSet(language) ? parser.value(language) : QSettings().value(QStringLiteral("ui/language")).toString();

@@ -31,8 +31,10 @@ cv::Mat tissue(std::mt19937_64 &rng, cv::Scalar tint)
                                cv::saturate_cast<uchar>(tint[2] - 120 * r));
         }
     }
+    // Noise from this image's own generator: cv::randn would use OpenCV's per-thread RNG, whose
+    // state depends on which worker drew which image before, and the data set would vary by run.
     cv::Mat noise(kH, kW, CV_8UC3);
-    cv::randn(noise, cv::Scalar::all(0), cv::Scalar::all(6));
+    cv::RNG(rng()).fill(noise, cv::RNG::NORMAL, cv::Scalar::all(0), cv::Scalar::all(6));
     img += noise;
     return img;
 }
