@@ -150,7 +150,7 @@ void DatasetView::showReport(const ScanReport &r)
         entries.push_back({QString::fromStdString(c.name), c.count, c.nested});
         keys << i + 1;
         counts << c.count;
-        ticker->addTick(i + 1, QString::fromStdString(c.name).replace(QLatin1Char('-'), QLatin1Char('\n')));
+        ticker->addTick(i + 1, QString::fromStdString(c.name));
     }
     m_classes->setEntries(entries);
     m_chart->clearPlottables();
@@ -158,7 +158,7 @@ void DatasetView::showReport(const ScanReport &r)
     bars->setData(keys, counts);
     bars->setBrush(QColor(0x2f, 0x7e, 0xd8));
     m_chart->xAxis->setTicker(ticker);
-    m_chart->xAxis->setTickLabelFont(QFont(font().family(), 7));
+    m_chart->xAxis->setTickLabelRotation(-90); // full names, upright to their bars: none clips at the edges
     m_chart->rescaleAxes();
     m_chart->xAxis->setRange(0.4, keys.size() + 0.6);
     m_chart->yAxis->setRangeLower(0);

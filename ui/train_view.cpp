@@ -63,6 +63,14 @@ QCPItemStraightLine *bestMarker(QCustomPlot *plot)
     return line;
 }
 
+QVector<double> graphValues(const QCPGraph *graph)
+{
+    QVector<double> out;
+    for (auto it = graph->data()->constBegin(); it != graph->data()->constEnd(); ++it)
+        out << it->value;
+    return out;
+}
+
 QDoubleSpinBox *ratioBox(double value)
 {
     auto *b = new QDoubleSpinBox;
@@ -503,18 +511,12 @@ void TrainView::saveSettings() const
 
 QVector<double> TrainView::plottedStepLosses() const
 {
-    QVector<double> out;
-    for (auto it = m_stepPlot->graph(0)->data()->constBegin(); it != m_stepPlot->graph(0)->data()->constEnd(); ++it)
-        out << it->value;
-    return out;
+    return graphValues(m_stepPlot->graph(0));
 }
 
 QVector<double> TrainView::plottedValAccuracy() const
 {
-    QVector<double> out;
-    for (auto it = m_accPlot->graph(1)->data()->constBegin(); it != m_accPlot->graph(1)->data()->constEnd(); ++it)
-        out << it->value;
-    return out;
+    return graphValues(m_accPlot->graph(1));
 }
 
 } // namespace vitscope
