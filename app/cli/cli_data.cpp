@@ -159,7 +159,7 @@ int runDemoData(int argc, char **argv)
 
 int runBenchLoader(int argc, char **argv)
 {
-    Args args(argc, argv, 3, {"json"}, {"threads", "size", "batch", "cache-dir", "seconds"});
+    Args args(argc, argv, 3, {"json"}, {"threads", "size", "batch", "cache-dir", "seconds", "residence"});
     if (args.positional().size() != 1)
         throw UsageError("bench loader takes one DATASET folder (one sub-folder per class)");
     const int threads = configureThreads(args.intValue("threads", 0));
@@ -173,7 +173,13 @@ int runBenchLoader(int argc, char **argv)
     if (!report.usable())
         throw std::runtime_error(report.error);
     const auto split = makeSplit(report, {1.0, 0.0, 0.0}, 1);
-    CachedDataset data(split.train, split.root, pre, cache, {{}, threads});
+    LoaderOptions lo;
+    lo.threads = threads;
+    const std::string residence = args.value("residence", "auto");
+    if (residence != "auto" && residence != "memory" && residence != "disk")
+        throw UsageError("--residence must be auto, memory or disk");
+    lo.residence = residence == "memory" ? Residence::Memory : residence == "disk" ? Residence::Disk : Residence::Automatic;
+    CachedDataset data(split.train, split.root, pre, cache, lo);
     // What the trainer does each step: gather a shuffled batch and normalise it.
     const int batch = args.intValue("batch", 32);
     const double budget = args.doubleValue("seconds", 2.0);
@@ -195,6 +201,7 @@ int runBenchLoader(int argc, char **argv)
     const double ips = static_cast<double>(served) / seconds;
     if (args.flag("json"))
         std::cout << nlohmann::json({{"images", served}, {"dataset_images", data.size()}, {"batch", batch}, {"seconds", seconds},
+                                     {"in_memory", data.inMemory()},
                                      {"images_per_second", ips}, {"threads", threads}}).dump() << "\n";
     else
         std::cout << served << " images (" << data.size() << " distinct, batches of " << batch << ") served from the cache in "

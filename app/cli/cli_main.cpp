@@ -24,7 +24,7 @@ void usage(std::ostream &out)
            "  eval --model DIR --data DIR [--split-file FILE --part test|val|train|all] [--json]\n"
            "  export --run RUN_DIR --out DIR   the run's best model in Hugging Face layout\n"
            "  bench preprocess DIR [--json]\n"
-           "  bench loader DATASET [--batch N] [--json]   batches/s served from a warm cache\n"
+           "  bench loader DATASET [--batch N] [--residence auto|memory|disk] [--json]   images/s from a warm cache\n"
 #endif
            "  bench infer [--model DIR] [--threads N] [--json]\n"
            "  bench train [--config vit-base|vit-tiny|DIR] [--batch N] [--precision fp32|bf16] [--device D] [--json]\n";

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <random>
 #include <mutex>
+#include <unistd.h>
 
 namespace vitscope {
 
@@ -17,7 +18,7 @@ std::vector<std::string> CachedDataset::knownAugmentations()
 
 CachedDataset::CachedDataset(const std::vector<SplitEntry> &entries, const std::string &root,
                              const Preprocessor &preprocessor, ImageCache &cache, const LoaderOptions &options)
-    : m_entries(entries), m_preprocessor(preprocessor), m_augment(options.augment)
+    : m_entries(entries), m_root(root), m_preprocessor(preprocessor), m_cache(cache), m_augment(options.augment)
 {
     const auto known = knownAugmentations();
     for (const auto &a : m_augment)
@@ -25,28 +26,33 @@ CachedDataset::CachedDataset(const std::vector<SplitEntry> &entries, const std::
             throw std::runtime_error("unknown augmentation '" + a + "' (hflip, vflip, rot90, crop, jitter)");
     const auto &cfg = preprocessor.config();
     const int64_t n = size();
-    m_pixels = torch::empty({n, 3, cfg.height, cfg.width}, torch::kUInt8);
-    m_labels = torch::empty({n}, torch::kInt64);
-    uint8_t *base = m_pixels.data_ptr<uint8_t>();
     const std::size_t bytes = cache.entryBytes();
+    const double physical = static_cast<double>(sysconf(_SC_PHYS_PAGES)) * static_cast<double>(sysconf(_SC_PAGESIZE));
+    const bool inMemory = options.residence == Residence::Memory ||
+                          (options.residence == Residence::Automatic && static_cast<double>(n) * static_cast<double>(bytes) <= 0.4 * physical);
+    if (inMemory)
+        m_pixels = torch::empty({n, 3, cfg.height, cfg.width}, torch::kUInt8);
+    m_labels = torch::empty({n}, torch::kInt64);
     std::atomic<int64_t> done{0};
     // Decoding failures are collected, not thrown, so the message names the file.
     std::string firstError;
     std::mutex errorMutex;
     parallelFor(n, options.threads, [&](int64_t i) {
-        const auto &e = m_entries[i];
-        uint8_t *dst = base + i * bytes;
-        if (!cache.load(e.sha256, dst)) {
-            const auto path = (std::filesystem::path(root) / e.path).string();
-            try {
-                const auto img = decodeImageFile(path);
-                preprocessor.resizeInto(img, dst);
-                cache.store(e.sha256, dst, {img.width, img.height, img.mode, img.format, img.note});
-            } catch (const std::exception &ex) {
-                std::lock_guard lock(errorMutex);
-                if (firstError.empty())
-                    firstError = path + ": " + ex.what();
+        try {
+            if (inMemory) {
+                fill(i, m_pixels.data_ptr<uint8_t>() + i * static_cast<int64_t>(bytes));
+            } else {
+                CacheEntryInfo info; // on disk: only make sure the entry exists
+                if (!cache.info(m_entries[i].sha256, info)) {
+                    thread_local std::vector<uint8_t> buffer;
+                    buffer.resize(bytes);
+                    fill(i, buffer.data());
+                }
             }
+        } catch (const std::exception &ex) {
+            std::lock_guard lock(errorMutex);
+            if (firstError.empty())
+                firstError = ex.what();
         }
         if (options.progress)
             options.progress(++done, n);
@@ -60,10 +66,34 @@ CachedDataset::CachedDataset(const std::vector<SplitEntry> &entries, const std::
         labels[i] = m_entries[i].label;
 }
 
+void CachedDataset::fill(int64_t index, uint8_t *out) const
+{
+    const auto &e = m_entries[index];
+    if (m_cache.load(e.sha256, out))
+        return;
+    const auto path = (std::filesystem::path(m_root) / e.path).string();
+    try {
+        const auto img = decodeImageFile(path);
+        m_preprocessor.resizeInto(img, out);
+        m_cache.store(e.sha256, out, {img.width, img.height, img.mode, img.format, img.note});
+    } catch (const std::exception &ex) {
+        throw std::runtime_error(path + ": " + ex.what());
+    }
+}
+
 Batch CachedDataset::batch(const std::vector<int64_t> &indices, uint64_t augmentSeed)
 {
     auto idx = torch::tensor(indices, torch::kInt64);
-    auto u8 = m_pixels.index_select(0, idx);
+    torch::Tensor u8;
+    if (inMemory()) {
+        u8 = m_pixels.index_select(0, idx);
+    } else {
+        const auto &cfg = m_preprocessor.config();
+        u8 = torch::empty({static_cast<int64_t>(indices.size()), 3, cfg.height, cfg.width}, torch::kUInt8);
+        const auto bytes = static_cast<int64_t>(m_cache.entryBytes());
+        for (std::size_t i = 0; i < indices.size(); ++i)
+            fill(indices[i], u8.data_ptr<uint8_t>() + static_cast<int64_t>(i) * bytes);
+    }
     auto x = m_preprocessor.normalize(u8);
     if (augmentSeed && !m_augment.empty()) {
         auto has = [&](const char *name) { return std::find(m_augment.begin(), m_augment.end(), name) != m_augment.end(); };

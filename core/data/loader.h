@@ -1,7 +1,8 @@
 #pragma once
 // Serves a split part from the preprocessed-image cache: the uint8 pixels of every image are held
-// in RAM (224x224x3 = 150 KB each), batches are gathered, augmented (seeded, on tensors) and
-// normalised on the fly. Missing cache entries are decoded once and stored.
+// in RAM (224x224x3 = 150 KB each) when they fit, otherwise read from the cache files per batch
+// (the OS page cache then does what a memory map would). Batches are gathered, augmented (seeded,
+// on tensors) and normalised on the fly. Missing cache entries are decoded once and stored.
 #include "data/cache.h"
 #include "data/preprocess.h"
 #include "data/split.h"
@@ -14,7 +15,10 @@
 
 namespace vitscope {
 
+enum class Residence { Automatic, Memory, Disk };
+
 struct LoaderOptions {
+    Residence residence = Residence::Automatic; // automatic: in RAM up to 40 % of physical memory
     std::vector<std::string> augment; // hflip, vflip, rot90, crop, jitter
     int threads = 0;
     std::function<void(int64_t done, int64_t total)> progress;
@@ -31,13 +35,17 @@ public:
     Batch batch(const std::vector<int64_t> &indices, uint64_t augmentSeed) override;
     std::string itemName(int64_t index) const override { return m_entries[index].path; }
     int64_t label(int64_t index) const override { return m_entries[index].label; }
-    const torch::Tensor &pixels() const { return m_pixels; }
+    bool inMemory() const { return m_pixels.defined(); }
 
     static std::vector<std::string> knownAugmentations();
 
 private:
+    void fill(int64_t index, uint8_t *out) const; // from the cache, else decoded (and cached)
+
     std::vector<SplitEntry> m_entries;
+    std::string m_root;
     const Preprocessor &m_preprocessor;
+    ImageCache &m_cache;
     std::vector<std::string> m_augment;
     torch::Tensor m_pixels; // [N, 3, H, W] uint8
     torch::Tensor m_labels; // [N] int64

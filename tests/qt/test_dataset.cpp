@@ -207,7 +207,20 @@ TEST_CASE(cacheHitMissAndIdentity)
     // The loader serves normalised batches from the cache.
     const auto split = makeSplit(r, {}, 1);
     CachedDataset ds(split.train, split.root, pre, cache);
+    REQUIRE(ds.inMemory()); // a few MB: automatic residence keeps it in RAM
     const auto batch = ds.batch({0, 1, 2}, 0);
     REQUIRE(batch.pixels.sizes() == torch::IntArrayRef({3, 3, 64, 64}));
     REQUIRE(batch.pixels.min().item<float>() >= -1.0f && batch.pixels.max().item<float>() <= 1.0f);
+    // Too large for RAM, the same images are read from the cache files per batch: same batches.
+    LoaderOptions onDisk;
+    onDisk.residence = Residence::Disk;
+    CachedDataset disk(split.train, split.root, pre, cache, onDisk);
+    REQUIRE(!disk.inMemory());
+    for (const std::vector<int64_t> &idx : {std::vector<int64_t>{0, 1, 2}, std::vector<int64_t>{5, 3, 7, 3}}) {
+        const auto a = ds.batch(idx, 0), b = disk.batch(idx, 0);
+        REQUIRE(torch::equal(a.pixels, b.pixels) && torch::equal(a.labels, b.labels));
+    }
+    // An entry evicted from the cache mid-run is decoded again, not lost.
+    fs::remove(cache.entryPath(split.train[1].sha256));
+    REQUIRE(torch::equal(disk.batch({1}, 0).pixels, ds.batch({1}, 0).pixels));
 }
