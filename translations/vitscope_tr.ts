@@ -46,42 +46,42 @@
     <context>
         <name>vitscope::DatasetView</name>
         <message>
-            <location filename="../ui/dataset_view.cpp" line="29" />
+            <location filename="../ui/dataset_view.cpp" line="30" />
             <source>&amp;Open data set…</source>
             <translation>Veri kümesi &amp;aç…</translation>
         </message>
         <message>
-            <location filename="../ui/dataset_view.cpp" line="31" />
+            <location filename="../ui/dataset_view.cpp" line="32" />
             <source>Open a data set: a folder with one sub-folder per class.</source>
             <translation>Bir veri kümesi açın: her sınıf için bir alt klasör içeren bir klasör.</translation>
         </message>
         <message>
-            <location filename="../ui/dataset_view.cpp" line="35" />
+            <location filename="../ui/dataset_view.cpp" line="36" />
             <source>&amp;Cancel scan</source>
             <translation>Taramayı &amp;iptal et</translation>
         </message>
         <message>
-            <location filename="../ui/dataset_view.cpp" line="49" />
+            <location filename="../ui/dataset_view.cpp" line="50" />
             <source>Click a class to show its images.</source>
             <translation>Görüntülerini görmek için bir sınıfa tıklayın.</translation>
         </message>
         <message>
-            <location filename="../ui/dataset_view.cpp" line="55" />
+            <location filename="../ui/dataset_view.cpp" line="56" />
             <source>Classes</source>
             <translation>Sınıflar</translation>
         </message>
         <message>
-            <location filename="../ui/dataset_view.cpp" line="57" />
+            <location filename="../ui/dataset_view.cpp" line="58" />
             <source>Bad files, conversions and duplicates</source>
             <translation>Hatalı dosyalar, dönüştürmeler ve kopyalar</translation>
         </message>
         <message>
-            <location filename="../ui/dataset_view.cpp" line="69" />
+            <location filename="../ui/dataset_view.cpp" line="70" />
             <source>Select an image.</source>
             <translation>Bir görüntü seçin.</translation>
         </message>
         <message>
-            <location filename="../ui/dataset_view.cpp" line="77" />
+            <location filename="../ui/dataset_view.cpp" line="76" />
             <source>Images</source>
             <translation>Görüntüler</translation>
         </message>
@@ -192,96 +192,96 @@
         </message>
         <message>
             <location filename="../ui/evaluate_view.cpp" line="80" />
-            <location filename="../ui/evaluate_view.cpp" line="171" />
+            <location filename="../ui/evaluate_view.cpp" line="173" />
             <source>Click a cell of the matrix.</source>
             <translation>Matristen bir hücreye tıklayın.</translation>
         </message>
         <message>
-            <location filename="../ui/evaluate_view.cpp" line="87" />
+            <location filename="../ui/evaluate_view.cpp" line="89" />
             <source>Double-click an image to open it in the Predict view.</source>
             <translation>Tahmin görünümünde açmak için bir görüntüye çift tıklayın.</translation>
         </message>
         <message>
-            <location filename="../ui/evaluate_view.cpp" line="132" />
+            <location filename="../ui/evaluate_view.cpp" line="134" />
             <source>%1 has no evaluation results yet.</source>
             <translation>%1 için henüz değerlendirme sonucu yok.</translation>
         </message>
         <message>
-            <location filename="../ui/evaluate_view.cpp" line="146" />
+            <location filename="../ui/evaluate_view.cpp" line="148" />
             <source>Cannot show these results: %1</source>
             <translation>Bu sonuçlar gösterilemiyor: %1</translation>
         </message>
         <message>
-            <location filename="../ui/evaluate_view.cpp" line="151" />
+            <location filename="../ui/evaluate_view.cpp" line="153" />
             <source>%1 of run %2: %3 images. Accuracy %4, weighted F1 %5, macro F1 %6, MCC %7, loss %8.</source>
             <translation>%2 çalıştırmasının %1 bölümü: %3 görüntü. Doğruluk %4, ağırlıklı F1 %5, makro F1 %6, MCC %7, kayıp %8.</translation>
         </message>
         <message>
-            <location filename="../ui/evaluate_view.cpp" line="160" />
+            <location filename="../ui/evaluate_view.cpp" line="162" />
             <source>Class</source>
             <translation>Sınıf</translation>
         </message>
         <message>
-            <location filename="../ui/evaluate_view.cpp" line="160" />
+            <location filename="../ui/evaluate_view.cpp" line="162" />
             <source>Precision</source>
             <translation>Kesinlik</translation>
         </message>
         <message>
-            <location filename="../ui/evaluate_view.cpp" line="160" />
+            <location filename="../ui/evaluate_view.cpp" line="162" />
             <source>Recall</source>
             <translation>Duyarlılık</translation>
         </message>
         <message>
-            <location filename="../ui/evaluate_view.cpp" line="160" />
+            <location filename="../ui/evaluate_view.cpp" line="162" />
             <source>F1</source>
             <translation>F1</translation>
         </message>
         <message>
-            <location filename="../ui/evaluate_view.cpp" line="160" />
+            <location filename="../ui/evaluate_view.cpp" line="162" />
             <source>Support</source>
             <translation>Destek</translation>
         </message>
         <message>
-            <location filename="../ui/evaluate_view.cpp" line="170" />
+            <location filename="../ui/evaluate_view.cpp" line="172" />
             <source>Per-image predictions are kept for the best model only (test and validation parts).</source>
             <translation>Görüntü başına tahminler yalnızca en iyi model için saklanır (test ve doğrulama bölümleri).</translation>
         </message>
         <message numerus="yes">
-            <location filename="../ui/evaluate_view.cpp" line="182" />
+            <location filename="../ui/evaluate_view.cpp" line="184" />
             <source>True %1, predicted %2: %n image(s), most confident first.</source>
             <translation>
                 <numerusform>Gerçek %1, tahmin %2: %n görüntü, en emin olunan önce.</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../ui/evaluate_view.cpp" line="185" />
             <location filename="../ui/evaluate_view.cpp" line="187" />
+            <location filename="../ui/evaluate_view.cpp" line="189" />
             <source>%1: %2 %</source>
             <translation>%1: %%2</translation>
         </message>
         <message>
-            <location filename="../ui/evaluate_view.cpp" line="244" />
+            <location filename="../ui/evaluate_view.cpp" line="246" />
             <source>Export confusion matrix</source>
             <translation>Karışıklık matrisini dışa aktar</translation>
         </message>
         <message>
-            <location filename="../ui/evaluate_view.cpp" line="244" />
+            <location filename="../ui/evaluate_view.cpp" line="246" />
             <source>PNG images (*.png)</source>
             <translation>PNG görüntüleri (*.png)</translation>
         </message>
         <message>
-            <location filename="../ui/evaluate_view.cpp" line="246" />
-            <location filename="../ui/evaluate_view.cpp" line="253" />
+            <location filename="../ui/evaluate_view.cpp" line="248" />
+            <location filename="../ui/evaluate_view.cpp" line="255" />
             <source>Cannot write %1</source>
             <translation>%1 yazılamıyor</translation>
         </message>
         <message>
-            <location filename="../ui/evaluate_view.cpp" line="251" />
+            <location filename="../ui/evaluate_view.cpp" line="253" />
             <source>Export per-class table</source>
             <translation>Sınıf başına tabloyu dışa aktar</translation>
         </message>
         <message>
-            <location filename="../ui/evaluate_view.cpp" line="251" />
+            <location filename="../ui/evaluate_view.cpp" line="253" />
             <source>CSV files (*.csv)</source>
             <translation>CSV dosyaları (*.csv)</translation>
         </message>
@@ -289,191 +289,196 @@
     <context>
         <name>vitscope::MainWindow</name>
         <message>
-            <location filename="../ui/main_window.cpp" line="38" />
+            <location filename="../ui/main_window.cpp" line="40" />
             <source>vitscope — ViT classification of endoscopy images</source>
             <translation>vitscope — endoskopi görüntülerinin ViT ile sınıflandırılması</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.cpp" line="44" />
+            <location filename="../ui/main_window.cpp" line="46" />
             <source>&amp;Dataset</source>
             <translation>&amp;Veri kümesi</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.cpp" line="45" />
+            <location filename="../ui/main_window.cpp" line="47" />
             <source>&amp;Train</source>
             <translation>&amp;Eğitim</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.cpp" line="46" />
+            <location filename="../ui/main_window.cpp" line="48" />
             <source>&amp;Evaluate</source>
             <translation>&amp;Değerlendirme</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.cpp" line="47" />
+            <location filename="../ui/main_window.cpp" line="49" />
             <source>&amp;Predict</source>
             <translation>&amp;Tahmin</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.cpp" line="50" />
+            <location filename="../ui/main_window.cpp" line="52" />
             <source>&amp;File</source>
             <translation>&amp;Dosya</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.cpp" line="51" />
+            <location filename="../ui/main_window.cpp" line="53" />
             <source>Open &amp;data set…</source>
             <translation>&amp;Veri kümesi aç…</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.cpp" line="52" />
-            <location filename="../ui/main_window.cpp" line="111" />
+            <location filename="../ui/main_window.cpp" line="54" />
+            <location filename="../ui/main_window.cpp" line="123" />
             <source>Open data set (one folder per class)</source>
             <translation>Veri kümesi aç (her sınıf için bir klasör)</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.cpp" line="56" />
+            <location filename="../ui/main_window.cpp" line="58" />
             <source>Open &amp;model…</source>
             <translation>&amp;Model aç…</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.cpp" line="57" />
+            <location filename="../ui/main_window.cpp" line="59" />
             <source>Open a Hugging Face model folder</source>
             <translation>Bir Hugging Face model klasörü aç</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.cpp" line="61" />
+            <location filename="../ui/main_window.cpp" line="63" />
             <source>Get ViT-B/16 (ImageNet-21k, the notebook's)…</source>
             <translation>ViT-B/16'yı al (ImageNet-21k, not defterindeki)…</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.cpp" line="62" />
+            <location filename="../ui/main_window.cpp" line="64" />
             <source>Open &amp;run…</source>
             <translation>Ç&amp;alıştırma aç…</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.cpp" line="63" />
+            <location filename="../ui/main_window.cpp" line="65" />
             <source>Open a run folder</source>
             <translation>Bir çalıştırma klasörü aç</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.cpp" line="67" />
+            <location filename="../ui/main_window.cpp" line="69" />
             <source>Recent</source>
             <translation>Son kullanılanlar</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.cpp" line="70" />
+            <location filename="../ui/main_window.cpp" line="72" />
             <source>&amp;Quit</source>
             <translation>Çı&amp;kış</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.cpp" line="71" />
+            <location filename="../ui/main_window.cpp" line="73" />
             <source>&amp;View</source>
             <translation>&amp;Görünüm</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.cpp" line="77" />
+            <location filename="../ui/main_window.cpp" line="79" />
+            <source>&amp;Dark palette</source>
+            <translation>&amp;Koyu renk paleti</translation>
+        </message>
+        <message>
+            <location filename="../ui/main_window.cpp" line="89" />
             <source>&amp;Language</source>
             <translation>&amp;Dil</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.cpp" line="79" />
+            <location filename="../ui/main_window.cpp" line="91" />
             <source>System default</source>
             <translation>Sistem varsayılanı</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.cpp" line="84" />
+            <location filename="../ui/main_window.cpp" line="96" />
             <source>The language changes the next time vitscope starts.</source>
             <translation>Dil, vitscope bir sonraki açılışında değişir.</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.cpp" line="89" />
+            <location filename="../ui/main_window.cpp" line="101" />
             <source>&amp;Help</source>
             <translation>&amp;Yardım</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.cpp" line="89" />
+            <location filename="../ui/main_window.cpp" line="101" />
             <source>&amp;About vitscope</source>
             <translation>vitscope &amp;hakkında</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.cpp" line="91" />
-            <location filename="../ui/main_window.cpp" line="107" />
+            <location filename="../ui/main_window.cpp" line="103" />
+            <location filename="../ui/main_window.cpp" line="119" />
             <source>No model loaded</source>
             <translation>Model yüklenmedi</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.cpp" line="92" />
+            <location filename="../ui/main_window.cpp" line="104" />
             <source>Compute device: detecting…</source>
             <translation>Hesaplama aygıtı: algılanıyor…</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.cpp" line="182" />
+            <location filename="../ui/main_window.cpp" line="194" />
             <source>Using %1 from the Hugging Face cache: %2</source>
             <translation>Hugging Face önbelleğindeki %1 kullanılıyor: %2</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.cpp" line="191" />
+            <location filename="../ui/main_window.cpp" line="203" />
             <source>Download the pretrained model</source>
             <translation>Önceden eğitilmiş modeli indir</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.cpp" line="192" />
+            <location filename="../ui/main_window.cpp" line="204" />
             <source>%1 is not in the Hugging Face cache (%2). Download it (about 350 MB) to %3?</source>
             <translation>%1 Hugging Face önbelleğinde (%2) yok. %3 konumuna indirilsin mi (yaklaşık 350 MB)?</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.cpp" line="196" />
+            <location filename="../ui/main_window.cpp" line="208" />
             <source>Downloading %1…</source>
             <translation>%1 indiriliyor…</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.cpp" line="196" />
+            <location filename="../ui/main_window.cpp" line="208" />
             <source>Cancel</source>
             <translation>İptal</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.cpp" line="201" />
+            <location filename="../ui/main_window.cpp" line="213" />
             <source>Downloading %1: %2 of %3 MB</source>
             <translation>%1 indiriliyor: %2 / %3 MB</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.cpp" line="213" />
+            <location filename="../ui/main_window.cpp" line="225" />
             <source>Download failed</source>
             <translation>İndirme başarısız</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.cpp" line="238" />
+            <location filename="../ui/main_window.cpp" line="250" />
             <source>Data set: %1</source>
             <translation>Veri kümesi: %1</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.cpp" line="239" />
+            <location filename="../ui/main_window.cpp" line="251" />
             <source>Run: %1</source>
             <translation>Çalıştırma: %1</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.cpp" line="240" />
+            <location filename="../ui/main_window.cpp" line="252" />
             <source>Model: %1</source>
             <translation>Model: %1</translation>
         </message>
         <message numerus="yes">
-            <location filename="../ui/main_window.cpp" line="99" />
+            <location filename="../ui/main_window.cpp" line="111" />
             <source>Model: %1 (%n classes)</source>
             <translation>
                 <numerusform>Model: %1 (%n sınıf)</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../ui/main_window.cpp" line="108" />
+            <location filename="../ui/main_window.cpp" line="120" />
             <source>The model could not be loaded: %1</source>
             <translation>Model yüklenemedi: %1</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.cpp" line="268" />
+            <location filename="../ui/main_window.cpp" line="280" />
             <source>About vitscope</source>
             <translation>vitscope hakkında</translation>
         </message>
         <message>
-            <location filename="../ui/main_window.cpp" line="269" />
+            <location filename="../ui/main_window.cpp" line="281" />
             <source>&lt;h3&gt;vitscope %1&lt;/h3&gt;&lt;p&gt;Fine-tune and run Vision Transformers on endoscopy images.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;&lt;p&gt;&lt;b&gt;For research use only. Not for use in diagnostic procedures.&lt;/b&gt;&lt;/p&gt;</source>
             <translation>&lt;h3&gt;vitscope %1&lt;/h3&gt;&lt;p&gt;Endoskopi görüntüleri üzerinde Vision Transformer modellerini ince ayarlayın ve çalıştırın.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;&lt;p&gt;&lt;b&gt;Yalnızca araştırma amaçlıdır. Tanı işlemlerinde kullanılmaz.&lt;/b&gt;&lt;/p&gt;</translation>
         </message>
@@ -481,111 +486,116 @@
     <context>
         <name>vitscope::PredictView</name>
         <message>
-            <location filename="../ui/predict_view.cpp" line="57" />
+            <location filename="../ui/predict_view.cpp" line="58" />
             <source>For research use only. Not for use in diagnostic procedures.</source>
             <translation>Yalnızca araştırma amaçlıdır. Tanı işlemlerinde kullanılmaz.</translation>
         </message>
         <message>
-            <location filename="../ui/predict_view.cpp" line="60" />
+            <location filename="../ui/predict_view.cpp" line="61" />
             <source>Drop an endoscopy image here,
 or use Open… or Paste.</source>
             <translation>Bir endoskopi görüntüsünü buraya bırakın
 ya da Aç… veya Yapıştır'ı kullanın.</translation>
         </message>
         <message>
-            <location filename="../ui/predict_view.cpp" line="76" />
+            <location filename="../ui/predict_view.cpp" line="79" />
             <source>Probability (%)</source>
             <translation>Olasılık (%)</translation>
         </message>
         <message>
-            <location filename="../ui/predict_view.cpp" line="80" />
+            <location filename="../ui/predict_view.cpp" line="85" />
             <source>&amp;Open…</source>
             <translation>&amp;Aç…</translation>
         </message>
         <message>
-            <location filename="../ui/predict_view.cpp" line="81" />
+            <location filename="../ui/predict_view.cpp" line="86" />
             <source>&amp;Paste</source>
             <translation>&amp;Yapıştır</translation>
         </message>
         <message>
-            <location filename="../ui/predict_view.cpp" line="82" />
+            <location filename="../ui/predict_view.cpp" line="87" />
             <source>&amp;Export CSV…</source>
             <translation>CSV olarak &amp;dışa aktar…</translation>
         </message>
         <message>
-            <location filename="../ui/predict_view.cpp" line="116" />
+            <location filename="../ui/predict_view.cpp" line="120" />
+            <source>This model's classification head has not been trained: its probabilities are meaningless. Train it first (Train view) or open a fine-tuned model.</source>
+            <translation>Bu modelin sınıflandırma katmanı eğitilmemiş: olasılıkları anlamsızdır. Önce eğitin (Eğitim görünümü) ya da ince ayarlı bir model açın.</translation>
+        </message>
+        <message>
+            <location filename="../ui/predict_view.cpp" line="130" />
             <source>No image files found in what was dropped.</source>
             <translation>Bırakılanlar arasında görüntü dosyası bulunamadı.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../ui/predict_view.cpp" line="121" />
+            <location filename="../ui/predict_view.cpp" line="135" />
             <source>Predicting %n image(s)…</source>
             <translation>
                 <numerusform>%n görüntü tahmin ediliyor…</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../ui/predict_view.cpp" line="130" />
+            <location filename="../ui/predict_view.cpp" line="144" />
             <source>%1 — cannot be used</source>
             <translation>%1 — kullanılamaz</translation>
         </message>
         <message>
-            <location filename="../ui/predict_view.cpp" line="132" />
+            <location filename="../ui/predict_view.cpp" line="146" />
             <source>%1 cannot be used: %2</source>
             <translation>%1 kullanılamaz: %2</translation>
         </message>
         <message>
-            <location filename="../ui/predict_view.cpp" line="151" />
+            <location filename="../ui/predict_view.cpp" line="165" />
             <source>(no preview)</source>
             <translation>(önizleme yok)</translation>
         </message>
         <message>
-            <location filename="../ui/predict_view.cpp" line="153" />
+            <location filename="../ui/predict_view.cpp" line="167" />
             <source>This file cannot be used: %1</source>
             <translation>Bu dosya kullanılamaz: %1</translation>
         </message>
         <message>
-            <location filename="../ui/predict_view.cpp" line="174" />
+            <location filename="../ui/predict_view.cpp" line="188" />
             <source>%1  %2 %</source>
             <translation>%1  %%2</translation>
         </message>
         <message>
-            <location filename="../ui/predict_view.cpp" line="186" />
+            <location filename="../ui/predict_view.cpp" line="200" />
             <source>Most likely: %1 (%2 %)</source>
             <translation>En olası: %1 (%%2)</translation>
         </message>
         <message>
-            <location filename="../ui/predict_view.cpp" line="210" />
+            <location filename="../ui/predict_view.cpp" line="224" />
             <source>Only local files and folders can be dropped here.</source>
             <translation>Buraya yalnızca yerel dosyalar ve klasörler bırakılabilir.</translation>
         </message>
         <message>
-            <location filename="../ui/predict_view.cpp" line="219" />
+            <location filename="../ui/predict_view.cpp" line="233" />
             <source>Open images</source>
             <translation>Görüntüleri aç</translation>
         </message>
         <message>
-            <location filename="../ui/predict_view.cpp" line="220" />
+            <location filename="../ui/predict_view.cpp" line="234" />
             <source>Images (%1)</source>
             <translation>Görüntüler (%1)</translation>
         </message>
         <message>
-            <location filename="../ui/predict_view.cpp" line="229" />
+            <location filename="../ui/predict_view.cpp" line="243" />
             <source>The clipboard holds no image.</source>
             <translation>Panoda görüntü yok.</translation>
         </message>
         <message>
-            <location filename="../ui/predict_view.cpp" line="239" />
+            <location filename="../ui/predict_view.cpp" line="253" />
             <source>Export predictions</source>
             <translation>Tahminleri dışa aktar</translation>
         </message>
         <message>
-            <location filename="../ui/predict_view.cpp" line="239" />
+            <location filename="../ui/predict_view.cpp" line="253" />
             <source>CSV files (*.csv)</source>
             <translation>CSV dosyaları (*.csv)</translation>
         </message>
         <message>
-            <location filename="../ui/predict_view.cpp" line="244" />
+            <location filename="../ui/predict_view.cpp" line="258" />
             <source>Cannot write %1</source>
             <translation>%1 yazılamıyor</translation>
         </message>
@@ -656,383 +666,383 @@ ya da Aç… veya Yapıştır'ı kullanın.</translation>
     <context>
         <name>vitscope::TrainView</name>
         <message>
-            <location filename="../ui/train_view.cpp" line="158" />
+            <location filename="../ui/train_view.cpp" line="165" />
             <source>A folder with one sub-folder of images per class.</source>
             <translation>Her sınıf için bir görüntü alt klasörü içeren bir klasör.</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="160" />
+            <location filename="../ui/train_view.cpp" line="167" />
             <source>A Hugging Face model folder: pretrained (e.g. google/vit-base-patch16-224-in21k), fine-tuned, or config-only to train from scratch.</source>
             <translation>Bir Hugging Face model klasörü: önceden eğitilmiş (ör. google/vit-base-patch16-224-in21k), ince ayarlı ya da sıfırdan eğitim için yalnızca yapılandırma.</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="171" />
+            <location filename="../ui/train_view.cpp" line="178" />
             <source>How many passes over the training images.</source>
             <translation>Eğitim görüntüleri üzerinden kaç geçiş yapılacağı.</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="172" />
+            <location filename="../ui/train_view.cpp" line="179" />
             <source>Images per optimisation step. Smaller uses less memory.</source>
             <translation>Optimizasyon adımı başına görüntü sayısı. Küçük değer daha az bellek kullanır.</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="181" />
+            <location filename="../ui/train_view.cpp" line="188" />
             <source>Peak learning rate (AdamW). The notebook used 0.00002.</source>
             <translation>En yüksek öğrenme oranı (AdamW). Not defteri 0.00002 kullanıyordu.</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="174" />
+            <location filename="../ui/train_view.cpp" line="181" />
             <source>Steps over which the learning rate rises from 0; it then falls linearly to 0.</source>
             <translation>Öğrenme oranının 0'dan yükseldiği adım sayısı; sonra doğrusal olarak 0'a iner.</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="185" />
+            <location filename="../ui/train_view.cpp" line="192" />
             <source>Shrinks weights a little each step; not applied to biases and LayerNorm weights.</source>
             <translation>Ağırlıkları her adımda biraz küçültür; sapmalara ve LayerNorm ağırlıklarına uygulanmaz.</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="175" />
+            <location filename="../ui/train_view.cpp" line="182" />
             <source>Fixes the split, the data order and the initial head: the same seed gives the same run.</source>
             <translation>Bölmeyi, veri sırasını ve başlangıç katmanını sabitler: aynı tohum aynı çalıştırmayı verir.</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="85" />
+            <location filename="../ui/train_view.cpp" line="91" />
             <source>Learning rate</source>
             <translation>Öğrenme oranı</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="88" />
+            <location filename="../ui/train_view.cpp" line="95" />
             <source>learning rate</source>
             <translation>öğrenme oranı</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="137" />
+            <location filename="../ui/train_view.cpp" line="144" />
             <source>Stopped: resumable</source>
             <translation>Durduruldu: devam ettirilebilir</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="137" />
+            <location filename="../ui/train_view.cpp" line="144" />
             <source>Finished</source>
             <translation>Tamamlandı</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="144" />
+            <location filename="../ui/train_view.cpp" line="151" />
             <source>Failed: see the log</source>
             <translation>Başarısız: günlüğe bakın</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="162" />
+            <location filename="../ui/train_view.cpp" line="169" />
             <source>a new folder under the runs folder</source>
             <translation>çalıştırmalar klasörü altında yeni bir klasör</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="163" />
+            <location filename="../ui/train_view.cpp" line="170" />
             <source>Where the run's checkpoints, metrics and predictions are written. To resume, pick a stopped run in the list.</source>
             <translation>Çalıştırmanın kontrol noktalarının, ölçümlerinin ve tahminlerinin yazıldığı yer. Devam ettirmek için listeden durdurulmuş bir çalıştırma seçin.</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="173" />
+            <location filename="../ui/train_view.cpp" line="180" />
             <source>Adds up the gradients of several batches before each step: a larger effective batch in the same memory.</source>
             <translation>Her adımdan önce birkaç grubun gradyanlarını toplar: aynı bellekte daha büyük etkin grup.</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="190" />
+            <location filename="../ui/train_view.cpp" line="197" />
             <source>Shares of every class for training, validation (selects the best epoch) and test (reported at the end). They must add up to 1.</source>
             <translation>Her sınıfın eğitim, doğrulama (en iyi epoku seçer) ve test (sonda raporlanır) payları. Toplamları 1 olmalıdır.</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="192" />
+            <location filename="../ui/train_view.cpp" line="199" />
             <source>Automatic (GPU if present)</source>
             <translation>Otomatik (varsa GPU)</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="193" />
+            <location filename="../ui/train_view.cpp" line="200" />
             <source>CPU</source>
             <translation>CPU</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="194" />
+            <location filename="../ui/train_view.cpp" line="201" />
             <source>CUDA GPU</source>
             <translation>CUDA GPU</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="196" />
+            <location filename="../ui/train_view.cpp" line="203" />
             <source>fp32 (exact)</source>
             <translation>fp32 (tam)</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="197" />
+            <location filename="../ui/train_view.cpp" line="204" />
             <source>bf16 (GPU, faster)</source>
             <translation>bf16 (GPU, daha hızlı)</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="198" />
+            <location filename="../ui/train_view.cpp" line="205" />
             <source>bf16 mixed precision keeps fp32 master weights; it needs a recent NVIDIA GPU.</source>
             <translation>bf16 karma hassasiyet fp32 ana ağırlıkları korur; yeni bir NVIDIA GPU gerektirir.</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="200" />
+            <location filename="../ui/train_view.cpp" line="207" />
             <source>accuracy</source>
             <translation>doğruluk</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="201" />
+            <location filename="../ui/train_view.cpp" line="208" />
             <source>weighted F1</source>
             <translation>ağırlıklı F1</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="202" />
+            <location filename="../ui/train_view.cpp" line="209" />
             <source>macro F1</source>
             <translation>makro F1</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="203" />
+            <location filename="../ui/train_view.cpp" line="210" />
             <source>validation loss</source>
             <translation>doğrulama kaybı</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="204" />
+            <location filename="../ui/train_view.cpp" line="211" />
             <source>Which validation metric picks the best epoch.</source>
             <translation>En iyi epoku hangi doğrulama ölçütünün seçeceği.</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="206" />
+            <location filename="../ui/train_view.cpp" line="213" />
             <source>h-flip</source>
             <translation>yatay çevirme</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="206" />
+            <location filename="../ui/train_view.cpp" line="213" />
             <source>v-flip</source>
             <translation>dikey çevirme</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="206" />
+            <location filename="../ui/train_view.cpp" line="213" />
             <source>90° turns</source>
             <translation>90° döndürme</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="206" />
+            <location filename="../ui/train_view.cpp" line="213" />
             <source>crop</source>
             <translation>kırpma</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="206" />
+            <location filename="../ui/train_view.cpp" line="213" />
             <source>colour</source>
             <translation>renk</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="209" />
+            <location filename="../ui/train_view.cpp" line="216" />
             <source>Random, seeded changes to training images (off in the notebook).</source>
             <translation>Eğitim görüntülerinde tohumlu rastgele değişiklikler (not defterinde kapalı).</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="219" />
+            <location filename="../ui/train_view.cpp" line="226" />
             <source>&amp;Data set:</source>
             <translation>&amp;Veri kümesi:</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="220" />
+            <location filename="../ui/train_view.cpp" line="227" />
             <source>&amp;Model:</source>
             <translation>&amp;Model:</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="221" />
+            <location filename="../ui/train_view.cpp" line="228" />
             <source>&amp;Run folder:</source>
             <translation>Çalıştırma &amp;klasörü:</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="222" />
+            <location filename="../ui/train_view.cpp" line="229" />
             <source>&amp;Epochs:</source>
             <translation>&amp;Epok sayısı:</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="223" />
+            <location filename="../ui/train_view.cpp" line="230" />
             <source>&amp;Batch size:</source>
             <translation>&amp;Grup boyutu:</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="224" />
+            <location filename="../ui/train_view.cpp" line="231" />
             <source>Gradient &amp;accumulation:</source>
             <translation>Gradyan &amp;biriktirme:</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="225" />
+            <location filename="../ui/train_view.cpp" line="232" />
             <source>&amp;Learning rate:</source>
             <translation>Öğrenme &amp;oranı:</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="226" />
+            <location filename="../ui/train_view.cpp" line="233" />
             <source>&amp;Warmup steps:</source>
             <translation>Isınma a&amp;dımları:</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="227" />
+            <location filename="../ui/train_view.cpp" line="234" />
             <source>Weight &amp;decay:</source>
             <translation>Ağırlık &amp;azaltma:</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="228" />
+            <location filename="../ui/train_view.cpp" line="235" />
             <source>Split train/val/test:</source>
             <translation>Bölme eğitim/doğrulama/test:</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="229" />
+            <location filename="../ui/train_view.cpp" line="236" />
             <source>Best epoch &amp;by:</source>
             <translation>En iyi epok ö&amp;lçütü:</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="230" />
+            <location filename="../ui/train_view.cpp" line="237" />
             <source>De&amp;vice:</source>
             <translation>A&amp;ygıt:</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="231" />
+            <location filename="../ui/train_view.cpp" line="238" />
             <source>&amp;Precision:</source>
             <translation>&amp;Hassasiyet:</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="232" />
+            <location filename="../ui/train_view.cpp" line="239" />
             <source>Augment:</source>
             <translation>Çoğaltma:</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="233" />
+            <location filename="../ui/train_view.cpp" line="240" />
             <source>&amp;Seed:</source>
             <translation>&amp;Tohum:</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="234" />
+            <location filename="../ui/train_view.cpp" line="241" />
             <source>&amp;Start training</source>
             <translation>Eğitimi &amp;başlat</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="235" />
+            <location filename="../ui/train_view.cpp" line="242" />
             <source>S&amp;top</source>
             <translation>&amp;Durdur</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="236" />
+            <location filename="../ui/train_view.cpp" line="243" />
             <source>Stops after the current step and saves a checkpoint you can resume.</source>
             <translation>Geçerli adımdan sonra durur ve devam ettirilebilecek bir kontrol noktası kaydeder.</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="237" />
+            <location filename="../ui/train_view.cpp" line="244" />
             <source>&amp;Resume</source>
             <translation>Devam &amp;et</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="238" />
+            <location filename="../ui/train_view.cpp" line="245" />
             <source>Continues the stopped run selected in the list from its last checkpoint.</source>
             <translation>Listede seçili durdurulmuş çalıştırmayı son kontrol noktasından sürdürür.</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="245" />
+            <location filename="../ui/train_view.cpp" line="252" />
             <source>Recipe</source>
             <translation>Tarif</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="253" />
+            <location filename="../ui/train_view.cpp" line="260" />
             <source>Runs</source>
             <translation>Çalıştırmalar</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="342" />
+            <location filename="../ui/train_view.cpp" line="349" />
             <source>The split shares add up to %1; they must add up to 1.</source>
             <translation>Bölme paylarının toplamı %1; toplam 1 olmalıdır.</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="455" />
+            <location filename="../ui/train_view.cpp" line="462" />
             <source>Epoch (dashed: best, %1)</source>
             <translation>Epok (kesikli çizgi: en iyi, %1)</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="83" />
             <location filename="../ui/train_view.cpp" line="89" />
+            <location filename="../ui/train_view.cpp" line="96" />
             <source>Loss</source>
             <translation>Kayıp</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="83" />
+            <location filename="../ui/train_view.cpp" line="89" />
             <source>Step</source>
             <translation>Adım</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="86" />
+            <location filename="../ui/train_view.cpp" line="93" />
             <source>training loss (per step)</source>
             <translation>eğitim kaybı (adım başına)</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="87" />
+            <location filename="../ui/train_view.cpp" line="94" />
             <source>smoothed</source>
             <translation>düzleştirilmiş</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="92" />
+            <location filename="../ui/train_view.cpp" line="99" />
             <source>Accuracy</source>
             <translation>Doğruluk</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="89" />
-            <location filename="../ui/train_view.cpp" line="92" />
-            <location filename="../ui/train_view.cpp" line="455" />
+            <location filename="../ui/train_view.cpp" line="96" />
+            <location filename="../ui/train_view.cpp" line="99" />
+            <location filename="../ui/train_view.cpp" line="462" />
             <source>Epoch</source>
             <translation>Epok</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="90" />
-            <location filename="../ui/train_view.cpp" line="93" />
+            <location filename="../ui/train_view.cpp" line="97" />
+            <location filename="../ui/train_view.cpp" line="100" />
             <source>training</source>
             <translation>eğitim</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="91" />
-            <location filename="../ui/train_view.cpp" line="94" />
+            <location filename="../ui/train_view.cpp" line="98" />
+            <location filename="../ui/train_view.cpp" line="101" />
             <source>validation</source>
             <translation>doğrulama</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="101" />
+            <location filename="../ui/train_view.cpp" line="108" />
             <source>idle</source>
             <translation>boşta</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="131" />
+            <location filename="../ui/train_view.cpp" line="138" />
             <source>%1: %2 of %3</source>
             <translation>%1: %2 / %3</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="136" />
-            <location filename="../ui/train_view.cpp" line="390" />
+            <location filename="../ui/train_view.cpp" line="143" />
+            <location filename="../ui/train_view.cpp" line="397" />
             <source>Run %1: %2</source>
             <translation>Çalıştırma %1: %2</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="143" />
+            <location filename="../ui/train_view.cpp" line="150" />
             <source>Training failed: %1</source>
             <translation>Eğitim başarısız: %1</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="349" />
+            <location filename="../ui/train_view.cpp" line="356" />
             <source>Starting run in %1</source>
             <translation>Çalıştırma %1 içinde başlatılıyor</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="361" />
+            <location filename="../ui/train_view.cpp" line="368" />
             <source>Resuming run %1</source>
             <translation>%1 çalıştırması sürdürülüyor</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="403" />
+            <location filename="../ui/train_view.cpp" line="410" />
             <source>epoch %1 · step %2/%3 · %4 images/s · ETA %5:%6</source>
             <translation>epok %1 · adım %2/%3 · %4 görüntü/sn · kalan %5:%6</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="422" />
+            <location filename="../ui/train_view.cpp" line="429" />
             <source>Epoch %1: validation accuracy %2, loss %3%4</source>
             <translation>Epok %1: doğrulama doğruluğu %2, kayıp %3%4</translation>
         </message>
         <message>
-            <location filename="../ui/train_view.cpp" line="426" />
+            <location filename="../ui/train_view.cpp" line="433" />
             <source> — best so far</source>
             <translation> — şimdiye kadarki en iyi</translation>
         </message>

@@ -71,6 +71,11 @@ PredictView::PredictView(Predictor *predictor, QWidget *parent) : QWidget(parent
     m_top->setWordWrap(true);
     m_message = new QLabel;
     m_message->setWordWrap(true);
+    // An untrained head predicts noise: say so for as long as that model is loaded.
+    m_modelWarning = new QLabel;
+    m_modelWarning->setWordWrap(true);
+    m_modelWarning->setStyleSheet(QStringLiteral("color: #c00000; font-weight: bold;"));
+    m_modelWarning->setVisible(false);
     m_plot = newPlot(QString(), tr("Probability (%)"));
     m_plot->setMinimumSize(360, 260);
     m_plot->xAxis->setRange(0, 100);
@@ -102,11 +107,20 @@ PredictView::PredictView(Predictor *predictor, QWidget *parent) : QWidget(parent
     row->addLayout(right, 1);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(notice);
+    layout->addWidget(m_modelWarning);
     layout->addLayout(buttons);
     layout->addLayout(row, 1);
     layout->addWidget(m_message);
 
     connect(m_predictor, &Predictor::predicted, this, &PredictView::onPredicted);
+    connect(m_predictor, &Predictor::modelLoaded, this, [this](const QString &, const QStringList &, const QStringList &, const QString &) {
+        m_modelWarning->setVisible(false);
+    });
+    connect(m_predictor, &Predictor::untrainedHead, this, [this] {
+        m_modelWarning->setText(tr("This model's classification head has not been trained: its probabilities are meaningless. "
+                                   "Train it first (Train view) or open a fine-tuned model."));
+        m_modelWarning->setVisible(true);
+    });
 }
 
 void PredictView::predictFiles(const QStringList &paths)
@@ -271,6 +285,7 @@ void PredictView::exportCsv()
 QVector<double> PredictView::barValues() const { return m_shownValues; }
 QStringList PredictView::barLabels() const { return m_shownLabels; }
 QString PredictView::message() const { return m_message->text(); }
+QString PredictView::modelWarning() const { return m_modelWarning->isHidden() ? QString() : m_modelWarning->text(); }
 int PredictView::resultCount() const { return static_cast<int>(m_results.size()); }
 
 } // namespace vitscope

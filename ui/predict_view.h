@@ -24,6 +24,7 @@ public:
     QVector<double> barValues() const;           // shown probabilities, in bar order (tests)
     QStringList barLabels() const;
     QString message() const;
+    QString modelWarning() const;
     int resultCount() const;
 
 Q_SIGNALS:
@@ -43,7 +44,7 @@ private:
     void exportCsv();
 
     Predictor *m_predictor;
-    QLabel *m_image, *m_top, *m_message;
+    QLabel *m_image, *m_top, *m_message, *m_modelWarning;
     QCustomPlot *m_plot;
     QCPBars *m_bars = nullptr;
     QListWidget *m_list;

@@ -26,6 +26,7 @@ Predictor::Predictor(QObject *parent) : QObject(parent)
     connect(this, &Predictor::predictRequested, worker, &PredictorWorker::run);
     connect(worker, &PredictorWorker::modelLoaded, this, &Predictor::modelLoaded);
     connect(worker, &PredictorWorker::modelFailed, this, &Predictor::modelFailed);
+    connect(worker, &PredictorWorker::untrainedHead, this, &Predictor::untrainedHead);
     connect(worker, &PredictorWorker::predicted, this, &Predictor::predicted);
     connect(worker, &PredictorWorker::batchFinished, this, &Predictor::batchFinished);
     m_thread.start();
@@ -64,8 +65,11 @@ void PredictorWorker::load(const QString &folder)
         for (const auto &m : loaded.messages())
             notes << QString::fromStdString(m);
         m_state->preprocessor = std::make_unique<Preprocessor>(loaded.preprocess);
+        const bool newHead = loaded.newHead;
         m_state->model = std::move(loaded);
         Q_EMIT modelLoaded(folder, labels, notes, QString::fromStdString(deviceDescription(m_state->device)));
+        if (newHead)
+            Q_EMIT untrainedHead();
     } catch (const std::exception &e) {
         m_state->model.reset();
         Q_EMIT modelFailed(QString::fromStdString(e.what()));

@@ -25,6 +25,7 @@ public Q_SLOTS:
 Q_SIGNALS:
     void modelLoaded(const QString &folder, const QStringList &labels, const QStringList &notes, const QString &device);
     void modelFailed(const QString &message);
+    void untrainedHead(); // after modelLoaded: the head is freshly initialised
     void predicted(const vitscope::Prediction &prediction);
     void batchFinished();
     // internal: queued to the worker
@@ -48,6 +49,7 @@ public Q_SLOTS:
 Q_SIGNALS:
     void modelLoaded(const QString &folder, const QStringList &labels, const QStringList &notes, const QString &device);
     void modelFailed(const QString &message);
+    void untrainedHead();
     void predicted(const vitscope::Prediction &prediction);
     void batchFinished();
 

@@ -77,6 +77,30 @@ private Q_SLOTS:
             QVERIFY(values[i - 1] <= values[i]); // sorted, most likely drawn last (on top)
     }
 
+    void untrainedHeadIsFlagged_data()
+    {
+        QTest::addColumn<QString>("model");
+        QTest::addColumn<bool>("warned");
+        QTest::newRow("fine-tuned classifier") << kModel << false;
+        QTest::newRow("backbone only (like in21k)") << QStringLiteral(VITSCOPE_TEST_DATA "/vit-tiny-backbone") << true;
+    }
+    void untrainedHeadIsFlagged()
+    {
+        QFETCH(QString, model);
+        QFETCH(bool, warned);
+        Predictor predictor;
+        PredictView view(&predictor);
+        QSignalSpy loaded(&predictor, &Predictor::modelLoaded);
+        predictor.loadModel(model);
+        QVERIFY(loaded.wait(20000));
+        QTRY_COMPARE_WITH_TIMEOUT(view.modelWarning().contains(QStringLiteral("not been trained")), warned, 2000);
+        if (warned) { // a trained model loaded afterwards clears the warning
+            predictor.loadModel(kModel);
+            QVERIFY(loaded.wait(20000));
+            QTRY_VERIFY_WITH_TIMEOUT(view.modelWarning().isEmpty(), 2000);
+        }
+    }
+
     void badDropGivesMessage_data()
     {
         QTest::addColumn<QByteArray>("content");
