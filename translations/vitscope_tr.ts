@@ -486,116 +486,131 @@
     <context>
         <name>vitscope::PredictView</name>
         <message>
-            <location filename="../ui/predict_view.cpp" line="58" />
+            <location filename="../ui/predict_view.cpp" line="60" />
             <source>For research use only. Not for use in diagnostic procedures.</source>
             <translation>Yalnızca araştırma amaçlıdır. Tanı işlemlerinde kullanılmaz.</translation>
         </message>
         <message>
-            <location filename="../ui/predict_view.cpp" line="61" />
+            <location filename="../ui/predict_view.cpp" line="63" />
             <source>Drop an endoscopy image here,
 or use Open… or Paste.</source>
             <translation>Bir endoskopi görüntüsünü buraya bırakın
 ya da Aç… veya Yapıştır'ı kullanın.</translation>
         </message>
         <message>
-            <location filename="../ui/predict_view.cpp" line="79" />
+            <location filename="../ui/predict_view.cpp" line="81" />
             <source>Probability (%)</source>
             <translation>Olasılık (%)</translation>
         </message>
         <message>
-            <location filename="../ui/predict_view.cpp" line="85" />
+            <location filename="../ui/predict_view.cpp" line="87" />
             <source>&amp;Open…</source>
             <translation>&amp;Aç…</translation>
         </message>
         <message>
-            <location filename="../ui/predict_view.cpp" line="86" />
+            <location filename="../ui/predict_view.cpp" line="88" />
             <source>&amp;Paste</source>
             <translation>&amp;Yapıştır</translation>
         </message>
         <message>
-            <location filename="../ui/predict_view.cpp" line="87" />
+            <location filename="../ui/predict_view.cpp" line="89" />
             <source>&amp;Export CSV…</source>
             <translation>CSV olarak &amp;dışa aktar…</translation>
         </message>
         <message>
-            <location filename="../ui/predict_view.cpp" line="120" />
+            <location filename="../ui/predict_view.cpp" line="90" />
+            <source>Show &amp;attention</source>
+            <translation>&amp;Dikkati göster</translation>
+        </message>
+        <message>
+            <location filename="../ui/predict_view.cpp" line="91" />
+            <source>Colours the image by how much each region fed the decision (attention rollout over all layers). An aid to judge a prediction, not a segmentation.</source>
+            <translation>Görüntüyü her bölgenin karara ne kadar katkı verdiğine göre renklendirir (tüm katmanlar boyunca dikkat aktarımı). Bir tahmini değerlendirmeye yardımcıdır, bir bölütleme değildir.</translation>
+        </message>
+        <message>
+            <location filename="../ui/predict_view.cpp" line="128" />
             <source>This model's classification head has not been trained: its probabilities are meaningless. Train it first (Train view) or open a fine-tuned model.</source>
             <translation>Bu modelin sınıflandırma katmanı eğitilmemiş: olasılıkları anlamsızdır. Önce eğitin (Eğitim görünümü) ya da ince ayarlı bir model açın.</translation>
         </message>
         <message>
-            <location filename="../ui/predict_view.cpp" line="130" />
+            <location filename="../ui/predict_view.cpp" line="138" />
             <source>No image files found in what was dropped.</source>
             <translation>Bırakılanlar arasında görüntü dosyası bulunamadı.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../ui/predict_view.cpp" line="135" />
+            <location filename="../ui/predict_view.cpp" line="143" />
             <source>Predicting %n image(s)…</source>
             <translation>
                 <numerusform>%n görüntü tahmin ediliyor…</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../ui/predict_view.cpp" line="144" />
+            <location filename="../ui/predict_view.cpp" line="152" />
             <source>%1 — cannot be used</source>
             <translation>%1 — kullanılamaz</translation>
         </message>
         <message>
-            <location filename="../ui/predict_view.cpp" line="146" />
+            <location filename="../ui/predict_view.cpp" line="154" />
             <source>%1 cannot be used: %2</source>
             <translation>%1 kullanılamaz: %2</translation>
         </message>
         <message>
-            <location filename="../ui/predict_view.cpp" line="165" />
+            <location filename="../ui/predict_view.cpp" line="228" />
+            <source>No attention map: %1</source>
+            <translation>Dikkat haritası yok: %1</translation>
+        </message>
+        <message>
+            <location filename="../ui/predict_view.cpp" line="247" />
             <source>(no preview)</source>
             <translation>(önizleme yok)</translation>
         </message>
         <message>
-            <location filename="../ui/predict_view.cpp" line="167" />
+            <location filename="../ui/predict_view.cpp" line="176" />
             <source>This file cannot be used: %1</source>
             <translation>Bu dosya kullanılamaz: %1</translation>
         </message>
         <message>
-            <location filename="../ui/predict_view.cpp" line="188" />
+            <location filename="../ui/predict_view.cpp" line="197" />
             <source>%1  %2 %</source>
             <translation>%1  %%2</translation>
         </message>
         <message>
-            <location filename="../ui/predict_view.cpp" line="200" />
+            <location filename="../ui/predict_view.cpp" line="209" />
             <source>Most likely: %1 (%2 %)</source>
             <translation>En olası: %1 (%%2)</translation>
         </message>
         <message>
-            <location filename="../ui/predict_view.cpp" line="224" />
+            <location filename="../ui/predict_view.cpp" line="283" />
             <source>Only local files and folders can be dropped here.</source>
             <translation>Buraya yalnızca yerel dosyalar ve klasörler bırakılabilir.</translation>
         </message>
         <message>
-            <location filename="../ui/predict_view.cpp" line="233" />
+            <location filename="../ui/predict_view.cpp" line="292" />
             <source>Open images</source>
             <translation>Görüntüleri aç</translation>
         </message>
         <message>
-            <location filename="../ui/predict_view.cpp" line="234" />
+            <location filename="../ui/predict_view.cpp" line="293" />
             <source>Images (%1)</source>
             <translation>Görüntüler (%1)</translation>
         </message>
         <message>
-            <location filename="../ui/predict_view.cpp" line="243" />
+            <location filename="../ui/predict_view.cpp" line="302" />
             <source>The clipboard holds no image.</source>
             <translation>Panoda görüntü yok.</translation>
         </message>
         <message>
-            <location filename="../ui/predict_view.cpp" line="253" />
+            <location filename="../ui/predict_view.cpp" line="312" />
             <source>Export predictions</source>
             <translation>Tahminleri dışa aktar</translation>
         </message>
         <message>
-            <location filename="../ui/predict_view.cpp" line="253" />
+            <location filename="../ui/predict_view.cpp" line="312" />
             <source>CSV files (*.csv)</source>
             <translation>CSV dosyaları (*.csv)</translation>
         </message>
         <message>
-            <location filename="../ui/predict_view.cpp" line="258" />
+            <location filename="../ui/predict_view.cpp" line="317" />
             <source>Cannot write %1</source>
             <translation>%1 yazılamıyor</translation>
         </message>

@@ -5,7 +5,9 @@
 
 #include <qcustomplot.h>
 
+#include <QCheckBox>
 #include <QClipboard>
+#include <QPainter>
 #include <QDir>
 #include <QDirIterator>
 #include <QDragEnterEvent>
@@ -85,16 +87,21 @@ PredictView::PredictView(Predictor *predictor, QWidget *parent) : QWidget(parent
     auto *open = new QPushButton(tr("&Open…"));
     auto *paste = new QPushButton(tr("&Paste"));
     m_export = new QPushButton(tr("&Export CSV…"));
+    m_attention = new QCheckBox(tr("Show &attention"));
+    m_attention->setToolTip(tr("Colours the image by how much each region fed the decision (attention rollout over all layers). "
+                               "An aid to judge a prediction, not a segmentation."));
     m_export->setEnabled(false);
     connect(open, &QPushButton::clicked, this, &PredictView::openFiles);
     connect(paste, &QPushButton::clicked, this, &PredictView::pasteImage);
     connect(m_export, &QPushButton::clicked, this, &PredictView::exportCsv);
     connect(m_list, &QListWidget::currentRowChanged, this, &PredictView::show);
+    connect(m_attention, &QCheckBox::toggled, this, &PredictView::setAttentionVisible);
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(open);
     buttons->addWidget(paste);
     buttons->addWidget(m_export);
+    buttons->addWidget(m_attention);
     buttons->addStretch();
     auto *left = new QVBoxLayout;
     left->addWidget(m_image, 1);
@@ -113,6 +120,7 @@ PredictView::PredictView(Predictor *predictor, QWidget *parent) : QWidget(parent
     layout->addWidget(m_message);
 
     connect(m_predictor, &Predictor::predicted, this, &PredictView::onPredicted);
+    connect(m_predictor, &Predictor::attentionReady, this, &PredictView::onAttention);
     connect(m_predictor, &Predictor::modelLoaded, this, [this](const QString &, const QStringList &, const QStringList &, const QString &) {
         m_modelWarning->setVisible(false);
     });
@@ -158,11 +166,12 @@ void PredictView::show(int row)
     if (row < 0 || row >= m_results.size())
         return;
     const Prediction &p = m_results.at(row);
-    QImage img(p.path);
-    if (!img.isNull())
-        m_image->setPixmap(QPixmap::fromImage(img.scaled(m_image->size() * devicePixelRatioF(), Qt::KeepAspectRatio, Qt::SmoothTransformation)));
-    else
-        m_image->setText(tr("(no preview)"));
+    m_currentPath = p.path;
+    m_currentImage = QImage(p.path);
+    m_heat = QImage();
+    updatePreview();
+    if (m_attention->isChecked() && p.error.isEmpty())
+        m_predictor->attention(p.path);
     if (!p.error.isEmpty()) {
         m_top->setText(tr("This file cannot be used: %1").arg(p.error));
         m_plot->clearPlottables();
@@ -199,6 +208,56 @@ void PredictView::show(int row)
     const int best = order.back();
     m_top->setText(tr("Most likely: %1 (%2 %)").arg(p.labels[best]).arg(100.0 * p.probabilities[best], 0, 'f', 1));
     Q_EMIT predictionShown(p.path);
+}
+
+void PredictView::setAttentionVisible(bool on)
+{
+    if (m_attention->isChecked() != on)
+        m_attention->setChecked(on); // comes back here through toggled
+    else if (on && m_heat.isNull() && !m_currentPath.isEmpty())
+        m_predictor->attention(m_currentPath);
+    else
+        updatePreview();
+}
+
+void PredictView::onAttention(const AttentionMap &map)
+{
+    if (map.path != m_currentPath)
+        return; // the user has moved on
+    if (!map.error.isEmpty()) {
+        setMessage(tr("No attention map: %1").arg(map.error), true);
+        return;
+    }
+    // Blue (little) to red (most), more opaque where the model drew more from.
+    m_heat = QImage(map.columns, map.rows, QImage::Format_ARGB32);
+    for (int r = 0; r < map.rows; ++r)
+        for (int c = 0; c < map.columns; ++c) {
+            const double v = map.values[r * map.columns + c];
+            QColor color = QColor::fromHsvF(0.66 * (1.0 - v), 1.0, 1.0);
+            color.setAlphaF(0.05 + 0.6 * v);
+            m_heat.setPixelColor(c, r, color);
+        }
+    updatePreview();
+}
+
+void PredictView::updatePreview()
+{
+    m_attentionShown = false;
+    if (m_currentImage.isNull()) {
+        m_image->setText(m_currentPath.isEmpty() ? m_image->text() : tr("(no preview)"));
+        return;
+    }
+    QImage shown = m_currentImage.convertToFormat(QImage::Format_ARGB32)
+                       .scaled(m_image->size() * devicePixelRatioF(), Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    if (m_attention->isChecked() && !m_heat.isNull()) {
+        // The model sees the whole frame resized to a square, so its grid spans the whole frame.
+        QPainter painter(&shown);
+        painter.setRenderHint(QPainter::SmoothPixmapTransform);
+        painter.drawImage(shown.rect(), m_heat.scaled(shown.size(), Qt::IgnoreAspectRatio, Qt::SmoothTransformation));
+        m_attentionShown = true;
+    }
+    shown.setDevicePixelRatio(devicePixelRatioF());
+    m_image->setPixmap(QPixmap::fromImage(shown));
 }
 
 void PredictView::setMessage(const QString &message, bool error)

@@ -3,8 +3,10 @@
 // sorted horizontal bars. Several files or a folder fill a list to step through and export.
 #include "session/session_types.h"
 
+#include <QImage>
 #include <QWidget>
 
+class QCheckBox;
 class QCustomPlot;
 class QCPBars;
 class QLabel;
@@ -25,6 +27,8 @@ public:
     QStringList barLabels() const;
     QString message() const;
     QString modelWarning() const;
+    bool attentionShown() const { return m_attentionShown; } // overlay drawn for the current image (tests)
+    void setAttentionVisible(bool on);
     int resultCount() const;
 
 Q_SIGNALS:
@@ -38,6 +42,8 @@ protected:
 private:
     void onPredicted(const vitscope::Prediction &p);
     void show(int row);
+    void updatePreview();
+    void onAttention(const vitscope::AttentionMap &map);
     void setMessage(const QString &message, bool error);
     void openFiles();
     void pasteImage();
@@ -49,6 +55,10 @@ private:
     QCPBars *m_bars = nullptr;
     QListWidget *m_list;
     QPushButton *m_export;
+    QCheckBox *m_attention;
+    QString m_currentPath;
+    QImage m_currentImage, m_heat; // the image shown, and the rollout for it (grid size)
+    bool m_attentionShown = false;
     QVector<Prediction> m_results;
     QVector<double> m_shownValues;
     QStringList m_shownLabels;

@@ -131,6 +131,7 @@ int main(int argc, char *argv[])
             window.predictView()->predictFiles({QDir(data).filePath(QStringLiteral("polyps/polyps_0003.jpg"))});
         });
         QObject::connect(window.predictView(), &PredictView::predictionShown, &window, [&, out] {
+            window.predictView()->setAttentionVisible(true); // computed while grab() lets events run
             grab(3, QStringLiteral("predict.png"));
             std::cout << "screenshots written to " << out.toStdString() << std::endl;
             QTimer::singleShot(0, &app, &QApplication::quit);

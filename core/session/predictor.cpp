@@ -1,5 +1,6 @@
 // torch (through the data layer) first: Qt's `slots` keyword must not reach torch headers.
 #include "data/preprocess.h"
+#include "engine/attention_map.h"
 #include "engine/checkpoint.h"
 #include "engine/runtime.h"
 
@@ -18,6 +19,7 @@ struct PredictorWorker::State {
 Predictor::Predictor(QObject *parent) : QObject(parent)
 {
     qRegisterMetaType<Prediction>();
+    qRegisterMetaType<AttentionMap>();
     m_thread.setObjectName(QStringLiteral("vitscope-predictor"));
     auto *worker = new PredictorWorker;
     worker->moveToThread(&m_thread);
@@ -29,6 +31,8 @@ Predictor::Predictor(QObject *parent) : QObject(parent)
     connect(worker, &PredictorWorker::untrainedHead, this, &Predictor::untrainedHead);
     connect(worker, &PredictorWorker::predicted, this, &Predictor::predicted);
     connect(worker, &PredictorWorker::batchFinished, this, &Predictor::batchFinished);
+    connect(this, &Predictor::attentionRequested, worker, &PredictorWorker::attention);
+    connect(worker, &PredictorWorker::attentionReady, this, &Predictor::attentionReady);
     m_thread.start();
 }
 
@@ -46,6 +50,32 @@ void Predictor::loadModel(const QString &folder)
 void Predictor::predict(const QStringList &paths)
 {
     Q_EMIT predictRequested(paths);
+}
+
+void Predictor::attention(const QString &path)
+{
+    Q_EMIT attentionRequested(path);
+}
+
+void PredictorWorker::attention(const QString &path)
+{
+    torch::InferenceMode inference;
+    AttentionMap map;
+    map.path = path;
+    try {
+        if (!m_state->model)
+            throw std::runtime_error(tr("No model is loaded.").toStdString());
+        auto &model = m_state->model->model;
+        const auto &cfg = model->config();
+        const int grid = cfg.imageSize / cfg.patchSize;
+        const auto x = m_state->preprocessor->load(path.toStdString()).to(m_state->device);
+        const auto rollout = attentionRollout(model->forwardFull(x, true).attentions, grid, grid)[0].to(torch::kCPU).contiguous();
+        map.rows = map.columns = grid;
+        map.values = QVector<float>(rollout.data_ptr<float>(), rollout.data_ptr<float>() + rollout.numel());
+    } catch (const std::exception &e) {
+        map.error = QString::fromStdString(e.what());
+    }
+    Q_EMIT attentionReady(map);
 }
 
 PredictorWorker::PredictorWorker() : m_state(std::make_unique<State>()) {}

@@ -21,8 +21,11 @@ public:
 public Q_SLOTS:
     void loadModel(const QString &folder);
     void predict(const QStringList &paths);
+    void attention(const QString &path); // on demand: an extra forward pass that keeps attentions
 
 Q_SIGNALS:
+    void attentionReady(const vitscope::AttentionMap &map);
+    void attentionRequested(const QString &path); // internal
     void modelLoaded(const QString &folder, const QStringList &labels, const QStringList &notes, const QString &device);
     void modelFailed(const QString &message);
     void untrainedHead(); // after modelLoaded: the head is freshly initialised
@@ -45,8 +48,10 @@ public:
 public Q_SLOTS:
     void load(const QString &folder);
     void run(const QStringList &paths);
+    void attention(const QString &path);
 
 Q_SIGNALS:
+    void attentionReady(const vitscope::AttentionMap &map);
     void modelLoaded(const QString &folder, const QStringList &labels, const QStringList &notes, const QString &device);
     void modelFailed(const QString &message);
     void untrainedHead();

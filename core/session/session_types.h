@@ -43,8 +43,16 @@ struct Prediction {
     QString error;                 // non-empty: the image could not be used
 };
 
+struct AttentionMap {
+    QString path;
+    int rows = 0, columns = 0;
+    QVector<float> values; // rows * columns, row-major, in [0, 1]
+    QString error;
+};
+
 } // namespace vitscope
 
+Q_DECLARE_METATYPE(vitscope::AttentionMap)
 Q_DECLARE_METATYPE(vitscope::StepPoint)
 Q_DECLARE_METATYPE(vitscope::EpochPoint)
 Q_DECLARE_METATYPE(vitscope::TrainRequest)

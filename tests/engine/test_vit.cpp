@@ -1,6 +1,7 @@
 // The ViT against torchvision's reference outputs, both Hub layouts, export round trip, head reset.
 #include "mini_test.h"
 
+#include "engine/attention_map.h"
 #include "engine/checkpoint.h"
 #include "engine/safetensors.h"
 
@@ -61,6 +62,28 @@ TEST_CASE(attentionPathEqualsFusedPath)
     REQUIRE(full.attentions[0].sizes() == torch::IntArrayRef({4, 4, 17, 17}));
     REQUIRE(maxAbs(full.attentions[1].sum(-1), torch::ones({4, 4, 17})) < 1e-5);
     REQUIRE(maxAbs(full.logits, m.model(x)) < 1e-5);
+}
+
+TEST_CASE(rolloutShowsWhereClsLooks)
+{
+    // Uniform attention everywhere: every patch contributes equally.
+    const std::vector<torch::Tensor> uniform(3, torch::full({2, 4, 5, 5}, 0.2));
+    REQUIRE(torch::allclose(vitscope::attentionRollout(uniform, 2, 2), torch::ones({2, 2, 2})));
+    // One layer, one head, CLS attending only to patch 2: the residual half stays on CLS itself.
+    auto a = torch::eye(5).unsqueeze(0).unsqueeze(0).clone();
+    a[0][0][0] = torch::tensor({0.0f, 0.0f, 1.0f, 0.0f, 0.0f});
+    const auto map = vitscope::attentionRollout({a}, 2, 2);
+    REQUIRE(torch::allclose(map, torch::tensor({0.0f, 1.0f, 0.0f, 0.0f}).view({1, 2, 2})));
+    // On the fixture model: one 4x4 map per image, in [0, 1] with a maximum of 1.
+    torch::InferenceMode guard;
+    auto m = loadModel(data("vit-tiny-classifier"));
+    m.model->eval();
+    const auto x = loadSafetensors(data("vit-tiny-classifier/expected.safetensors")).tensors.at("pixel_values");
+    const auto maps = vitscope::attentionRollout(m.model->forwardFull(x, true).attentions, 4, 4);
+    REQUIRE(maps.sizes() == torch::IntArrayRef({4, 4, 4}));
+    REQUIRE(maps.min().item<float>() >= 0.0f);
+    REQUIRE_NEAR(maps.amax({1, 2}).min().item<float>(), 1.0, 1e-6);
+    REQUIRE_THROWS_WITH(vitscope::attentionRollout({a}, 3, 3), "tokens");
 }
 
 TEST_CASE(backboneFeaturesMatchReference)

@@ -75,6 +75,14 @@ private Q_SLOTS:
             QCOMPARE(values[i], probs.value(labels[i]).toDouble());
         for (int i = 1; i < values.size(); ++i)
             QVERIFY(values[i - 1] <= values[i]); // sorted, most likely drawn last (on top)
+        // The attention overlay comes from its own pass and leaves the probabilities untouched.
+        QSignalSpy attention(&predictor, &Predictor::attentionReady);
+        view.setAttentionVisible(true);
+        QVERIFY(attention.wait(20000));
+        QVERIFY(attention.first().first().value<AttentionMap>().error.isEmpty());
+        QCOMPARE(attention.first().first().value<AttentionMap>().values.size(), 16); // 4x4 patches at 32 px
+        QTRY_VERIFY_WITH_TIMEOUT(view.attentionShown(), 2000);
+        QCOMPARE(view.barValues(), values);
     }
 
     void untrainedHeadIsFlagged_data()
