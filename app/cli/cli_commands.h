@@ -10,7 +10,8 @@ namespace vitscope::cli {
 constexpr int kExitOk = 0, kExitFailure = 1, kExitUsage = 2, kExitBadInput = 3;
 
 int runVersion();
-int runBench(int argc, char **argv); // bench infer|train|preprocess
+int runBench(int argc, char **argv); // bench infer|train|fit|preprocess|loader
+int runBenchFit(int argc, char **argv);
 
 #ifdef VITSCOPE_WITH_DATA
 int runPredict(int argc, char **argv);

@@ -113,18 +113,25 @@ int benchTrain(const Args &args)
     ViTForImageClassification model(config);
     model->to(device);
     model->train();
-    AdamW optimizer(*model, {});
+    AdamWOptions adamw;
+    adamw.implementation = args.value("adamw", "auto");
+    AdamW optimizer(*model, adamw);
     auto x = torch::randn({batch, 3, config.imageSize, config.imageSize}).to(device);
     auto y = torch::randint(0, 8, {batch}, torch::kInt64).to(device);
     const auto fetch = [&](int64_t) { return Batch{x, y}; };
     Clock::time_point start;
+    StepResult previous;
     for (int i = 0; i < warmup + steps; ++i) {
         if (i == warmup) {
             synchronize(device);
             start = Clock::now();
         }
-        trainStep(model, optimizer, 1, fetch, 2e-5, 1.0, device, bf16);
+        const StepResult step = trainStep(model, optimizer, 1, fetch, 2e-5, 1.0, device, bf16);
+        if (previous.loss.defined()) // as train() does: each step read back once the next is queued
+            readBack(previous);
+        previous = step;
     }
+    readBack(previous);
     synchronize(device);
     const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
     const double ips = static_cast<double>(batch) * steps / seconds;
@@ -132,12 +139,14 @@ int benchTrain(const Args &args)
     if (args.flag("json")) {
         std::cout << nlohmann::json({{"config", name}, {"batch", batch}, {"precision", precision},
                                      {"device", deviceDescription(device)}, {"threads", threads},
-                                     {"steps", steps}, {"images_per_second", ips}})
+                                     {"steps", steps}, {"adamw", optimizer.implementation()},
+                                     {"images_per_second", ips}})
                          .dump()
                   << "\n";
     } else {
         std::cout << name << ", batch " << batch << ", " << precision << ", " << deviceDescription(device) << ": "
-                  << ips << " training images/s (" << steps << " steps after " << warmup << " warm-up)\n";
+                  << ips << " training images/s (" << steps << " steps after " << warmup << " warm-up; AdamW "
+                  << optimizer.implementation() << ")\n";
     }
     return kExitOk;
 }
@@ -164,12 +173,14 @@ int runVersion()
 int runBench(int argc, char **argv)
 {
     if (argc < 3)
-        throw UsageError("bench needs infer, train or preprocess");
+        throw UsageError("bench needs infer, train, fit, preprocess or loader");
     const std::string what = argv[2];
     if (what == "infer")
         return benchInfer(Args(argc, argv, 3, {"json"}, {"model", "threads", "runs", "device"}));
     if (what == "train")
-        return benchTrain(Args(argc, argv, 3, {"json"}, {"config", "batch", "precision", "device", "threads", "steps", "warmup"}));
+        return benchTrain(Args(argc, argv, 3, {"json"}, {"config", "batch", "precision", "device", "threads", "steps", "warmup", "adamw"}));
+    if (what == "fit")
+        return runBenchFit(argc, argv);
 #ifdef VITSCOPE_WITH_DATA
     if (what == "preprocess")
         return runBenchPreprocess(argc, argv);

@@ -27,7 +27,10 @@ void usage(std::ostream &out)
            "  bench loader DATASET [--batch N] [--residence auto|memory|disk] [--json]   images/s from a warm cache\n"
 #endif
            "  bench infer [--model DIR] [--threads N] [--json]\n"
-           "  bench train [--config vit-base|vit-tiny|DIR] [--batch N] [--precision fp32|bf16] [--device D] [--json]\n";
+           "  bench train [--config vit-base|vit-tiny|DIR] [--batch N] [--precision fp32|bf16] [--device D] [--json]\n"
+           "  bench fit [--config ...] [--images 6800] [--val 600] [--test 600] [--epochs 5] [--batch 16]\n"
+           "            [--eval-batch 32] [--precision fp32|bf16] [--device D] [--out RUN_DIR] [--json]\n"
+           "            the whole recipe on synthetic cached images: wall time of a run\n";
 }
 
 } // namespace

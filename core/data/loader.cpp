@@ -94,8 +94,10 @@ Batch CachedDataset::batch(const std::vector<int64_t> &indices, uint64_t augment
         for (std::size_t i = 0; i < indices.size(); ++i)
             fill(indices[i], u8.data_ptr<uint8_t>() + static_cast<int64_t>(i) * bytes);
     }
+    if (!augmentSeed || m_augment.empty()) // served as bytes: normalised on the training device
+        return {u8, m_labels.index_select(0, idx), m_preprocessor.table()};
     auto x = m_preprocessor.normalize(u8);
-    if (augmentSeed && !m_augment.empty()) {
+    {
         auto has = [&](const char *name) { return std::find(m_augment.begin(), m_augment.end(), name) != m_augment.end(); };
         std::mt19937_64 rng(augmentSeed);
         std::uniform_real_distribution<double> uni(0.0, 1.0);

@@ -1,22 +1,18 @@
 #include "data/preprocess.h"
 
 #include "data/pil_resize.h"
+#include "engine/pixels.h"
 
 #include <torch/torch.h>
 
 namespace vitscope {
 
-Preprocessor::Preprocessor(const PreprocessConfig &config) : m_config(config)
+Preprocessor::Preprocessor(const PreprocessConfig &config) : m_config(config), m_table(normalizationTable(config))
 {
-    for (int c = 0; c < 3; ++c) {
-        const float mean = static_cast<float>(config.mean[c]), std = static_cast<float>(config.std[c]);
-        for (int v = 0; v < 256; ++v) {
-            float x = config.doRescale ? static_cast<float>(static_cast<double>(v) * config.rescaleFactor) : static_cast<float>(v);
-            if (config.doNormalize)
-                x = (x - mean) / std;
-            m_lut[c][v] = x;
-        }
-    }
+    const auto t = m_table.accessor<float, 2>();
+    for (int c = 0; c < 3; ++c)
+        for (int v = 0; v < 256; ++v)
+            m_lut[c][v] = t[c][v];
 }
 
 void Preprocessor::resizeInto(const DecodedImage &image, uint8_t *out) const

@@ -25,11 +25,14 @@ public:
 
     // uint8 [B, 3, H, W] or [3, H, W] -> float32 model input, same shape.
     torch::Tensor normalize(const torch::Tensor &u8) const;
+    // [3, 256]: the model input for each byte value (engine/pixels.h), for batches served as bytes.
+    const torch::Tensor &table() const { return m_table; }
     // Path -> [1, 3, H, W] float32 model input.
     torch::Tensor load(const std::string &path) const;
 
 private:
     PreprocessConfig m_config;
+    torch::Tensor m_table; // [3, 256] float32
     std::array<std::array<float, 256>, 3> m_lut{};
 };
 

@@ -1,7 +1,8 @@
 #pragma once
-// What the trainer needs from a data set: examples addressed by index, served as normalised
-// float batches. The data layer (cache + loader) implements it; tests and benchmarks use
-// synthetic tensors.
+// What the trainer needs from a data set: examples addressed by index, served as batches of
+// normalised floats or of resized bytes with their normalisation table (engine/pixels.h turns
+// either into model input on the device). The data layer (cache + loader) implements it; tests
+// and benchmarks use synthetic tensors.
 #include <torch/types.h>
 
 #include <cstdint>
@@ -11,8 +12,9 @@
 namespace vitscope {
 
 struct Batch {
-    torch::Tensor pixels; // [B, C, H, W] float32, normalised
+    torch::Tensor pixels; // [B, C, H, W]: float32 normalised, or uint8 resized pixels with `table`
     torch::Tensor labels; // [B] int64
+    torch::Tensor table;  // [C, 256] float32 model input for each byte value, when pixels are uint8
 };
 
 class BatchSource {
@@ -25,16 +27,16 @@ public:
     virtual int64_t label(int64_t index) const = 0;
 };
 
-// In-memory tensors (benchmarks, tests).
+// In-memory tensors (benchmarks, tests): float32 pixels, or uint8 pixels with their table.
 class TensorBatchSource : public BatchSource {
 public:
-    TensorBatchSource(torch::Tensor pixels, torch::Tensor labels);
+    TensorBatchSource(torch::Tensor pixels, torch::Tensor labels, torch::Tensor table = {});
     int64_t size() const override;
     Batch batch(const std::vector<int64_t> &indices, uint64_t augmentSeed) override;
     int64_t label(int64_t index) const override;
 
 private:
-    torch::Tensor m_pixels, m_labels;
+    torch::Tensor m_pixels, m_labels, m_table;
 };
 
 } // namespace vitscope

@@ -16,6 +16,10 @@ struct AdamWOptions {
     double beta2 = 0.999;
     double eps = 1e-8;
     double weightDecay = 0.01;
+    // "foreach" (torch.optim.AdamW's default multi-tensor path), "fused" (its fused=True kernel,
+    // CUDA with LibTorch >= 2.2) or "auto": fused where available, else foreach. Same maths; the
+    // fused kernel rounds differently in the last bits.
+    std::string implementation = "auto";
 };
 
 class AdamW {
@@ -26,6 +30,8 @@ public:
     void step(double lr);
     void zeroGrad();
     int64_t stepCount() const { return m_step; }
+    // The kernels the last step used: "foreach" or "fused".
+    std::string implementation() const { return m_used; }
 
     // Moments in safetensors-ready form ("exp_avg.<param>", "exp_avg_sq.<param>", "step").
     std::map<std::string, torch::Tensor> state() const;
@@ -39,9 +45,14 @@ private:
         torch::Tensor value, expAvg, expAvgSq;
         bool decay;
     };
+    bool stepFused(double lr);
+
     AdamWOptions m_options;
     std::vector<Param> m_params;
     int64_t m_step = 0;
+    std::string m_used = "foreach";
+    std::vector<torch::Tensor> m_fusedSteps; // per parameter, float32 on its device (the fused kernel's input)
+    int64_t m_fusedStepsAt = -1;
 };
 
 // get_linear_schedule_with_warmup: lr * step/warmup, then lr * (total-step)/(total-warmup), >= 0.

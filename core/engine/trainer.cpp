@@ -2,6 +2,7 @@
 
 #include "engine/autocast.h"
 #include "engine/optim.h"
+#include "engine/pixels.h"
 #include "engine/run_folder.h"
 #include "engine/runtime.h"
 
@@ -68,8 +69,10 @@ EvalResult evaluate(ViTForImageClassification &model, BatchSource &data, int bat
     model->eval();
     EvalResult r;
     const int64_t n = data.size();
-    std::vector<torch::Tensor> probs;
-    double lossSum = 0;
+    const int64_t classes = static_cast<int64_t>(model->config().labels.size());
+    std::vector<torch::Tensor> probs, labels;
+    // Everything stays on the device until the end: one read-back per evaluation, not per batch.
+    auto lossSum = torch::zeros({}, torch::TensorOptions().device(device));
     for (int64_t b = 0; b < n; b += batchSize) {
         if (shouldStop && shouldStop())
             throw TrainingError("evaluation cancelled");
@@ -79,22 +82,32 @@ EvalResult evaluate(ViTForImageClassification &model, BatchSource &data, int bat
         torch::Tensor logits;
         {
             AutocastGuard autocast(device, bf16);
-            logits = model(batch.pixels.to(device)).to(torch::kFloat32);
+            logits = model(modelInput(batch, device)).to(torch::kFloat32);
         }
-        auto labels = batch.labels.to(device);
+        auto truth = batch.labels.to(torch::kInt64);
         lossSum += torch::nn::functional::cross_entropy(
-                       logits, labels, torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kSum))
-                       .item<double>();
-        auto p = torch::softmax(logits, -1).cpu();
-        const auto pred = p.argmax(-1).contiguous();
-        const auto truth = batch.labels.to(torch::kCPU, torch::kInt64).contiguous();
-        r.predictions.insert(r.predictions.end(), pred.data_ptr<int64_t>(), pred.data_ptr<int64_t>() + pred.numel());
-        r.labels.insert(r.labels.end(), truth.data_ptr<int64_t>(), truth.data_ptr<int64_t>() + truth.numel());
-        probs.push_back(p);
+            logits, toDevice(truth, device), torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kSum));
+        probs.push_back(torch::softmax(logits, -1));
+        labels.push_back(truth.cpu());
     }
-    r.probabilities = probs.empty() ? torch::zeros({0, static_cast<int64_t>(model->config().labels.size())}) : torch::cat(probs);
-    r.metrics = computeMetrics(r.labels, r.predictions, static_cast<int>(model->config().labels.size()), lossSum);
+    r.probabilities = probs.empty() ? torch::zeros({0, classes}) : torch::cat(probs).cpu();
+    const auto pred = r.probabilities.argmax(-1).contiguous();
+    const auto truth = labels.empty() ? torch::zeros({0}, torch::kInt64) : torch::cat(labels).contiguous();
+    r.predictions.assign(pred.data_ptr<int64_t>(), pred.data_ptr<int64_t>() + pred.numel());
+    r.labels.assign(truth.data_ptr<int64_t>(), truth.data_ptr<int64_t>() + truth.numel());
+    r.metrics = computeMetrics(r.labels, r.predictions, static_cast<int>(classes), lossSum.item<double>());
     return r;
+}
+
+bool StepValues::finite() const
+{
+    return std::isfinite(loss) && std::isfinite(gradNorm);
+}
+
+StepValues readBack(const StepResult &step)
+{
+    const auto both = torch::stack({step.loss.to(torch::kFloat64), step.gradNorm.to(step.loss.device(), torch::kFloat64)}).cpu();
+    return {both[0].item<double>(), both[1].item<double>()};
 }
 
 StepResult trainStep(ViTForImageClassification &model, AdamW &optimizer, int64_t microBatches,
@@ -103,32 +116,23 @@ StepResult trainStep(ViTForImageClassification &model, AdamW &optimizer, int64_t
 {
     StepResult r;
     optimizer.zeroGrad();
-    double lossSum = 0;
+    r.loss = torch::zeros({}, torch::TensorOptions().device(device));
     for (int64_t a = 0; a < microBatches; ++a) {
         Batch batch = fetch(a);
         torch::Tensor logits;
         {
             AutocastGuard autocast(device, bf16);
-            logits = model(batch.pixels.to(device, /*non_blocking=*/true));
+            logits = model(modelInput(batch, device));
         }
-        auto loss = torch::nn::functional::cross_entropy(logits.to(torch::kFloat32), batch.labels.to(device));
+        auto loss = torch::nn::functional::cross_entropy(logits.to(torch::kFloat32), toDevice(batch.labels, device));
         if (lossHook)
             lossHook(loss);
-        const double value = loss.item<double>();
-        if (!std::isfinite(value)) {
-            r.finite = false;
-            r.loss = value;
-            r.failedMicroBatch = static_cast<int>(a);
-            optimizer.zeroGrad();
-            return r;
-        }
         (loss / static_cast<double>(microBatches)).backward();
-        lossSum += value;
+        r.loss += loss.detach() / static_cast<double>(microBatches);
         r.images += batch.labels.size(0);
     }
-    r.gradNorm = maxGradNorm > 0 ? clipGradNorm(*model, maxGradNorm).item<double>() : 0.0;
+    r.gradNorm = maxGradNorm > 0 ? clipGradNorm(*model, maxGradNorm) : torch::zeros({}, torch::TensorOptions().device(device));
     optimizer.step(lr);
-    r.loss = lossSum / static_cast<double>(microBatches);
     return r;
 }
 
@@ -186,6 +190,59 @@ TrainSummary train(LoadedModel &lm, const TrainConfig &cfg, BatchSource &trainSe
             cb.onCheckpoint(run.lastFolder());
     };
 
+    // On a GPU each step is read back after the next one is queued (see StepResult); on the CPU at
+    // once, so that the live curves are not a step late.
+    const bool deferReadBack = device.is_cuda();
+    struct Pending {
+        StepResult result;
+        StepInfo info;
+    };
+    std::optional<Pending> pending;
+    auto outOfMemory = [&] {
+        run.setStatus("failed", "out of memory");
+        return TrainingError("the " + deviceDescription(device) + " ran out of memory at batch size " +
+                             std::to_string(cfg.batchSize) + ". Use a smaller batch size, or keep the effective batch with "
+                             "gradient accumulation (e.g. batch " + std::to_string(std::max(1, cfg.batchSize / 2)) +
+                             " with accumulation " + std::to_string(cfg.gradAccum * 2) + ").");
+    };
+    auto isOutOfMemory = [](const c10::Error &e) { return std::string(e.what()).find("out of memory") != std::string::npos; };
+    // Reads the pending step back, fails the run on a non-finite loss and reports the step.
+    auto settle = [&] {
+        if (!pending)
+            return;
+        const auto t0 = Clock::now();
+        StepValues values;
+        try {
+            values = readBack(pending->result);
+        } catch (const c10::Error &e) {
+            if (isOutOfMemory(e))
+                throw outOfMemory();
+            throw;
+        }
+        st.trainSeconds += std::chrono::duration<double>(Clock::now() - t0).count();
+        StepInfo info = pending->info;
+        pending.reset();
+        if (!values.finite()) {
+            const double bad = std::isfinite(values.loss) ? values.gradNorm : values.loss;
+            const std::string what = (std::isnan(bad) ? "NaN" : "infinite");
+            const std::string subject = std::isfinite(values.loss) ? "gradient norm" : "loss";
+            run.setStatus("failed", subject + " became " + what + " at step " + std::to_string(info.step));
+            throw TrainingError("the " + subject + " became " + what + " at step " + std::to_string(info.step) + " (epoch " +
+                                std::to_string(info.epoch) + "); training stopped. Try a lower learning rate. " +
+                                (run.hasLast() ? "The last good checkpoint is kept in " + run.lastFolder()
+                                               : std::string("No checkpoint had been saved yet.")));
+        }
+        info.loss = values.loss;
+        info.gradNorm = values.gradNorm;
+        info.imagesPerSecond = st.trainSeconds > 0 ? static_cast<double>(st.imagesSeen) / st.trainSeconds : 0;
+        info.etaSeconds = st.globalStep ? st.trainSeconds / static_cast<double>(st.globalStep) * static_cast<double>(totalSteps - st.globalStep) : 0;
+        if (cfg.logEvery <= 1 || info.step % cfg.logEvery == 0 || info.epochProgress >= 1.0) {
+            run.appendStep(info);
+            if (cb.onStep)
+                cb.onStep(info);
+        }
+    };
+
     TrainSummary summary;
     summary.status = "finished";
     for (int epoch = st.epoch; epoch < cfg.epochs; ++epoch) {
@@ -208,43 +265,27 @@ TrainSummary train(LoadedModel &lm, const TrainConfig &cfg, BatchSource &trainSe
             try {
                 step = trainStep(model, optimizer, micro, fetch, lr, cfg.maxGradNorm, device, bf16, hook);
             } catch (const c10::Error &e) {
-                if (std::string(e.what()).find("out of memory") == std::string::npos)
-                    throw;
-                run.setStatus("failed", "out of memory");
-                throw TrainingError("the " + deviceDescription(device) + " ran out of memory at batch size " +
-                                    std::to_string(cfg.batchSize) + ". Use a smaller batch size, or keep the effective batch with "
-                                    "gradient accumulation (e.g. batch " + std::to_string(std::max(1, cfg.batchSize / 2)) +
-                                    " with accumulation " + std::to_string(cfg.gradAccum * 2) + ").");
-            }
-            if (!step.finite) {
-                const std::string what = std::isnan(step.loss) ? "NaN" : "infinite";
-                run.setStatus("failed", "loss became " + what + " at step " + std::to_string(st.globalStep + 1));
-                throw TrainingError("the loss became " + what + " at step " + std::to_string(st.globalStep + 1) + " (epoch " +
-                                    std::to_string(epoch + 1) + "); training stopped. Try a lower learning rate. " +
-                                    (run.hasLast() ? "The last good checkpoint is kept in " + run.lastFolder()
-                                                   : std::string("No checkpoint had been saved yet.")));
+                if (isOutOfMemory(e))
+                    throw outOfMemory();
+                throw;
             }
             st.batchInEpoch += micro;
             ++st.globalStep;
             st.imagesSeen += step.images;
-            st.trainSeconds += std::chrono::duration<double>(Clock::now() - stepStart).count();
-
             StepInfo info;
             info.step = st.globalStep;
             info.totalSteps = totalSteps;
             info.epoch = epoch + 1;
             info.epochProgress = static_cast<double>(st.batchInEpoch) / static_cast<double>(batchesPerEpoch);
-            info.loss = step.loss;
             info.lr = lr;
-            info.gradNorm = step.gradNorm;
-            info.imagesPerSecond = st.trainSeconds > 0 ? static_cast<double>(st.imagesSeen) / st.trainSeconds : 0;
-            info.etaSeconds = st.globalStep ? st.trainSeconds / static_cast<double>(st.globalStep) * static_cast<double>(totalSteps - st.globalStep) : 0;
-            if (cfg.logEvery <= 1 || st.globalStep % cfg.logEvery == 0 || st.batchInEpoch == batchesPerEpoch) {
-                run.appendStep(info);
-                if (cb.onStep)
-                    cb.onStep(info);
-            }
+            st.trainSeconds += std::chrono::duration<double>(Clock::now() - stepStart).count();
+            if (deferReadBack)
+                settle(); // the previous step: the GPU is already busy with this one
+            pending = Pending{step, info};
+            if (!deferReadBack || st.batchInEpoch == batchesPerEpoch)
+                settle();
             if (cb.shouldStop && cb.shouldStop()) {
+                settle(); // never checkpoint a step that has not been checked
                 saveLast();
                 run.setStatus("stopped");
                 summary.status = "stopped";
@@ -317,27 +358,6 @@ TrainSummary train(LoadedModel &lm, const TrainConfig &cfg, BatchSource &trainSe
     summary.imagesPerSecond = st.trainSeconds > 0 ? static_cast<double>(st.imagesSeen) / st.trainSeconds : 0;
     run.setStatus(summary.status);
     return summary;
-}
-
-TensorBatchSource::TensorBatchSource(torch::Tensor pixels, torch::Tensor labels)
-    : m_pixels(std::move(pixels)), m_labels(std::move(labels))
-{
-}
-
-int64_t TensorBatchSource::size() const
-{
-    return m_pixels.size(0);
-}
-
-Batch TensorBatchSource::batch(const std::vector<int64_t> &indices, uint64_t)
-{
-    auto idx = torch::tensor(indices, torch::kInt64);
-    return {m_pixels.index_select(0, idx), m_labels.index_select(0, idx)};
-}
-
-int64_t TensorBatchSource::label(int64_t index) const
-{
-    return m_labels[index].item<int64_t>();
 }
 
 } // namespace vitscope

@@ -75,17 +75,26 @@ struct TrainerCallbacks {
 class RunFolder;
 class AdamW;
 
+// A step's results stay on the device until read back, so that the host can queue the next step
+// while the GPU works (one read per step would leave the GPU idle while the host catches up).
 struct StepResult {
-    double loss = 0;     // mean over the micro-batches
-    double gradNorm = 0; // before clipping
+    torch::Tensor loss;     // 0-dim float32: mean over the micro-batches
+    torch::Tensor gradNorm; // 0-dim: before clipping (0 when clipping is off)
     int64_t images = 0;
-    bool finite = true;  // false: nothing was updated
-    int failedMicroBatch = -1;
 };
+
+struct StepValues {
+    double loss = 0, gradNorm = 0;
+    bool finite() const;
+};
+
+// Waits for the step to finish on its device and reads its loss and gradient norm.
+StepValues readBack(const StepResult &step);
 
 // One optimizer step of the recipe over `microBatches` batches fetched by index: forward,
 // cross-entropy, backward (scaled by 1/microBatches), clip, AdamW at `lr`. Shared by train() and
-// the benchmark so both measure the same code.
+// the benchmark so both measure the same code. A non-finite loss is not caught here (that would
+// wait for the device): train() reads each step back and stops the run, keeping the checkpoint.
 StepResult trainStep(ViTForImageClassification &model, AdamW &optimizer, int64_t microBatches,
                      const std::function<Batch(int64_t)> &fetch, double lr, double maxGradNorm,
                      const torch::Device &device, bool bf16, const std::function<void(torch::Tensor &)> &lossHook = {});

@@ -1,6 +1,7 @@
 #include "engine/vit.h"
 
 #include <torch/torch.h>
+#include <torch/version.h>
 
 #include <cmath>
 

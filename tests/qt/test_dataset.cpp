@@ -8,6 +8,7 @@
 #include "data/preprocess.h"
 #include "data/sha256.h"
 #include "data/split.h"
+#include "engine/pixels.h"
 
 #include <opencv2/imgcodecs.hpp>
 
@@ -204,13 +205,15 @@ TEST_CASE(cacheHitMissAndIdentity)
     std::atomic<bool> cancel{true};
     o.cancel = &cancel;
     REQUIRE(scanDataset(corpus(), o).cancelled);
-    // The loader serves normalised batches from the cache.
+    // The loader serves the cached bytes with their table; as model input they are the normalised pixels.
     const auto split = makeSplit(r, {}, 1);
     CachedDataset ds(split.train, split.root, pre, cache);
     REQUIRE(ds.inMemory()); // a few MB: automatic residence keeps it in RAM
     const auto batch = ds.batch({0, 1, 2}, 0);
-    REQUIRE(batch.pixels.sizes() == torch::IntArrayRef({3, 3, 64, 64}));
-    REQUIRE(batch.pixels.min().item<float>() >= -1.0f && batch.pixels.max().item<float>() <= 1.0f);
+    REQUIRE(batch.pixels.sizes() == torch::IntArrayRef({3, 3, 64, 64}) && batch.pixels.scalar_type() == torch::kUInt8);
+    const auto input = modelInput(batch, torch::kCPU);
+    REQUIRE(input.scalar_type() == torch::kFloat32 && torch::equal(input, pre.normalize(batch.pixels)));
+    REQUIRE(input.min().item<float>() >= -1.0f && input.max().item<float>() <= 1.0f);
     // Too large for RAM, the same images are read from the cache files per batch: same batches.
     LoaderOptions onDisk;
     onDisk.residence = Residence::Disk;

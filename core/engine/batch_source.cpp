@@ -1,0 +1,29 @@
+#include "engine/batch_source.h"
+
+#include <torch/torch.h>
+
+namespace vitscope {
+
+TensorBatchSource::TensorBatchSource(torch::Tensor pixels, torch::Tensor labels, torch::Tensor table)
+    : m_pixels(std::move(pixels)), m_labels(std::move(labels)), m_table(std::move(table))
+{
+    TORCH_CHECK(m_pixels.scalar_type() != torch::kUInt8 || m_table.defined(), "uint8 pixels need a normalisation table");
+}
+
+int64_t TensorBatchSource::size() const
+{
+    return m_pixels.size(0);
+}
+
+Batch TensorBatchSource::batch(const std::vector<int64_t> &indices, uint64_t)
+{
+    auto idx = torch::tensor(indices, torch::kInt64);
+    return {m_pixels.index_select(0, idx), m_labels.index_select(0, idx), m_table};
+}
+
+int64_t TensorBatchSource::label(int64_t index) const
+{
+    return m_labels[index].item<int64_t>();
+}
+
+} // namespace vitscope
