@@ -113,6 +113,10 @@ int benchTrain(const Args &args)
     ViTForImageClassification model(config);
     model->to(device);
     model->train();
+    const std::string qkv = args.value("qkv", "auto");
+    if (qkv != "auto" && qkv != "fused" && qkv != "separate")
+        throw UsageError("--qkv must be auto, fused or separate");
+    model->setQkvMode(qkv == "fused" ? QkvMode::Fused : qkv == "separate" ? QkvMode::Separate : QkvMode::Auto);
     AdamWOptions adamw;
     adamw.implementation = args.value("adamw", "auto");
     AdamW optimizer(*model, adamw);
@@ -139,7 +143,7 @@ int benchTrain(const Args &args)
     if (args.flag("json")) {
         std::cout << nlohmann::json({{"config", name}, {"batch", batch}, {"precision", precision},
                                      {"device", deviceDescription(device)}, {"threads", threads},
-                                     {"steps", steps}, {"adamw", optimizer.implementation()},
+                                     {"steps", steps}, {"adamw", optimizer.implementation()}, {"qkv", qkv},
                                      {"images_per_second", ips}})
                          .dump()
                   << "\n";
@@ -178,7 +182,7 @@ int runBench(int argc, char **argv)
     if (what == "infer")
         return benchInfer(Args(argc, argv, 3, {"json"}, {"model", "threads", "runs", "device"}));
     if (what == "train")
-        return benchTrain(Args(argc, argv, 3, {"json"}, {"config", "batch", "precision", "device", "threads", "steps", "warmup", "adamw"}));
+        return benchTrain(Args(argc, argv, 3, {"json"}, {"config", "batch", "precision", "device", "threads", "steps", "warmup", "adamw", "qkv"}));
     if (what == "fit")
         return runBenchFit(argc, argv);
 #ifdef VITSCOPE_WITH_DATA

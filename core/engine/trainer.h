@@ -2,6 +2,7 @@
 // The notebook's fine-tune (Hugging Face Trainer recipe), exact, resumable, with a run folder.
 #include "engine/batch_source.h"
 #include "engine/checkpoint.h"
+#include "engine/host_copy.h"
 #include "engine/metrics.h"
 
 #include <functional>
@@ -81,6 +82,7 @@ struct StepResult {
     torch::Tensor loss;     // 0-dim float32: mean over the micro-batches
     torch::Tensor gradNorm; // 0-dim: before clipping (0 when clipping is off)
     int64_t images = 0;
+    HostCopy values;        // on CUDA: {loss, gradNorm} on their way to the host
 };
 
 struct StepValues {
@@ -88,7 +90,7 @@ struct StepValues {
     bool finite() const;
 };
 
-// Waits for the step to finish on its device and reads its loss and gradient norm.
+// Reads the step's loss and gradient norm; on CUDA waits for that step only, not for later ones.
 StepValues readBack(const StepResult &step);
 
 // One optimizer step of the recipe over `microBatches` batches fetched by index: forward,

@@ -52,12 +52,24 @@ ViTLayerImpl::ViTLayerImpl(const ViTConfig &c)
 torch::Tensor ViTLayerImpl::attend(const torch::Tensor &x, torch::Tensor *attention)
 {
     const auto B = x.size(0), T = x.size(1), H = x.size(2), D = H / m_heads;
-    // One GEMM for query, key and value (wider, so faster than three); the weights stay three
-    // parameters in Hugging Face's layout and autograd splits the gradient back.
-    const auto weight = torch::cat({m_query->weight, m_key->weight, m_value->weight});
-    const auto bias = m_query->bias.defined() ? torch::cat({m_query->bias, m_key->bias, m_value->bias}) : torch::Tensor();
-    const auto qkv = torch::linear(x, weight, bias).view({B, T, 3, m_heads, D}).permute({2, 0, 3, 1, 4});
-    auto q = qkv[0], k = qkv[1], v = qkv[2];
+    const bool fused = m_qkvMode == QkvMode::Auto ? !x.is_cuda() : m_qkvMode == QkvMode::Fused;
+    torch::Tensor q, k, v; // [B, heads, T, D]
+    if (fused) {
+        // One GEMM for query, key and value (wider, so faster than three); the weights stay three
+        // parameters in Hugging Face's layout and autograd splits the gradient back. unbind, not
+        // qkv[i]: its backward stacks the three gradients in place, where selects would each fill
+        // a zeroed copy of the whole tensor and then add them.
+        const auto weight = torch::cat({m_query->weight, m_key->weight, m_value->weight});
+        const auto bias = m_query->bias.defined() ? torch::cat({m_query->bias, m_key->bias, m_value->bias}) : torch::Tensor();
+        const auto qkv = torch::linear(x, weight, bias).view({B, T, 3, m_heads, D}).unbind(2);
+        q = qkv[0].transpose(1, 2);
+        k = qkv[1].transpose(1, 2);
+        v = qkv[2].transpose(1, 2);
+    } else {
+        q = m_query(x).view({B, T, m_heads, D}).transpose(1, 2);
+        k = m_key(x).view({B, T, m_heads, D}).transpose(1, 2);
+        v = m_value(x).view({B, T, m_heads, D}).transpose(1, 2);
+    }
     const double dropout = is_training() ? m_attentionDropout : 0.0;
     torch::Tensor context;
     if (attention) {
@@ -93,6 +105,12 @@ ViTModelImpl::ViTModelImpl(const ViTConfig &c) : m_config(c)
         layers->push_back(m_layers.back());
     }
     m_layerNorm = register_module("layernorm", torch::nn::LayerNorm(torch::nn::LayerNormOptions({c.hiddenSize}).eps(c.layerNormEps)));
+}
+
+void ViTModelImpl::setQkvMode(QkvMode mode)
+{
+    for (auto &layer : m_layers)
+        layer->setQkvMode(mode);
 }
 
 torch::Tensor ViTModelImpl::forward(const torch::Tensor &pixelValues, std::vector<torch::Tensor> *attentions)

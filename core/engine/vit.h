@@ -22,15 +22,22 @@ struct ViTOutput {
     std::vector<torch::Tensor> attentions; // per layer [B, heads, T, T], only when requested
 };
 
+// How query, key and value are computed: one GEMM over the concatenated weights (faster on the
+// CPU) or three, as transformers does (on CUDA its contiguous outputs suit the fused attention
+// kernels better). Auto picks by the input's device. Same maths either way.
+enum class QkvMode { Auto, Fused, Separate };
+
 class ViTLayerImpl : public torch::nn::Module {
 public:
     explicit ViTLayerImpl(const ViTConfig &config);
     // Returns the layer output; fills *attention with the probabilities when it is non-null.
     torch::Tensor forward(const torch::Tensor &x, torch::Tensor *attention = nullptr);
+    void setQkvMode(QkvMode mode) { m_qkvMode = mode; }
 
 private:
     torch::Tensor attend(const torch::Tensor &x, torch::Tensor *attention);
 
+    QkvMode m_qkvMode = QkvMode::Auto;
     int m_heads;
     bool m_tanhGelu;
     double m_attentionDropout;
@@ -46,6 +53,7 @@ public:
     explicit ViTModelImpl(const ViTConfig &config);
     // Final-LayerNormed hidden states [B, 1 + patches, hidden].
     torch::Tensor forward(const torch::Tensor &pixelValues, std::vector<torch::Tensor> *attentions = nullptr);
+    void setQkvMode(QkvMode mode);
 
 private:
     ViTConfig m_config;
@@ -68,6 +76,7 @@ public:
     void initWeights();
     // Replaces the classification head by a freshly initialised one for these labels.
     void resetHead(const std::vector<std::string> &labels);
+    void setQkvMode(QkvMode mode) { m_vit->setQkvMode(mode); }
 
 private:
     ViTConfig m_config;

@@ -57,22 +57,27 @@ if [ ! -x "$CLI" ]; then
 fi
 step version
 "$CLI" --version >>"$L" 2>&1
+readelf --dyn-syms -W "$CLI" | grep -m1 "filesystem10remove_all" >>"$L" 2>&1 # bound to libstdc++, not libtorch
 
-step "training throughput, ViT-B/16, bf16, batch 128"
-result ours-bf16-b128 timeout 120 "$CLI" bench train --precision bf16 --batch 128 --steps 50 --warmup 10 --json
-result hf-sdpa-bf16-b128-foreach timeout 150 $PY tests/bench/hf_reference_train.py --batch 128 --adamw foreach
+step "training throughput, ViT-B/16, bf16, batch 128 (ours, transformers, ours)"
+TRAIN="bench train --precision bf16 --batch 128 --steps 50 --warmup 10 --json"
+result ours-bf16-b128 timeout 90 "$CLI" $TRAIN
 result hf-sdpa-bf16-b128-fused timeout 120 $PY tests/bench/hf_reference_train.py --batch 128 --adamw fused
-result ours-bf16-b128-foreach timeout 120 "$CLI" bench train --precision bf16 --batch 128 --steps 50 --warmup 10 --adamw foreach --json
-result ours-bf16-b128-again timeout 120 "$CLI" bench train --precision bf16 --batch 128 --steps 50 --warmup 10 --json
+result hf-sdpa-bf16-b128-foreach timeout 120 $PY tests/bench/hf_reference_train.py --batch 128 --adamw foreach
+result ours-bf16-b128-qkv-fused timeout 90 "$CLI" $TRAIN --qkv fused
+result ours-bf16-b128-adamw-foreach timeout 90 "$CLI" $TRAIN --adamw foreach
+result ours-bf16-b128-again timeout 90 "$CLI" $TRAIN
 
 step "the whole recipe: 5 epochs over 6,800 cached images, eval every epoch, checkpoints, test"
-result fit-recipe-bf16-b16 timeout 150 "$CLI" bench fit --precision bf16 --json
+result fit-recipe-bf16-b16 timeout 120 "$CLI" bench fit --precision bf16 --json
 
 step "engine tests (CPU and CUDA cases)"
-(cd "$B" && timeout 180 ctest --output-on-failure -j 4) >>"$L" 2>&1
+(cd "$B" && timeout 120 ctest --output-on-failure -j 4) >>"$L" 2>&1
 echo "ctest exit $?" | tee -a "$L"
 
-result fit-bf16-b128 timeout 120 "$CLI" bench fit --precision bf16 --batch 128 --eval-batch 256 --json
-result ours-fp32-tf32-b128 timeout 90 "$CLI" bench train --precision fp32 --batch 128 --steps 30 --warmup 5 --json
+result fit-bf16-b128 timeout 90 "$CLI" bench fit --precision bf16 --batch 128 --eval-batch 256 --json
+result ours-bf16-b16 timeout 60 "$CLI" bench train --precision bf16 --batch 16 --steps 100 --warmup 10 --json
+result hf-sdpa-bf16-b16-fused timeout 90 $PY tests/bench/hf_reference_train.py --batch 16 --steps 100 --adamw fused
+result ours-fp32-tf32-b128 timeout 60 "$CLI" bench train --precision fp32 --batch 128 --steps 30 --warmup 5 --json
 result ours-infer-cuda timeout 60 "$CLI" bench infer --device cuda --json
 step done

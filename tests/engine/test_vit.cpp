@@ -64,6 +64,27 @@ TEST_CASE(attentionPathEqualsFusedPath)
     REQUIRE(maxAbs(full.logits, m.model(x)) < 1e-5);
 }
 
+TEST_CASE(qkvModesAgreeInValuesAndGradients)
+{
+    // One GEMM over the concatenated weights or three, as transformers: the same logits and the
+    // same gradients for every weight, on the reference model and its reference input.
+    const auto x = loadSafetensors(data("vit-tiny-classifier/expected.safetensors")).tensors.at("pixel_values");
+    std::map<std::string, torch::Tensor> grads[2];
+    torch::Tensor logits[2];
+    for (int i = 0; i < 2; ++i) {
+        auto m = loadModel(data("vit-tiny-classifier"));
+        m.model->setQkvMode(i == 0 ? QkvMode::Fused : QkvMode::Separate);
+        m.model->train();
+        logits[i] = m.model(x);
+        logits[i].pow(2).sum().backward();
+        for (const auto &p : m.model->named_parameters())
+            grads[i][p.key()] = p.value().grad().clone();
+    }
+    REQUIRE(maxAbs(logits[0], logits[1]) < 1e-5);
+    for (const auto &[name, g] : grads[0])
+        REQUIRE(maxAbs(g, grads[1].at(name)) <= 1e-5 * std::max(1.0, g.abs().max().item<double>()));
+}
+
 TEST_CASE(rolloutShowsWhereClsLooks)
 {
     // Uniform attention everywhere: every patch contributes equally.
