@@ -52,20 +52,14 @@ int runBenchFit(int argc, char **argv)
     cfg.warmupSteps = args.intValue("warmup-steps", static_cast<int>(cfg.warmupSteps));
     cfg.lr = args.doubleValue("lr", cfg.lr);
     cfg.precision = args.value("precision", "fp32");
+    if (cfg.precision != "fp32" && cfg.precision != "bf16")
+        throw UsageError("--precision must be fp32 or bf16");
     cfg.device = args.value("device", "auto");
     cfg.threads = threads;
     const torch::Device device = selectDevice(cfg.device);
 
-    ViTConfig config;
     const std::string name = args.value("config", "vit-base");
-    if (name == "vit-base")
-        config = vitBaseConfig();
-    else if (name == "vit-tiny")
-        config = vitTinyConfig(224);
-    else if (fs::is_directory(name))
-        config = loadViTConfig((fs::path(name) / "config.json").string());
-    else
-        throw UsageError("--config must be vit-base, vit-tiny or a model folder, got '" + name + "'");
+    ViTConfig config = benchConfig(name);
     config.labels = {"dyed-lifted-polyps", "dyed-resection-margins", "esophagitis", "normal-cecum",
                      "normal-pylorus", "normal-z-line", "polyps", "ulcerative-colitis"};
     const int classes = static_cast<int>(config.labels.size());

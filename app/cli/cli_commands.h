@@ -5,6 +5,10 @@
 #include <utility>
 #include <vector>
 
+namespace vitscope {
+struct ViTConfig;
+}
+
 namespace vitscope::cli {
 
 constexpr int kExitOk = 0, kExitFailure = 1, kExitUsage = 2, kExitBadInput = 3;
@@ -12,6 +16,7 @@ constexpr int kExitOk = 0, kExitFailure = 1, kExitUsage = 2, kExitBadInput = 3;
 int runVersion();
 int runBench(int argc, char **argv); // bench infer|train|fit|preprocess|loader
 int runBenchFit(int argc, char **argv);
+ViTConfig benchConfig(const std::string &name); // vit-base, vit-tiny or a model folder
 
 #ifdef VITSCOPE_WITH_DATA
 int runPredict(int argc, char **argv);

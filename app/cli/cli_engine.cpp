@@ -26,17 +26,6 @@ double median(std::vector<double> v)
     return v.empty() ? 0.0 : (v.size() % 2 ? v[v.size() / 2] : 0.5 * (v[v.size() / 2 - 1] + v[v.size() / 2]));
 }
 
-ViTConfig configByName(const std::string &name)
-{
-    if (name.empty() || name == "vit-base")
-        return vitBaseConfig();
-    if (name == "vit-tiny")
-        return vitTinyConfig(224);
-    if (std::filesystem::is_directory(name))
-        return loadViTConfig((std::filesystem::path(name) / "config.json").string());
-    throw UsageError("--config must be vit-base, vit-tiny or a model folder, got '" + name + "'");
-}
-
 void synchronize(const torch::Device &device)
 {
     if (device.is_cuda())
@@ -103,7 +92,7 @@ int benchTrain(const Args &args)
     const bool bf16 = precision == "bf16";
     if (bf16 && !bf16Supported(device))
         throw UsageError("bf16 needs a CUDA device");
-    auto config = configByName(args.value("config", "vit-base"));
+    auto config = benchConfig(args.value("config", "vit-base"));
     config.labels = {"a", "b", "c", "d", "e", "f", "g", "h"};
     const int batch = args.intValue("batch", device.is_cuda() ? 128 : 16);
     const int steps = args.intValue("steps", device.is_cuda() ? 30 : 4);
@@ -113,10 +102,10 @@ int benchTrain(const Args &args)
     ViTForImageClassification model(config);
     model->to(device);
     model->train();
-    const std::string qkv = args.value("qkv", "auto");
-    if (qkv != "auto" && qkv != "fused" && qkv != "separate")
-        throw UsageError("--qkv must be auto, fused or separate");
-    model->setQkvMode(qkv == "fused" ? QkvMode::Fused : qkv == "separate" ? QkvMode::Separate : QkvMode::Auto);
+    const std::string qkv = args.value("qkv", "fused");
+    if (qkv != "fused" && qkv != "separate")
+        throw UsageError("--qkv must be fused or separate");
+    model->setQkvMode(qkv == "separate" ? QkvMode::Separate : QkvMode::Fused);
     AdamWOptions adamw;
     adamw.implementation = args.value("adamw", "auto");
     AdamW optimizer(*model, adamw);
@@ -156,6 +145,17 @@ int benchTrain(const Args &args)
 }
 
 } // namespace
+
+ViTConfig benchConfig(const std::string &name)
+{
+    if (name.empty() || name == "vit-base")
+        return vitBaseConfig();
+    if (name == "vit-tiny")
+        return vitTinyConfig(224);
+    if (std::filesystem::is_directory(name))
+        return loadViTConfig((std::filesystem::path(name) / "config.json").string());
+    throw UsageError("--config must be vit-base, vit-tiny or a model folder, got '" + name + "'");
+}
 
 int runVersion()
 {

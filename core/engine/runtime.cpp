@@ -1,5 +1,9 @@
 #include "engine/runtime.h"
 
+#include "engine/cuda_info.h"
+
+#include <ATen/detail/CUDAHooksInterface.h>
+
 #include <torch/torch.h>
 #include <torch/version.h>
 
@@ -43,11 +47,10 @@ int configureThreads(int threads)
 std::string deviceDescription(const torch::Device &device)
 {
     if (device.is_cuda()) {
-#ifdef VITSCOPE_HAVE_CUDA_NAME
-        return cudaDeviceName(device.index());
-#else
-        return "CUDA device " + std::to_string(device.index());
-#endif
+        const int index = device.has_index() ? device.index() : 0;
+        if (const auto info = cudaInfo(index))
+            return info->name + " (cuda:" + std::to_string(index) + ")";
+        return "CUDA device " + std::to_string(index);
     }
     return "CPU, " + std::to_string(torch::get_num_threads()) + " threads";
 }
@@ -59,12 +62,19 @@ std::string libtorchVersion()
 
 std::string cudaVersion()
 {
-    return torch::cuda::is_available() ? "available" : "";
+    if (!torch::cuda::is_available())
+        return {};
+    const auto info = cudaInfo(0);
+    if (!info)
+        return "available";
+    return info->runtime.empty() ? "driver " + info->driver : info->runtime + " (driver " + info->driver + ")";
 }
 
 std::string cudnnVersion()
 {
-    return torch::cuda::cudnn_is_available() ? "available" : "";
+    if (!torch::cuda::cudnn_is_available())
+        return {};
+    return formatCudnnVersion(at::detail::getCUDAHooks().versionCuDNN());
 }
 
 void allowTensorFloat32(const torch::Device &device)

@@ -52,13 +52,13 @@ ViTLayerImpl::ViTLayerImpl(const ViTConfig &c)
 torch::Tensor ViTLayerImpl::attend(const torch::Tensor &x, torch::Tensor *attention)
 {
     const auto B = x.size(0), T = x.size(1), H = x.size(2), D = H / m_heads;
-    const bool fused = m_qkvMode == QkvMode::Auto ? !x.is_cuda() : m_qkvMode == QkvMode::Fused;
     torch::Tensor q, k, v; // [B, heads, T, D]
-    if (fused) {
+    if (m_qkvMode == QkvMode::Fused) {
         // One GEMM for query, key and value (wider, so faster than three); the weights stay three
         // parameters in Hugging Face's layout and autograd splits the gradient back. unbind, not
         // qkv[i]: its backward stacks the three gradients in place, where selects would each fill
-        // a zeroed copy of the whole tensor and then add them.
+        // a zeroed copy of the whole tensor and then add them. Unbinding the [B, T, 3, ...] view
+        // (not a permuted one) lets that stack land in the GEMM's layout, with no copy back.
         const auto weight = torch::cat({m_query->weight, m_key->weight, m_value->weight});
         const auto bias = m_query->bias.defined() ? torch::cat({m_query->bias, m_key->bias, m_value->bias}) : torch::Tensor();
         const auto qkv = torch::linear(x, weight, bias).view({B, T, 3, m_heads, D}).unbind(2);

@@ -108,3 +108,23 @@ TEST_CASE(exitCodes)
     for (const char *part : {"vitscope ", "LibTorch ", "Qt ", "OpenCV ", "device "})
         REQUIRE(version.find(part) != std::string::npos);
 }
+
+TEST_CASE(benchFitRunsTheWholeRecipe)
+{
+    // The timed recipe on synthetic cached images, with the fixture's tiny architecture: every
+    // epoch evaluated, a run folder like a real one, the summary as one JSON line.
+    const fs::path out = fs::temp_directory_path() / "vitscope-test-cli-fit";
+    fs::remove_all(out);
+    const auto r = run("bench fit --json --device cpu --threads 2 --config " + kData +
+                       "/vit-tiny-classifier --images 24 --val 8 --test 8 --epochs 2 --batch 8 --lr 1e-3 --warmup-steps 0 --out " +
+                       out.string());
+    REQUIRE(r.exitCode == 0);
+    const auto j = lines(r.out).at(0);
+    REQUIRE(j["epochs"] == 2 && j["images"] == 24 && j["batch"] == 8 && j["precision"] == "fp32");
+    REQUIRE(j["wall_seconds"].get<double>() > 0 && j["train_images_per_second"].get<double>() > 0);
+    REQUIRE(j["test_accuracy"].get<double>() >= 0 && j["test_accuracy"].get<double>() <= 1);
+    for (const char *f : {"run.json", "metrics.jsonl", "confusion/epoch-2.json", "checkpoints/best/model.safetensors",
+                          "test/predictions.csv"})
+        REQUIRE(fs::exists(out / f));
+    REQUIRE(run("bench fit --precision fp16").exitCode == 2);
+}

@@ -1,0 +1,46 @@
+// Device selection and the version strings run.json records.
+#include "mini_test.h"
+
+#include "engine/cuda_info.h"
+#include "engine/runtime.h"
+
+#include <torch/torch.h>
+
+#include <iostream>
+
+using namespace vitscope;
+
+TEST_CASE(versionFormats)
+{
+    const std::vector<std::pair<int, const char *>> cuda = {{13000, "13.0"}, {12040, "12.4"}, {11080, "11.8"}};
+    for (const auto &[value, text] : cuda)
+        REQUIRE(formatCudaVersion(value) == text);
+    // cuDNN 9 encodes major * 10000 + minor * 100 + patch; cuDNN 8 major * 1000 + minor * 100 + patch.
+    const std::vector<std::pair<long, const char *>> cudnn = {{91900, "9.19.0"}, {90100, "9.1.0"}, {8907, "8.9.7"}, {8600, "8.6.0"}};
+    for (const auto &[value, text] : cudnn)
+        REQUIRE(formatCudnnVersion(value) == text);
+}
+
+TEST_CASE(deviceSelection)
+{
+    REQUIRE(selectDevice("cpu").is_cpu());
+    REQUIRE(selectDevice("auto").is_cuda() == torch::cuda::is_available());
+    REQUIRE_THROWS_WITH(selectDevice("tpu"), "unknown device");
+    if (!torch::cuda::is_available())
+        REQUIRE_THROWS_WITH(selectDevice("cuda"), "no CUDA device is available");
+    REQUIRE(deviceDescription(torch::kCPU).rfind("CPU, ", 0) == 0);
+}
+
+TEST_CASE(cudaDescriptionNamesTheDevice)
+{
+    // Without a GPU nothing is claimed; with one, its name and versions come from the driver.
+    const auto info = cudaInfo(0);
+    if (!torch::cuda::is_available()) {
+        REQUIRE(cudaVersion().empty() && cudnnVersion().empty());
+        return;
+    }
+    REQUIRE(info.has_value() && !info->name.empty() && info->memoryGiB > 0);
+    REQUIRE(deviceDescription(torch::Device(torch::kCUDA, 0)) == info->name + " (cuda:0)");
+    std::cout << "  " << info->name << ", " << info->memoryGiB << " GiB, CUDA " << cudaVersion() << ", cuDNN "
+              << cudnnVersion() << "\n";
+}
