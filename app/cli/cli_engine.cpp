@@ -105,7 +105,10 @@ int benchTrain(const Args &args)
     const std::string qkv = args.value("qkv", "fused");
     if (qkv != "fused" && qkv != "separate")
         throw UsageError("--qkv must be fused or separate");
-    model->setQkvMode(qkv == "separate" ? QkvMode::Separate : QkvMode::Fused);
+    const auto qkvMode = qkv == "separate" ? QkvMode::Separate : QkvMode::Fused;
+    model->setQkvMode(qkvMode);
+    const std::string kernel =
+        attentionKernel(config, qkvMode, batch, torch::TensorOptions().device(device).dtype(bf16 ? torch::kBFloat16 : torch::kFloat32));
     AdamWOptions adamw;
     adamw.implementation = args.value("adamw", "auto");
     AdamW optimizer(*model, adamw);
@@ -133,6 +136,7 @@ int benchTrain(const Args &args)
         std::cout << nlohmann::json({{"config", name}, {"batch", batch}, {"precision", precision},
                                      {"device", deviceDescription(device)}, {"threads", threads},
                                      {"steps", steps}, {"adamw", optimizer.implementation()}, {"qkv", qkv},
+                                     {"attention_kernel", kernel},
                                      {"images_per_second", ips}})
                          .dump()
                   << "\n";

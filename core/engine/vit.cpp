@@ -31,6 +31,40 @@ torch::Tensor scaledDotProductAttention(const torch::Tensor &q, const torch::Ten
 
 } // namespace
 
+std::string attentionKernel(const ViTConfig &config, QkvMode mode, int64_t batch, const torch::TensorOptions &options)
+{
+#if TORCH_VERSION_MAJOR >= 2
+    const int64_t T = config.numPatches() + 1, heads = config.numAttentionHeads, D = config.hiddenSize / heads;
+    const auto opts = options.requires_grad(true);
+    torch::Tensor q, k, v; // laid out as ViTLayerImpl::attend lays them out
+    if (mode == QkvMode::Fused) {
+        const auto qkv = torch::empty({batch, T, 3, heads, D}, opts).unbind(2);
+        q = qkv[0].transpose(1, 2);
+        k = qkv[1].transpose(1, 2);
+        v = qkv[2].transpose(1, 2);
+    } else {
+        q = torch::empty({batch, T, heads, D}, opts).transpose(1, 2);
+        k = torch::empty({batch, T, heads, D}, opts).transpose(1, 2);
+        v = torch::empty({batch, T, heads, D}, opts).transpose(1, 2);
+    }
+    switch (at::_fused_sdp_choice(q, k, v)) { // sdp::SDPBackend
+    case 0:
+        return "math";
+    case 1:
+        return "flash";
+    case 2:
+        return "efficient";
+    case 3:
+        return "cudnn";
+    default:
+        return "other";
+    }
+#else
+    (void)config, (void)mode, (void)batch, (void)options;
+    return "unknown (LibTorch < 2.0)";
+#endif
+}
+
 ViTLayerImpl::ViTLayerImpl(const ViTConfig &c)
     : m_heads(c.numAttentionHeads), m_tanhGelu(c.tanhGelu()), m_attentionDropout(c.attentionDropout)
 {

@@ -27,6 +27,10 @@ struct ViTOutput {
 // transformers does (kept for comparison: bench train --qkv separate). Same maths either way.
 enum class QkvMode { Fused, Separate };
 
+// The fused attention kernel LibTorch picks for this model's query/key/value layout in training
+// ("flash", "efficient", "cudnn", "math"); "unknown" before LibTorch 2.0. For benchmarks.
+std::string attentionKernel(const ViTConfig &config, QkvMode mode, int64_t batch, const torch::TensorOptions &options);
+
 class ViTLayerImpl : public torch::nn::Module {
 public:
     explicit ViTLayerImpl(const ViTConfig &config);
