@@ -9,10 +9,6 @@ namespace vitscope {
 
 Preprocessor::Preprocessor(const PreprocessConfig &config) : m_config(config), m_table(normalizationTable(config))
 {
-    const auto t = m_table.accessor<float, 2>();
-    for (int c = 0; c < 3; ++c)
-        for (int v = 0; v < 256; ++v)
-            m_lut[c][v] = t[c][v];
 }
 
 void Preprocessor::resizeInto(const DecodedImage &image, uint8_t *out) const
@@ -39,21 +35,7 @@ torch::Tensor Preprocessor::loadResized(const std::string &path) const
 
 torch::Tensor Preprocessor::normalize(const torch::Tensor &u8) const
 {
-    TORCH_CHECK(u8.scalar_type() == torch::kUInt8, "normalize expects uint8 pixels");
-    auto in = u8.contiguous();
-    auto out = torch::empty(in.sizes(), torch::kFloat32);
-    const int64_t plane = in.size(-1) * in.size(-2);
-    const int64_t images = in.numel() / (3 * plane);
-    const uint8_t *src = in.data_ptr<uint8_t>();
-    float *dst = out.data_ptr<float>();
-    for (int64_t i = 0; i < images; ++i)
-        for (int c = 0; c < 3; ++c) {
-            const auto &lut = m_lut[c];
-            const int64_t base = (i * 3 + c) * plane;
-            for (int64_t p = 0; p < plane; ++p)
-                dst[base + p] = lut[src[base + p]];
-        }
-    return out;
+    return normalizeBytes(u8, m_table);
 }
 
 torch::Tensor Preprocessor::load(const std::string &path) const

@@ -7,7 +7,6 @@
 
 #include <torch/types.h>
 
-#include <array>
 #include <string>
 
 namespace vitscope {
@@ -33,7 +32,6 @@ public:
 private:
     PreprocessConfig m_config;
     torch::Tensor m_table; // [3, 256] float32
-    std::array<std::array<float, 256>, 3> m_lut{};
 };
 
 } // namespace vitscope

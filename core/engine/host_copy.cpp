@@ -12,7 +12,7 @@ namespace vitscope {
 HostCopy::HostCopy(const torch::Tensor &values)
 {
     if (!values.is_cuda()) {
-        m_host = values.to(torch::kCPU).clone();
+        m_host = values.cpu(); // already there: nothing to wait for
         return;
     }
     m_host = torch::empty(values.sizes(), values.options().device(torch::kCPU).pinned_memory(true));

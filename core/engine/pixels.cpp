@@ -27,9 +27,26 @@ torch::Tensor normalizeBytes(const torch::Tensor &u8, const torch::Tensor &table
     TORCH_CHECK(u8.scalar_type() == torch::kUInt8, "normalizeBytes expects uint8 pixels");
     TORCH_CHECK(u8.dim() >= 3 && u8.size(-3) == table.size(0) && table.size(1) == 256,
                 "pixels ", u8.sizes(), " do not match a normalisation table ", table.sizes());
-    // Index into the flattened table: channel c's byte v sits at c * 256 + v.
-    auto offsets = torch::arange(table.size(0), u8.options().dtype(torch::kInt64)).mul_(256).view({-1, 1, 1});
-    return torch::take(table, u8.to(torch::kInt64).add_(offsets));
+    if (!u8.is_cpu()) {
+        // Index into the flattened table: channel c's byte v sits at c * 256 + v.
+        auto offsets = torch::arange(table.size(0), u8.options().dtype(torch::kInt64)).mul_(256).view({-1, 1, 1});
+        return torch::take(table, u8.to(torch::kInt64).add_(offsets));
+    }
+    // On the CPU a plain lookup loop is several times faster than the gather above.
+    const auto in = u8.contiguous();
+    const auto lut = table.to(torch::kFloat32).contiguous();
+    auto out = torch::empty(in.sizes(), torch::kFloat32);
+    const int64_t channels = table.size(0), plane = in.size(-1) * in.size(-2);
+    const int64_t planes = in.numel() / plane;
+    const uint8_t *src = in.data_ptr<uint8_t>();
+    const float *values = lut.data_ptr<float>();
+    float *dst = out.data_ptr<float>();
+    for (int64_t i = 0; i < planes; ++i) {
+        const float *row = values + (i % channels) * 256;
+        for (int64_t p = 0; p < plane; ++p)
+            dst[i * plane + p] = row[src[i * plane + p]];
+    }
+    return out;
 }
 
 torch::Tensor toDevice(const torch::Tensor &t, const torch::Device &device)

@@ -106,9 +106,7 @@ bool StepValues::finite() const
 
 StepValues readBack(const StepResult &step)
 {
-    const auto both = step.values.defined()
-                          ? step.values.wait()
-                          : torch::stack({step.loss.to(torch::kFloat64), step.gradNorm.to(step.loss.device(), torch::kFloat64)}).cpu();
+    const auto both = step.values.wait();
     return {both[0].item<double>(), both[1].item<double>()};
 }
 
@@ -135,8 +133,7 @@ StepResult trainStep(ViTForImageClassification &model, AdamW &optimizer, int64_t
     }
     r.gradNorm = maxGradNorm > 0 ? clipGradNorm(*model, maxGradNorm) : torch::zeros({}, torch::TensorOptions().device(device));
     optimizer.step(lr);
-    if (device.is_cuda())
-        r.values = HostCopy(torch::stack({r.loss.to(torch::kFloat64), r.gradNorm.to(torch::kFloat64)}));
+    r.values = HostCopy(torch::stack({r.loss.to(torch::kFloat64), r.gradNorm.to(torch::kFloat64)}));
     return r;
 }
 

@@ -82,7 +82,7 @@ struct StepResult {
     torch::Tensor loss;     // 0-dim float32: mean over the micro-batches
     torch::Tensor gradNorm; // 0-dim: before clipping (0 when clipping is off)
     int64_t images = 0;
-    HostCopy values;        // on CUDA: {loss, gradNorm} on their way to the host
+    HostCopy values;        // {loss, gradNorm} on their way to the host
 };
 
 struct StepValues {
