@@ -1,1065 +1,1065 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="tr_TR" sourcelanguage="en">
-    <context>
-        <name>vitscope::ClassCountModel</name>
-        <message numerus="yes">
-            <location filename="../ui/class_count_model.cpp" line="35" />
-            <source>%1 (%n images, %2 from sub-folders)</source>
-            <translation>
-                <numerusform>%1 (%n görüntü, %2 tanesi alt klasörlerden)</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../ui/class_count_model.cpp" line="36" />
-            <source>%1 (%n images)</source>
-            <translation>
-                <numerusform>%1 (%n görüntü)</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../ui/class_count_model.cpp" line="38" />
-            <source> — train %1 · val %2 · test %3</source>
-            <translation> — eğitim %1 · doğrulama %2 · test %3</translation>
-        </message>
-    </context>
-    <context>
-        <name>vitscope::ConfusionMatrixModel</name>
-        <message numerus="yes">
-            <location filename="../ui/confusion_model.cpp" line="62" />
-            <source>True %1, predicted %2: %n image(s), %3 % of the row</source>
-            <translation>
-                <numerusform>Gerçek %1, tahmin %2: %n görüntü, satır payı %%3</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../ui/confusion_model.cpp" line="84" />
-            <source>Predicted: %1</source>
-            <translation>Tahmin: %1</translation>
-        </message>
-        <message>
-            <location filename="../ui/confusion_model.cpp" line="84" />
-            <source>True: %1</source>
-            <translation>Gerçek: %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>vitscope::DatasetView</name>
-        <message>
-            <location filename="../ui/dataset_view.cpp" line="30" />
-            <source>&amp;Open data set…</source>
-            <translation>Veri kümesi &amp;aç…</translation>
-        </message>
-        <message>
-            <location filename="../ui/dataset_view.cpp" line="32" />
-            <source>Open a data set: a folder with one sub-folder per class.</source>
-            <translation>Bir veri kümesi açın: her sınıf için bir alt klasör içeren bir klasör.</translation>
-        </message>
-        <message>
-            <location filename="../ui/dataset_view.cpp" line="36" />
-            <source>&amp;Cancel scan</source>
-            <translation>Taramayı &amp;iptal et</translation>
-        </message>
-        <message>
-            <location filename="../ui/dataset_view.cpp" line="50" />
-            <source>Click a class to show its images.</source>
-            <translation>Görüntülerini görmek için bir sınıfa tıklayın.</translation>
-        </message>
-        <message>
-            <location filename="../ui/dataset_view.cpp" line="56" />
-            <source>Classes</source>
-            <translation>Sınıflar</translation>
-        </message>
-        <message>
-            <location filename="../ui/dataset_view.cpp" line="58" />
-            <source>Bad files, conversions and duplicates</source>
-            <translation>Hatalı dosyalar, dönüştürmeler ve kopyalar</translation>
-        </message>
-        <message>
-            <location filename="../ui/dataset_view.cpp" line="70" />
-            <source>Select an image.</source>
-            <translation>Bir görüntü seçin.</translation>
-        </message>
-        <message>
-            <location filename="../ui/dataset_view.cpp" line="76" />
-            <source>Images</source>
-            <translation>Görüntüler</translation>
-        </message>
-        <message>
-            <location filename="../ui/dataset_view.cpp" line="109" />
-            <source>Scanning %1…</source>
-            <translation>%1 taranıyor…</translation>
-        </message>
-        <message>
-            <location filename="../ui/dataset_view.cpp" line="133" />
-            <source>Scan of %1 cancelled.</source>
-            <translation>%1 taraması iptal edildi.</translation>
-        </message>
-        <message>
-            <location filename="../ui/dataset_view.cpp" line="169" />
-            <source>Bad: %1 — %2</source>
-            <translation>Hatalı: %1 — %2</translation>
-        </message>
-        <message>
-            <location filename="../ui/dataset_view.cpp" line="171" />
-            <source>Converted: %1 — %2</source>
-            <translation>Dönüştürüldü: %1 — %2</translation>
-        </message>
-        <message>
-            <location filename="../ui/dataset_view.cpp" line="176" />
-            <source>Identical files: %1</source>
-            <translation>Aynı dosyalar: %1</translation>
-        </message>
-        <message>
-            <location filename="../ui/dataset_view.cpp" line="181" />
-            <source>No problems found.</source>
-            <translation>Sorun bulunmadı.</translation>
-        </message>
-        <message>
-            <location filename="../ui/dataset_view.cpp" line="182" />
-            <source>%1: %2 usable of %3 image files in %4 classes; %5 bad, %6 groups of identical files. Sizes %7x%8 to %9x%10.</source>
-            <translation>%1: %4 sınıfta %3 görüntü dosyasından %2 tanesi kullanılabilir; %5 hatalı, %6 grup aynı dosya. Boyutlar %7x%8 ile %9x%10 arası.</translation>
-        </message>
-        <message>
-            <location filename="../ui/dataset_view.cpp" line="194" />
-            <source>This data set cannot be used: %1</source>
-            <translation>Bu veri kümesi kullanılamaz: %1</translation>
-        </message>
-        <message>
-            <location filename="../ui/dataset_view.cpp" line="245" />
-            <source>%1
+<context>
+    <name>vitscope::ClassCountModel</name>
+    <message numerus="yes">
+        <location filename="../ui/class_count_model.cpp" line="35"/>
+        <source>%1 (%n images, %2 from sub-folders)</source>
+        <translation>
+            <numerusform>%1 (%n görüntü, %2 tanesi alt klasörlerden)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/class_count_model.cpp" line="36"/>
+        <source>%1 (%n images)</source>
+        <translation>
+            <numerusform>%1 (%n görüntü)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/class_count_model.cpp" line="38"/>
+        <source> — train %1 · val %2 · test %3</source>
+        <translation> — eğitim %1 · doğrulama %2 · test %3</translation>
+    </message>
+</context>
+<context>
+    <name>vitscope::ConfusionMatrixModel</name>
+    <message numerus="yes">
+        <location filename="../ui/confusion_model.cpp" line="62"/>
+        <source>True %1, predicted %2: %n image(s), %3 % of the row</source>
+        <translation>
+            <numerusform>Gerçek %1, tahmin %2: %n görüntü, satır payı %%3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/confusion_model.cpp" line="84"/>
+        <source>Predicted: %1</source>
+        <translation>Tahmin: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/confusion_model.cpp" line="84"/>
+        <source>True: %1</source>
+        <translation>Gerçek: %1</translation>
+    </message>
+</context>
+<context>
+    <name>vitscope::DatasetView</name>
+    <message>
+        <location filename="../ui/dataset_view.cpp" line="30"/>
+        <source>&amp;Open data set…</source>
+        <translation>Veri kümesi &amp;aç…</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataset_view.cpp" line="32"/>
+        <source>Open a data set: a folder with one sub-folder per class.</source>
+        <translation>Bir veri kümesi açın: her sınıf için bir alt klasör içeren bir klasör.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataset_view.cpp" line="36"/>
+        <source>&amp;Cancel scan</source>
+        <translation>Taramayı &amp;iptal et</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataset_view.cpp" line="50"/>
+        <source>Click a class to show its images.</source>
+        <translation>Görüntülerini görmek için bir sınıfa tıklayın.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataset_view.cpp" line="56"/>
+        <source>Classes</source>
+        <translation>Sınıflar</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataset_view.cpp" line="58"/>
+        <source>Bad files, conversions and duplicates</source>
+        <translation>Hatalı dosyalar, dönüştürmeler ve kopyalar</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataset_view.cpp" line="70"/>
+        <source>Select an image.</source>
+        <translation>Bir görüntü seçin.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataset_view.cpp" line="76"/>
+        <source>Images</source>
+        <translation>Görüntüler</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataset_view.cpp" line="109"/>
+        <source>Scanning %1…</source>
+        <translation>%1 taranıyor…</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataset_view.cpp" line="133"/>
+        <source>Scan of %1 cancelled.</source>
+        <translation>%1 taraması iptal edildi.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataset_view.cpp" line="169"/>
+        <source>Bad: %1 — %2</source>
+        <translation>Hatalı: %1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataset_view.cpp" line="171"/>
+        <source>Converted: %1 — %2</source>
+        <translation>Dönüştürüldü: %1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataset_view.cpp" line="176"/>
+        <source>Identical files: %1</source>
+        <translation>Aynı dosyalar: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataset_view.cpp" line="181"/>
+        <source>No problems found.</source>
+        <translation>Sorun bulunmadı.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataset_view.cpp" line="182"/>
+        <source>%1: %2 usable of %3 image files in %4 classes; %5 bad, %6 groups of identical files. Sizes %7x%8 to %9x%10.</source>
+        <translation>%1: %4 sınıfta %3 görüntü dosyasından %2 tanesi kullanılabilir; %5 hatalı, %6 grup aynı dosya. Boyutlar %7x%8 ile %9x%10 arası.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataset_view.cpp" line="194"/>
+        <source>This data set cannot be used: %1</source>
+        <translation>Bu veri kümesi kullanılamaz: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataset_view.cpp" line="245"/>
+        <source>%1
 %2 x %3, %4 %5, class %6%7</source>
-            <translation>%1
+        <translation>%1
 %2 x %3, %4 %5, sınıf %6%7</translation>
-        </message>
-    </context>
-    <context>
-        <name>vitscope::EvaluateView</name>
-        <message>
-            <location filename="../ui/evaluate_view.cpp" line="32" />
-            <source>Test (best model)</source>
-            <translation>Test (en iyi model)</translation>
-        </message>
-        <message>
-            <location filename="../ui/evaluate_view.cpp" line="34" />
-            <source>Validation (best model)</source>
-            <translation>Doğrulama (en iyi model)</translation>
-        </message>
-        <message>
-            <location filename="../ui/evaluate_view.cpp" line="35" />
-            <source>Validation, epoch %1</source>
-            <translation>Doğrulama, %1. epok</translation>
-        </message>
-        <message>
-            <location filename="../ui/evaluate_view.cpp" line="52" />
-            <source>Which images the matrix counts: the test or validation part with the best model, or the validation part at the end of an epoch.</source>
-            <translation>Matrisin hangi görüntüleri saydığı: en iyi modelle test ya da doğrulama bölümü veya bir epok sonundaki doğrulama bölümü.</translation>
-        </message>
-        <message>
-            <location filename="../ui/evaluate_view.cpp" line="53" />
-            <source>&amp;Normalise rows</source>
-            <translation>Satırları &amp;normalleştir</translation>
-        </message>
-        <message>
-            <location filename="../ui/evaluate_view.cpp" line="54" />
-            <source>Show each cell as a share of its true class instead of a count.</source>
-            <translation>Her hücreyi sayı yerine gerçek sınıfının payı olarak göster.</translation>
-        </message>
-        <message>
-            <location filename="../ui/evaluate_view.cpp" line="55" />
-            <source>Export matrix as &amp;PNG…</source>
-            <translation>Matrisi &amp;PNG olarak dışa aktar…</translation>
-        </message>
-        <message>
-            <location filename="../ui/evaluate_view.cpp" line="56" />
-            <source>Export table as &amp;CSV…</source>
-            <translation>Tabloyu &amp;CSV olarak dışa aktar…</translation>
-        </message>
-        <message>
-            <location filename="../ui/evaluate_view.cpp" line="58" />
-            <source>&amp;Part:</source>
-            <translation>&amp;Bölüm:</translation>
-        </message>
-        <message>
-            <location filename="../ui/evaluate_view.cpp" line="66" />
-            <source>Open a run to review its confusion matrix.</source>
-            <translation>Karışıklık matrisini incelemek için bir çalıştırma açın.</translation>
-        </message>
-        <message>
-            <location filename="../ui/evaluate_view.cpp" line="74" />
-            <source>Rows: true class. Columns: predicted class. Click a cell to see its images.</source>
-            <translation>Satırlar: gerçek sınıf. Sütunlar: tahmin edilen sınıf. Görüntülerini görmek için bir hücreye tıklayın.</translation>
-        </message>
-        <message>
-            <location filename="../ui/evaluate_view.cpp" line="80" />
-            <location filename="../ui/evaluate_view.cpp" line="173" />
-            <source>Click a cell of the matrix.</source>
-            <translation>Matristen bir hücreye tıklayın.</translation>
-        </message>
-        <message>
-            <location filename="../ui/evaluate_view.cpp" line="89" />
-            <source>Double-click an image to open it in the Predict view.</source>
-            <translation>Tahmin görünümünde açmak için bir görüntüye çift tıklayın.</translation>
-        </message>
-        <message>
-            <location filename="../ui/evaluate_view.cpp" line="134" />
-            <source>%1 has no evaluation results yet.</source>
-            <translation>%1 için henüz değerlendirme sonucu yok.</translation>
-        </message>
-        <message>
-            <location filename="../ui/evaluate_view.cpp" line="148" />
-            <source>Cannot show these results: %1</source>
-            <translation>Bu sonuçlar gösterilemiyor: %1</translation>
-        </message>
-        <message>
-            <location filename="../ui/evaluate_view.cpp" line="153" />
-            <source>%1 of run %2: %3 images. Accuracy %4, weighted F1 %5, macro F1 %6, MCC %7, loss %8.</source>
-            <translation>%2 çalıştırmasının %1 bölümü: %3 görüntü. Doğruluk %4, ağırlıklı F1 %5, makro F1 %6, MCC %7, kayıp %8.</translation>
-        </message>
-        <message>
-            <location filename="../ui/evaluate_view.cpp" line="162" />
-            <source>Class</source>
-            <translation>Sınıf</translation>
-        </message>
-        <message>
-            <location filename="../ui/evaluate_view.cpp" line="162" />
-            <source>Precision</source>
-            <translation>Kesinlik</translation>
-        </message>
-        <message>
-            <location filename="../ui/evaluate_view.cpp" line="162" />
-            <source>Recall</source>
-            <translation>Duyarlılık</translation>
-        </message>
-        <message>
-            <location filename="../ui/evaluate_view.cpp" line="162" />
-            <source>F1</source>
-            <translation>F1</translation>
-        </message>
-        <message>
-            <location filename="../ui/evaluate_view.cpp" line="162" />
-            <source>Support</source>
-            <translation>Destek</translation>
-        </message>
-        <message>
-            <location filename="../ui/evaluate_view.cpp" line="172" />
-            <source>Per-image predictions are kept for the best model only (test and validation parts).</source>
-            <translation>Görüntü başına tahminler yalnızca en iyi model için saklanır (test ve doğrulama bölümleri).</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../ui/evaluate_view.cpp" line="184" />
-            <source>True %1, predicted %2: %n image(s), most confident first.</source>
-            <translation>
-                <numerusform>Gerçek %1, tahmin %2: %n görüntü, en emin olunan önce.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../ui/evaluate_view.cpp" line="187" />
-            <location filename="../ui/evaluate_view.cpp" line="189" />
-            <source>%1: %2 %</source>
-            <translation>%1: %%2</translation>
-        </message>
-        <message>
-            <location filename="../ui/evaluate_view.cpp" line="246" />
-            <source>Export confusion matrix</source>
-            <translation>Karışıklık matrisini dışa aktar</translation>
-        </message>
-        <message>
-            <location filename="../ui/evaluate_view.cpp" line="246" />
-            <source>PNG images (*.png)</source>
-            <translation>PNG görüntüleri (*.png)</translation>
-        </message>
-        <message>
-            <location filename="../ui/evaluate_view.cpp" line="248" />
-            <location filename="../ui/evaluate_view.cpp" line="255" />
-            <source>Cannot write %1</source>
-            <translation>%1 yazılamıyor</translation>
-        </message>
-        <message>
-            <location filename="../ui/evaluate_view.cpp" line="253" />
-            <source>Export per-class table</source>
-            <translation>Sınıf başına tabloyu dışa aktar</translation>
-        </message>
-        <message>
-            <location filename="../ui/evaluate_view.cpp" line="253" />
-            <source>CSV files (*.csv)</source>
-            <translation>CSV dosyaları (*.csv)</translation>
-        </message>
-    </context>
-    <context>
-        <name>vitscope::MainWindow</name>
-        <message>
-            <location filename="../ui/main_window.cpp" line="40" />
-            <source>vitscope — ViT classification of endoscopy images</source>
-            <translation>vitscope — endoskopi görüntülerinin ViT ile sınıflandırılması</translation>
-        </message>
-        <message>
-            <location filename="../ui/main_window.cpp" line="46" />
-            <source>&amp;Dataset</source>
-            <translation>&amp;Veri kümesi</translation>
-        </message>
-        <message>
-            <location filename="../ui/main_window.cpp" line="47" />
-            <source>&amp;Train</source>
-            <translation>&amp;Eğitim</translation>
-        </message>
-        <message>
-            <location filename="../ui/main_window.cpp" line="48" />
-            <source>&amp;Evaluate</source>
-            <translation>&amp;Değerlendirme</translation>
-        </message>
-        <message>
-            <location filename="../ui/main_window.cpp" line="49" />
-            <source>&amp;Predict</source>
-            <translation>&amp;Tahmin</translation>
-        </message>
-        <message>
-            <location filename="../ui/main_window.cpp" line="52" />
-            <source>&amp;File</source>
-            <translation>&amp;Dosya</translation>
-        </message>
-        <message>
-            <location filename="../ui/main_window.cpp" line="53" />
-            <source>Open &amp;data set…</source>
-            <translation>&amp;Veri kümesi aç…</translation>
-        </message>
-        <message>
-            <location filename="../ui/main_window.cpp" line="54" />
-            <location filename="../ui/main_window.cpp" line="123" />
-            <source>Open data set (one folder per class)</source>
-            <translation>Veri kümesi aç (her sınıf için bir klasör)</translation>
-        </message>
-        <message>
-            <location filename="../ui/main_window.cpp" line="58" />
-            <source>Open &amp;model…</source>
-            <translation>&amp;Model aç…</translation>
-        </message>
-        <message>
-            <location filename="../ui/main_window.cpp" line="59" />
-            <source>Open a Hugging Face model folder</source>
-            <translation>Bir Hugging Face model klasörü aç</translation>
-        </message>
-        <message>
-            <location filename="../ui/main_window.cpp" line="63" />
-            <source>Get ViT-B/16 (ImageNet-21k, the notebook's)…</source>
-            <translation>ViT-B/16'yı al (ImageNet-21k, not defterindeki)…</translation>
-        </message>
-        <message>
-            <location filename="../ui/main_window.cpp" line="64" />
-            <source>Open &amp;run…</source>
-            <translation>Ç&amp;alıştırma aç…</translation>
-        </message>
-        <message>
-            <location filename="../ui/main_window.cpp" line="65" />
-            <source>Open a run folder</source>
-            <translation>Bir çalıştırma klasörü aç</translation>
-        </message>
-        <message>
-            <location filename="../ui/main_window.cpp" line="69" />
-            <source>Recent</source>
-            <translation>Son kullanılanlar</translation>
-        </message>
-        <message>
-            <location filename="../ui/main_window.cpp" line="72" />
-            <source>&amp;Quit</source>
-            <translation>Çı&amp;kış</translation>
-        </message>
-        <message>
-            <location filename="../ui/main_window.cpp" line="73" />
-            <source>&amp;View</source>
-            <translation>&amp;Görünüm</translation>
-        </message>
-        <message>
-            <location filename="../ui/main_window.cpp" line="79" />
-            <source>&amp;Dark palette</source>
-            <translation>&amp;Koyu renk paleti</translation>
-        </message>
-        <message>
-            <location filename="../ui/main_window.cpp" line="89" />
-            <source>&amp;Language</source>
-            <translation>&amp;Dil</translation>
-        </message>
-        <message>
-            <location filename="../ui/main_window.cpp" line="91" />
-            <source>System default</source>
-            <translation>Sistem varsayılanı</translation>
-        </message>
-        <message>
-            <location filename="../ui/main_window.cpp" line="96" />
-            <source>The language changes the next time vitscope starts.</source>
-            <translation>Dil, vitscope bir sonraki açılışında değişir.</translation>
-        </message>
-        <message>
-            <location filename="../ui/main_window.cpp" line="101" />
-            <source>&amp;Help</source>
-            <translation>&amp;Yardım</translation>
-        </message>
-        <message>
-            <location filename="../ui/main_window.cpp" line="101" />
-            <source>&amp;About vitscope</source>
-            <translation>vitscope &amp;hakkında</translation>
-        </message>
-        <message>
-            <location filename="../ui/main_window.cpp" line="103" />
-            <location filename="../ui/main_window.cpp" line="119" />
-            <source>No model loaded</source>
-            <translation>Model yüklenmedi</translation>
-        </message>
-        <message>
-            <location filename="../ui/main_window.cpp" line="104" />
-            <source>Compute device: detecting…</source>
-            <translation>Hesaplama aygıtı: algılanıyor…</translation>
-        </message>
-        <message>
-            <location filename="../ui/main_window.cpp" line="194" />
-            <source>Using %1 from the Hugging Face cache: %2</source>
-            <translation>Hugging Face önbelleğindeki %1 kullanılıyor: %2</translation>
-        </message>
-        <message>
-            <location filename="../ui/main_window.cpp" line="203" />
-            <source>Download the pretrained model</source>
-            <translation>Önceden eğitilmiş modeli indir</translation>
-        </message>
-        <message>
-            <location filename="../ui/main_window.cpp" line="204" />
-            <source>%1 is not in the Hugging Face cache (%2). Download it (about 350 MB) to %3?</source>
-            <translation>%1 Hugging Face önbelleğinde (%2) yok. %3 konumuna indirilsin mi (yaklaşık 350 MB)?</translation>
-        </message>
-        <message>
-            <location filename="../ui/main_window.cpp" line="208" />
-            <source>Downloading %1…</source>
-            <translation>%1 indiriliyor…</translation>
-        </message>
-        <message>
-            <location filename="../ui/main_window.cpp" line="208" />
-            <source>Cancel</source>
-            <translation>İptal</translation>
-        </message>
-        <message>
-            <location filename="../ui/main_window.cpp" line="213" />
-            <source>Downloading %1: %2 of %3 MB</source>
-            <translation>%1 indiriliyor: %2 / %3 MB</translation>
-        </message>
-        <message>
-            <location filename="../ui/main_window.cpp" line="225" />
-            <source>Download failed</source>
-            <translation>İndirme başarısız</translation>
-        </message>
-        <message>
-            <location filename="../ui/main_window.cpp" line="250" />
-            <source>Data set: %1</source>
-            <translation>Veri kümesi: %1</translation>
-        </message>
-        <message>
-            <location filename="../ui/main_window.cpp" line="251" />
-            <source>Run: %1</source>
-            <translation>Çalıştırma: %1</translation>
-        </message>
-        <message>
-            <location filename="../ui/main_window.cpp" line="252" />
-            <source>Model: %1</source>
-            <translation>Model: %1</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../ui/main_window.cpp" line="111" />
-            <source>Model: %1 (%n classes)</source>
-            <translation>
-                <numerusform>Model: %1 (%n sınıf)</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../ui/main_window.cpp" line="120" />
-            <source>The model could not be loaded: %1</source>
-            <translation>Model yüklenemedi: %1</translation>
-        </message>
-        <message>
-            <location filename="../ui/main_window.cpp" line="280" />
-            <source>About vitscope</source>
-            <translation>vitscope hakkında</translation>
-        </message>
-        <message>
-            <location filename="../ui/main_window.cpp" line="281" />
-            <source>&lt;h3&gt;vitscope %1&lt;/h3&gt;&lt;p&gt;Fine-tune and run Vision Transformers on endoscopy images.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;&lt;p&gt;&lt;b&gt;For research use only. Not for use in diagnostic procedures.&lt;/b&gt;&lt;/p&gt;</source>
-            <translation>&lt;h3&gt;vitscope %1&lt;/h3&gt;&lt;p&gt;Endoskopi görüntüleri üzerinde Vision Transformer modellerini ince ayarlayın ve çalıştırın.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;&lt;p&gt;&lt;b&gt;Yalnızca araştırma amaçlıdır. Tanı işlemlerinde kullanılmaz.&lt;/b&gt;&lt;/p&gt;</translation>
-        </message>
-    </context>
-    <context>
-        <name>vitscope::PredictView</name>
-        <message>
-            <location filename="../ui/predict_view.cpp" line="60" />
-            <source>For research use only. Not for use in diagnostic procedures.</source>
-            <translation>Yalnızca araştırma amaçlıdır. Tanı işlemlerinde kullanılmaz.</translation>
-        </message>
-        <message>
-            <location filename="../ui/predict_view.cpp" line="63" />
-            <source>Drop an endoscopy image here,
+    </message>
+</context>
+<context>
+    <name>vitscope::EvaluateView</name>
+    <message>
+        <location filename="../ui/evaluate_view.cpp" line="32"/>
+        <source>Test (best model)</source>
+        <translation>Test (en iyi model)</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate_view.cpp" line="34"/>
+        <source>Validation (best model)</source>
+        <translation>Doğrulama (en iyi model)</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate_view.cpp" line="35"/>
+        <source>Validation, epoch %1</source>
+        <translation>Doğrulama, %1. epok</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate_view.cpp" line="52"/>
+        <source>Which images the matrix counts: the test or validation part with the best model, or the validation part at the end of an epoch.</source>
+        <translation>Matrisin hangi görüntüleri saydığı: en iyi modelle test ya da doğrulama bölümü veya bir epok sonundaki doğrulama bölümü.</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate_view.cpp" line="53"/>
+        <source>&amp;Normalise rows</source>
+        <translation>Satırları &amp;normalleştir</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate_view.cpp" line="54"/>
+        <source>Show each cell as a share of its true class instead of a count.</source>
+        <translation>Her hücreyi sayı yerine gerçek sınıfının payı olarak göster.</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate_view.cpp" line="55"/>
+        <source>Export matrix as &amp;PNG…</source>
+        <translation>Matrisi &amp;PNG olarak dışa aktar…</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate_view.cpp" line="56"/>
+        <source>Export table as &amp;CSV…</source>
+        <translation>Tabloyu &amp;CSV olarak dışa aktar…</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate_view.cpp" line="58"/>
+        <source>&amp;Part:</source>
+        <translation>&amp;Bölüm:</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate_view.cpp" line="66"/>
+        <source>Open a run to review its confusion matrix.</source>
+        <translation>Karışıklık matrisini incelemek için bir çalıştırma açın.</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate_view.cpp" line="74"/>
+        <source>Rows: true class. Columns: predicted class. Click a cell to see its images.</source>
+        <translation>Satırlar: gerçek sınıf. Sütunlar: tahmin edilen sınıf. Görüntülerini görmek için bir hücreye tıklayın.</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate_view.cpp" line="80"/>
+        <location filename="../ui/evaluate_view.cpp" line="173"/>
+        <source>Click a cell of the matrix.</source>
+        <translation>Matristen bir hücreye tıklayın.</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate_view.cpp" line="89"/>
+        <source>Double-click an image to open it in the Predict view.</source>
+        <translation>Tahmin görünümünde açmak için bir görüntüye çift tıklayın.</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate_view.cpp" line="134"/>
+        <source>%1 has no evaluation results yet.</source>
+        <translation>%1 için henüz değerlendirme sonucu yok.</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate_view.cpp" line="148"/>
+        <source>Cannot show these results: %1</source>
+        <translation>Bu sonuçlar gösterilemiyor: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate_view.cpp" line="153"/>
+        <source>%1 of run %2: %3 images. Accuracy %4, weighted F1 %5, macro F1 %6, MCC %7, loss %8.</source>
+        <translation>%2 çalıştırmasının %1 bölümü: %3 görüntü. Doğruluk %4, ağırlıklı F1 %5, makro F1 %6, MCC %7, kayıp %8.</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate_view.cpp" line="162"/>
+        <source>Class</source>
+        <translation>Sınıf</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate_view.cpp" line="162"/>
+        <source>Precision</source>
+        <translation>Kesinlik</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate_view.cpp" line="162"/>
+        <source>Recall</source>
+        <translation>Duyarlılık</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate_view.cpp" line="162"/>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate_view.cpp" line="162"/>
+        <source>Support</source>
+        <translation>Destek</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate_view.cpp" line="172"/>
+        <source>Per-image predictions are kept for the best model only (test and validation parts).</source>
+        <translation>Görüntü başına tahminler yalnızca en iyi model için saklanır (test ve doğrulama bölümleri).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/evaluate_view.cpp" line="184"/>
+        <source>True %1, predicted %2: %n image(s), most confident first.</source>
+        <translation>
+            <numerusform>Gerçek %1, tahmin %2: %n görüntü, en emin olunan önce.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate_view.cpp" line="187"/>
+        <location filename="../ui/evaluate_view.cpp" line="189"/>
+        <source>%1: %2 %</source>
+        <translation>%1: %%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate_view.cpp" line="246"/>
+        <source>Export confusion matrix</source>
+        <translation>Karışıklık matrisini dışa aktar</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate_view.cpp" line="246"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG görüntüleri (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate_view.cpp" line="248"/>
+        <location filename="../ui/evaluate_view.cpp" line="255"/>
+        <source>Cannot write %1</source>
+        <translation>%1 yazılamıyor</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate_view.cpp" line="253"/>
+        <source>Export per-class table</source>
+        <translation>Sınıf başına tabloyu dışa aktar</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate_view.cpp" line="253"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV dosyaları (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>vitscope::MainWindow</name>
+    <message>
+        <location filename="../ui/main_window.cpp" line="40"/>
+        <source>vitscope — ViT classification of endoscopy images</source>
+        <translation>vitscope — endoskopi görüntülerinin ViT ile sınıflandırılması</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="46"/>
+        <source>&amp;Dataset</source>
+        <translation>&amp;Veri kümesi</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="47"/>
+        <source>&amp;Train</source>
+        <translation>&amp;Eğitim</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="48"/>
+        <source>&amp;Evaluate</source>
+        <translation>&amp;Değerlendirme</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="49"/>
+        <source>&amp;Predict</source>
+        <translation>&amp;Tahmin</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="52"/>
+        <source>&amp;File</source>
+        <translation>&amp;Dosya</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="53"/>
+        <source>Open &amp;data set…</source>
+        <translation>&amp;Veri kümesi aç…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="54"/>
+        <location filename="../ui/main_window.cpp" line="123"/>
+        <source>Open data set (one folder per class)</source>
+        <translation>Veri kümesi aç (her sınıf için bir klasör)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="58"/>
+        <source>Open &amp;model…</source>
+        <translation>&amp;Model aç…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="59"/>
+        <source>Open a Hugging Face model folder</source>
+        <translation>Bir Hugging Face model klasörü aç</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="63"/>
+        <source>Get ViT-B/16 (ImageNet-21k, the notebook&apos;s)…</source>
+        <translation>ViT-B/16&apos;yı al (ImageNet-21k, not defterindeki)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="64"/>
+        <source>Open &amp;run…</source>
+        <translation>Ç&amp;alıştırma aç…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="65"/>
+        <source>Open a run folder</source>
+        <translation>Bir çalıştırma klasörü aç</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="69"/>
+        <source>Recent</source>
+        <translation>Son kullanılanlar</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="72"/>
+        <source>&amp;Quit</source>
+        <translation>Çı&amp;kış</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="73"/>
+        <source>&amp;View</source>
+        <translation>&amp;Görünüm</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="79"/>
+        <source>&amp;Dark palette</source>
+        <translation>&amp;Koyu renk paleti</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="89"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Dil</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="91"/>
+        <source>System default</source>
+        <translation>Sistem varsayılanı</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="96"/>
+        <source>The language changes the next time vitscope starts.</source>
+        <translation>Dil, vitscope bir sonraki açılışında değişir.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="101"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Yardım</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="101"/>
+        <source>&amp;About vitscope</source>
+        <translation>vitscope &amp;hakkında</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="103"/>
+        <location filename="../ui/main_window.cpp" line="119"/>
+        <source>No model loaded</source>
+        <translation>Model yüklenmedi</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="104"/>
+        <source>Compute device: detecting…</source>
+        <translation>Hesaplama aygıtı: algılanıyor…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="194"/>
+        <source>Using %1 from the Hugging Face cache: %2</source>
+        <translation>Hugging Face önbelleğindeki %1 kullanılıyor: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="203"/>
+        <source>Download the pretrained model</source>
+        <translation>Önceden eğitilmiş modeli indir</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="204"/>
+        <source>%1 is not in the Hugging Face cache (%2). Download it (about 350 MB) to %3?</source>
+        <translation>%1 Hugging Face önbelleğinde (%2) yok. %3 konumuna indirilsin mi (yaklaşık 350 MB)?</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="208"/>
+        <source>Downloading %1…</source>
+        <translation>%1 indiriliyor…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="208"/>
+        <source>Cancel</source>
+        <translation>İptal</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="213"/>
+        <source>Downloading %1: %2 of %3 MB</source>
+        <translation>%1 indiriliyor: %2 / %3 MB</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="225"/>
+        <source>Download failed</source>
+        <translation>İndirme başarısız</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="250"/>
+        <source>Data set: %1</source>
+        <translation>Veri kümesi: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="251"/>
+        <source>Run: %1</source>
+        <translation>Çalıştırma: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="252"/>
+        <source>Model: %1</source>
+        <translation>Model: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/main_window.cpp" line="111"/>
+        <source>Model: %1 (%n classes)</source>
+        <translation>
+            <numerusform>Model: %1 (%n sınıf)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="120"/>
+        <source>The model could not be loaded: %1</source>
+        <translation>Model yüklenemedi: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="280"/>
+        <source>About vitscope</source>
+        <translation>vitscope hakkında</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="281"/>
+        <source>&lt;h3&gt;vitscope %1&lt;/h3&gt;&lt;p&gt;Fine-tune and run Vision Transformers on endoscopy images.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;&lt;p&gt;&lt;b&gt;For research use only. Not for use in diagnostic procedures.&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;vitscope %1&lt;/h3&gt;&lt;p&gt;Endoskopi görüntüleri üzerinde Vision Transformer modellerini ince ayarlayın ve çalıştırın.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;&lt;p&gt;&lt;b&gt;Yalnızca araştırma amaçlıdır. Tanı işlemlerinde kullanılmaz.&lt;/b&gt;&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>vitscope::PredictView</name>
+    <message>
+        <location filename="../ui/predict_view.cpp" line="60"/>
+        <source>For research use only. Not for use in diagnostic procedures.</source>
+        <translation>Yalnızca araştırma amaçlıdır. Tanı işlemlerinde kullanılmaz.</translation>
+    </message>
+    <message>
+        <location filename="../ui/predict_view.cpp" line="63"/>
+        <source>Drop an endoscopy image here,
 or use Open… or Paste.</source>
-            <translation>Bir endoskopi görüntüsünü buraya bırakın
-ya da Aç… veya Yapıştır'ı kullanın.</translation>
-        </message>
-        <message>
-            <location filename="../ui/predict_view.cpp" line="81" />
-            <source>Probability (%)</source>
-            <translation>Olasılık (%)</translation>
-        </message>
-        <message>
-            <location filename="../ui/predict_view.cpp" line="87" />
-            <source>&amp;Open…</source>
-            <translation>&amp;Aç…</translation>
-        </message>
-        <message>
-            <location filename="../ui/predict_view.cpp" line="88" />
-            <source>&amp;Paste</source>
-            <translation>&amp;Yapıştır</translation>
-        </message>
-        <message>
-            <location filename="../ui/predict_view.cpp" line="89" />
-            <source>&amp;Export CSV…</source>
-            <translation>CSV olarak &amp;dışa aktar…</translation>
-        </message>
-        <message>
-            <location filename="../ui/predict_view.cpp" line="90" />
-            <source>Show &amp;attention</source>
-            <translation>&amp;Dikkati göster</translation>
-        </message>
-        <message>
-            <location filename="../ui/predict_view.cpp" line="91" />
-            <source>Colours the image by how much each region fed the decision (attention rollout over all layers). An aid to judge a prediction, not a segmentation.</source>
-            <translation>Görüntüyü her bölgenin karara ne kadar katkı verdiğine göre renklendirir (tüm katmanlar boyunca dikkat aktarımı). Bir tahmini değerlendirmeye yardımcıdır, bir bölütleme değildir.</translation>
-        </message>
-        <message>
-            <location filename="../ui/predict_view.cpp" line="128" />
-            <source>This model's classification head has not been trained: its probabilities are meaningless. Train it first (Train view) or open a fine-tuned model.</source>
-            <translation>Bu modelin sınıflandırma katmanı eğitilmemiş: olasılıkları anlamsızdır. Önce eğitin (Eğitim görünümü) ya da ince ayarlı bir model açın.</translation>
-        </message>
-        <message>
-            <location filename="../ui/predict_view.cpp" line="138" />
-            <source>No image files found in what was dropped.</source>
-            <translation>Bırakılanlar arasında görüntü dosyası bulunamadı.</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../ui/predict_view.cpp" line="143" />
-            <source>Predicting %n image(s)…</source>
-            <translation>
-                <numerusform>%n görüntü tahmin ediliyor…</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../ui/predict_view.cpp" line="152" />
-            <source>%1 — cannot be used</source>
-            <translation>%1 — kullanılamaz</translation>
-        </message>
-        <message>
-            <location filename="../ui/predict_view.cpp" line="154" />
-            <source>%1 cannot be used: %2</source>
-            <translation>%1 kullanılamaz: %2</translation>
-        </message>
-        <message>
-            <location filename="../ui/predict_view.cpp" line="228" />
-            <source>No attention map: %1</source>
-            <translation>Dikkat haritası yok: %1</translation>
-        </message>
-        <message>
-            <location filename="../ui/predict_view.cpp" line="247" />
-            <source>(no preview)</source>
-            <translation>(önizleme yok)</translation>
-        </message>
-        <message>
-            <location filename="../ui/predict_view.cpp" line="176" />
-            <source>This file cannot be used: %1</source>
-            <translation>Bu dosya kullanılamaz: %1</translation>
-        </message>
-        <message>
-            <location filename="../ui/predict_view.cpp" line="197" />
-            <source>%1  %2 %</source>
-            <translation>%1  %%2</translation>
-        </message>
-        <message>
-            <location filename="../ui/predict_view.cpp" line="209" />
-            <source>Most likely: %1 (%2 %)</source>
-            <translation>En olası: %1 (%%2)</translation>
-        </message>
-        <message>
-            <location filename="../ui/predict_view.cpp" line="283" />
-            <source>Only local files and folders can be dropped here.</source>
-            <translation>Buraya yalnızca yerel dosyalar ve klasörler bırakılabilir.</translation>
-        </message>
-        <message>
-            <location filename="../ui/predict_view.cpp" line="292" />
-            <source>Open images</source>
-            <translation>Görüntüleri aç</translation>
-        </message>
-        <message>
-            <location filename="../ui/predict_view.cpp" line="293" />
-            <source>Images (%1)</source>
-            <translation>Görüntüler (%1)</translation>
-        </message>
-        <message>
-            <location filename="../ui/predict_view.cpp" line="302" />
-            <source>The clipboard holds no image.</source>
-            <translation>Panoda görüntü yok.</translation>
-        </message>
-        <message>
-            <location filename="../ui/predict_view.cpp" line="312" />
-            <source>Export predictions</source>
-            <translation>Tahminleri dışa aktar</translation>
-        </message>
-        <message>
-            <location filename="../ui/predict_view.cpp" line="312" />
-            <source>CSV files (*.csv)</source>
-            <translation>CSV dosyaları (*.csv)</translation>
-        </message>
-        <message>
-            <location filename="../ui/predict_view.cpp" line="317" />
-            <source>Cannot write %1</source>
-            <translation>%1 yazılamıyor</translation>
-        </message>
-    </context>
-    <context>
-        <name>vitscope::RunListModel</name>
-        <message>
-            <location filename="../ui/run_list_model.cpp" line="18" />
-            <source>running</source>
-            <translation>çalışıyor</translation>
-        </message>
-        <message>
-            <location filename="../ui/run_list_model.cpp" line="20" />
-            <source>finished</source>
-            <translation>tamamlandı</translation>
-        </message>
-        <message>
-            <location filename="../ui/run_list_model.cpp" line="22" />
-            <source>stopped (resumable)</source>
-            <translation>durduruldu (devam ettirilebilir)</translation>
-        </message>
-        <message>
-            <location filename="../ui/run_list_model.cpp" line="24" />
-            <source>stopped early</source>
-            <translation>erken durduruldu</translation>
-        </message>
-        <message>
-            <location filename="../ui/run_list_model.cpp" line="26" />
-            <source>failed</source>
-            <translation>başarısız</translation>
-        </message>
-        <message>
-            <location filename="../ui/run_list_model.cpp" line="33" />
-            <source>accuracy</source>
-            <translation>doğruluk</translation>
-        </message>
-        <message>
-            <location filename="../ui/run_list_model.cpp" line="35" />
-            <source>weighted F1</source>
-            <translation>ağırlıklı F1</translation>
-        </message>
-        <message>
-            <location filename="../ui/run_list_model.cpp" line="37" />
-            <source>macro F1</source>
-            <translation>makro F1</translation>
-        </message>
-        <message>
-            <location filename="../ui/run_list_model.cpp" line="39" />
-            <source>validation loss</source>
-            <translation>doğrulama kaybı</translation>
-        </message>
-        <message>
-            <location filename="../ui/run_list_model.cpp" line="41" />
-            <source>MCC</source>
-            <translation>MCC</translation>
-        </message>
-        <message>
-            <location filename="../ui/run_list_model.cpp" line="59" />
-            <source>%1 — %2 — best %3 %4 (epoch %5)</source>
-            <translation>%1 — %2 — en iyi %3 %4 (%5. epok)</translation>
-        </message>
-        <message>
-            <location filename="../ui/run_list_model.cpp" line="60" />
-            <source>%1 — %2</source>
-            <translation>%1 — %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>vitscope::TrainView</name>
-        <message>
-            <location filename="../ui/train_view.cpp" line="165" />
-            <source>A folder with one sub-folder of images per class.</source>
-            <translation>Her sınıf için bir görüntü alt klasörü içeren bir klasör.</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="167" />
-            <source>A Hugging Face model folder: pretrained (e.g. google/vit-base-patch16-224-in21k), fine-tuned, or config-only to train from scratch.</source>
-            <translation>Bir Hugging Face model klasörü: önceden eğitilmiş (ör. google/vit-base-patch16-224-in21k), ince ayarlı ya da sıfırdan eğitim için yalnızca yapılandırma.</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="178" />
-            <source>How many passes over the training images.</source>
-            <translation>Eğitim görüntüleri üzerinden kaç geçiş yapılacağı.</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="179" />
-            <source>Images per optimisation step. Smaller uses less memory.</source>
-            <translation>Optimizasyon adımı başına görüntü sayısı. Küçük değer daha az bellek kullanır.</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="188" />
-            <source>Peak learning rate (AdamW). The notebook used 0.00002.</source>
-            <translation>En yüksek öğrenme oranı (AdamW). Not defteri 0.00002 kullanıyordu.</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="181" />
-            <source>Steps over which the learning rate rises from 0; it then falls linearly to 0.</source>
-            <translation>Öğrenme oranının 0'dan yükseldiği adım sayısı; sonra doğrusal olarak 0'a iner.</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="192" />
-            <source>Shrinks weights a little each step; not applied to biases and LayerNorm weights.</source>
-            <translation>Ağırlıkları her adımda biraz küçültür; sapmalara ve LayerNorm ağırlıklarına uygulanmaz.</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="182" />
-            <source>Fixes the split, the data order and the initial head: the same seed gives the same run.</source>
-            <translation>Bölmeyi, veri sırasını ve başlangıç katmanını sabitler: aynı tohum aynı çalıştırmayı verir.</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="91" />
-            <source>Learning rate</source>
-            <translation>Öğrenme oranı</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="95" />
-            <source>learning rate</source>
-            <translation>öğrenme oranı</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="144" />
-            <source>Stopped: resumable</source>
-            <translation>Durduruldu: devam ettirilebilir</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="144" />
-            <source>Finished</source>
-            <translation>Tamamlandı</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="151" />
-            <source>Failed: see the log</source>
-            <translation>Başarısız: günlüğe bakın</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="169" />
-            <source>a new folder under the runs folder</source>
-            <translation>çalıştırmalar klasörü altında yeni bir klasör</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="170" />
-            <source>Where the run's checkpoints, metrics and predictions are written. To resume, pick a stopped run in the list.</source>
-            <translation>Çalıştırmanın kontrol noktalarının, ölçümlerinin ve tahminlerinin yazıldığı yer. Devam ettirmek için listeden durdurulmuş bir çalıştırma seçin.</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="180" />
-            <source>Adds up the gradients of several batches before each step: a larger effective batch in the same memory.</source>
-            <translation>Her adımdan önce birkaç grubun gradyanlarını toplar: aynı bellekte daha büyük etkin grup.</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="197" />
-            <source>Shares of every class for training, validation (selects the best epoch) and test (reported at the end). They must add up to 1.</source>
-            <translation>Her sınıfın eğitim, doğrulama (en iyi epoku seçer) ve test (sonda raporlanır) payları. Toplamları 1 olmalıdır.</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="199" />
-            <source>Automatic (GPU if present)</source>
-            <translation>Otomatik (varsa GPU)</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="200" />
-            <source>CPU</source>
-            <translation>CPU</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="201" />
-            <source>CUDA GPU</source>
-            <translation>CUDA GPU</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="203" />
-            <source>fp32 (exact)</source>
-            <translation>fp32 (tam)</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="204" />
-            <source>bf16 (GPU, faster)</source>
-            <translation>bf16 (GPU, daha hızlı)</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="205" />
-            <source>bf16 mixed precision keeps fp32 master weights; it needs a recent NVIDIA GPU.</source>
-            <translation>bf16 karma hassasiyet fp32 ana ağırlıkları korur; yeni bir NVIDIA GPU gerektirir.</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="207" />
-            <source>accuracy</source>
-            <translation>doğruluk</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="208" />
-            <source>weighted F1</source>
-            <translation>ağırlıklı F1</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="209" />
-            <source>macro F1</source>
-            <translation>makro F1</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="210" />
-            <source>validation loss</source>
-            <translation>doğrulama kaybı</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="211" />
-            <source>Which validation metric picks the best epoch.</source>
-            <translation>En iyi epoku hangi doğrulama ölçütünün seçeceği.</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="213" />
-            <source>h-flip</source>
-            <translation>yatay çevirme</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="213" />
-            <source>v-flip</source>
-            <translation>dikey çevirme</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="213" />
-            <source>90° turns</source>
-            <translation>90° döndürme</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="213" />
-            <source>crop</source>
-            <translation>kırpma</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="213" />
-            <source>colour</source>
-            <translation>renk</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="216" />
-            <source>Random, seeded changes to training images (off in the notebook).</source>
-            <translation>Eğitim görüntülerinde tohumlu rastgele değişiklikler (not defterinde kapalı).</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="226" />
-            <source>&amp;Data set:</source>
-            <translation>&amp;Veri kümesi:</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="227" />
-            <source>&amp;Model:</source>
-            <translation>&amp;Model:</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="228" />
-            <source>&amp;Run folder:</source>
-            <translation>Çalıştırma &amp;klasörü:</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="229" />
-            <source>&amp;Epochs:</source>
-            <translation>&amp;Epok sayısı:</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="230" />
-            <source>&amp;Batch size:</source>
-            <translation>&amp;Grup boyutu:</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="231" />
-            <source>Gradient &amp;accumulation:</source>
-            <translation>Gradyan &amp;biriktirme:</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="232" />
-            <source>&amp;Learning rate:</source>
-            <translation>Öğrenme &amp;oranı:</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="233" />
-            <source>&amp;Warmup steps:</source>
-            <translation>Isınma a&amp;dımları:</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="234" />
-            <source>Weight &amp;decay:</source>
-            <translation>Ağırlık &amp;azaltma:</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="235" />
-            <source>Split train/val/test:</source>
-            <translation>Bölme eğitim/doğrulama/test:</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="236" />
-            <source>Best epoch &amp;by:</source>
-            <translation>En iyi epok ö&amp;lçütü:</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="237" />
-            <source>De&amp;vice:</source>
-            <translation>A&amp;ygıt:</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="238" />
-            <source>&amp;Precision:</source>
-            <translation>&amp;Hassasiyet:</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="239" />
-            <source>Augment:</source>
-            <translation>Çoğaltma:</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="240" />
-            <source>&amp;Seed:</source>
-            <translation>&amp;Tohum:</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="241" />
-            <source>&amp;Start training</source>
-            <translation>Eğitimi &amp;başlat</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="242" />
-            <source>S&amp;top</source>
-            <translation>&amp;Durdur</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="243" />
-            <source>Stops after the current step and saves a checkpoint you can resume.</source>
-            <translation>Geçerli adımdan sonra durur ve devam ettirilebilecek bir kontrol noktası kaydeder.</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="244" />
-            <source>&amp;Resume</source>
-            <translation>Devam &amp;et</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="245" />
-            <source>Continues the stopped run selected in the list from its last checkpoint.</source>
-            <translation>Listede seçili durdurulmuş çalıştırmayı son kontrol noktasından sürdürür.</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="252" />
-            <source>Recipe</source>
-            <translation>Tarif</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="260" />
-            <source>Runs</source>
-            <translation>Çalıştırmalar</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="349" />
-            <source>The split shares add up to %1; they must add up to 1.</source>
-            <translation>Bölme paylarının toplamı %1; toplam 1 olmalıdır.</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="462" />
-            <source>Epoch (dashed: best, %1)</source>
-            <translation>Epok (kesikli çizgi: en iyi, %1)</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="89" />
-            <location filename="../ui/train_view.cpp" line="96" />
-            <source>Loss</source>
-            <translation>Kayıp</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="89" />
-            <source>Step</source>
-            <translation>Adım</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="93" />
-            <source>training loss (per step)</source>
-            <translation>eğitim kaybı (adım başına)</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="94" />
-            <source>smoothed</source>
-            <translation>düzleştirilmiş</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="99" />
-            <source>Accuracy</source>
-            <translation>Doğruluk</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="96" />
-            <location filename="../ui/train_view.cpp" line="99" />
-            <location filename="../ui/train_view.cpp" line="462" />
-            <source>Epoch</source>
-            <translation>Epok</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="97" />
-            <location filename="../ui/train_view.cpp" line="100" />
-            <source>training</source>
-            <translation>eğitim</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="98" />
-            <location filename="../ui/train_view.cpp" line="101" />
-            <source>validation</source>
-            <translation>doğrulama</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="108" />
-            <source>idle</source>
-            <translation>boşta</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="138" />
-            <source>%1: %2 of %3</source>
-            <translation>%1: %2 / %3</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="143" />
-            <location filename="../ui/train_view.cpp" line="397" />
-            <source>Run %1: %2</source>
-            <translation>Çalıştırma %1: %2</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="150" />
-            <source>Training failed: %1</source>
-            <translation>Eğitim başarısız: %1</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="356" />
-            <source>Starting run in %1</source>
-            <translation>Çalıştırma %1 içinde başlatılıyor</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="368" />
-            <source>Resuming run %1</source>
-            <translation>%1 çalıştırması sürdürülüyor</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="410" />
-            <source>epoch %1 · step %2/%3 · %4 images/s · ETA %5:%6</source>
-            <translation>epok %1 · adım %2/%3 · %4 görüntü/sn · kalan %5:%6</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="429" />
-            <source>Epoch %1: validation accuracy %2, loss %3%4</source>
-            <translation>Epok %1: doğrulama doğruluğu %2, kayıp %3%4</translation>
-        </message>
-        <message>
-            <location filename="../ui/train_view.cpp" line="433" />
-            <source> — best so far</source>
-            <translation> — şimdiye kadarki en iyi</translation>
-        </message>
-    </context>
+        <translation>Bir endoskopi görüntüsünü buraya bırakın
+ya da Aç… veya Yapıştır&apos;ı kullanın.</translation>
+    </message>
+    <message>
+        <location filename="../ui/predict_view.cpp" line="81"/>
+        <source>Probability (%)</source>
+        <translation>Olasılık (%)</translation>
+    </message>
+    <message>
+        <location filename="../ui/predict_view.cpp" line="87"/>
+        <source>&amp;Open…</source>
+        <translation>&amp;Aç…</translation>
+    </message>
+    <message>
+        <location filename="../ui/predict_view.cpp" line="88"/>
+        <source>&amp;Paste</source>
+        <translation>&amp;Yapıştır</translation>
+    </message>
+    <message>
+        <location filename="../ui/predict_view.cpp" line="89"/>
+        <source>&amp;Export CSV…</source>
+        <translation>CSV olarak &amp;dışa aktar…</translation>
+    </message>
+    <message>
+        <location filename="../ui/predict_view.cpp" line="90"/>
+        <source>Show &amp;attention</source>
+        <translation>&amp;Dikkati göster</translation>
+    </message>
+    <message>
+        <location filename="../ui/predict_view.cpp" line="91"/>
+        <source>Colours the image by how much each region fed the decision (attention rollout over all layers). An aid to judge a prediction, not a segmentation.</source>
+        <translation>Görüntüyü her bölgenin karara ne kadar katkı verdiğine göre renklendirir (tüm katmanlar boyunca dikkat aktarımı). Bir tahmini değerlendirmeye yardımcıdır, bir bölütleme değildir.</translation>
+    </message>
+    <message>
+        <location filename="../ui/predict_view.cpp" line="128"/>
+        <source>This model&apos;s classification head has not been trained: its probabilities are meaningless. Train it first (Train view) or open a fine-tuned model.</source>
+        <translation>Bu modelin sınıflandırma katmanı eğitilmemiş: olasılıkları anlamsızdır. Önce eğitin (Eğitim görünümü) ya da ince ayarlı bir model açın.</translation>
+    </message>
+    <message>
+        <location filename="../ui/predict_view.cpp" line="138"/>
+        <source>No image files found in what was dropped.</source>
+        <translation>Bırakılanlar arasında görüntü dosyası bulunamadı.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/predict_view.cpp" line="143"/>
+        <source>Predicting %n image(s)…</source>
+        <translation>
+            <numerusform>%n görüntü tahmin ediliyor…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/predict_view.cpp" line="152"/>
+        <source>%1 — cannot be used</source>
+        <translation>%1 — kullanılamaz</translation>
+    </message>
+    <message>
+        <location filename="../ui/predict_view.cpp" line="154"/>
+        <source>%1 cannot be used: %2</source>
+        <translation>%1 kullanılamaz: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/predict_view.cpp" line="228"/>
+        <source>No attention map: %1</source>
+        <translation>Dikkat haritası yok: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/predict_view.cpp" line="247"/>
+        <source>(no preview)</source>
+        <translation>(önizleme yok)</translation>
+    </message>
+    <message>
+        <location filename="../ui/predict_view.cpp" line="176"/>
+        <source>This file cannot be used: %1</source>
+        <translation>Bu dosya kullanılamaz: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/predict_view.cpp" line="197"/>
+        <source>%1  %2 %</source>
+        <translation>%1  %%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/predict_view.cpp" line="209"/>
+        <source>Most likely: %1 (%2 %)</source>
+        <translation>En olası: %1 (%%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/predict_view.cpp" line="283"/>
+        <source>Only local files and folders can be dropped here.</source>
+        <translation>Buraya yalnızca yerel dosyalar ve klasörler bırakılabilir.</translation>
+    </message>
+    <message>
+        <location filename="../ui/predict_view.cpp" line="292"/>
+        <source>Open images</source>
+        <translation>Görüntüleri aç</translation>
+    </message>
+    <message>
+        <location filename="../ui/predict_view.cpp" line="293"/>
+        <source>Images (%1)</source>
+        <translation>Görüntüler (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/predict_view.cpp" line="302"/>
+        <source>The clipboard holds no image.</source>
+        <translation>Panoda görüntü yok.</translation>
+    </message>
+    <message>
+        <location filename="../ui/predict_view.cpp" line="312"/>
+        <source>Export predictions</source>
+        <translation>Tahminleri dışa aktar</translation>
+    </message>
+    <message>
+        <location filename="../ui/predict_view.cpp" line="312"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV dosyaları (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../ui/predict_view.cpp" line="317"/>
+        <source>Cannot write %1</source>
+        <translation>%1 yazılamıyor</translation>
+    </message>
+</context>
+<context>
+    <name>vitscope::RunListModel</name>
+    <message>
+        <location filename="../ui/run_list_model.cpp" line="18"/>
+        <source>running</source>
+        <translation>çalışıyor</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_list_model.cpp" line="20"/>
+        <source>finished</source>
+        <translation>tamamlandı</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_list_model.cpp" line="22"/>
+        <source>stopped (resumable)</source>
+        <translation>durduruldu (devam ettirilebilir)</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_list_model.cpp" line="24"/>
+        <source>stopped early</source>
+        <translation>erken durduruldu</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_list_model.cpp" line="26"/>
+        <source>failed</source>
+        <translation>başarısız</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_list_model.cpp" line="33"/>
+        <source>accuracy</source>
+        <translation>doğruluk</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_list_model.cpp" line="35"/>
+        <source>weighted F1</source>
+        <translation>ağırlıklı F1</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_list_model.cpp" line="37"/>
+        <source>macro F1</source>
+        <translation>makro F1</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_list_model.cpp" line="39"/>
+        <source>validation loss</source>
+        <translation>doğrulama kaybı</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_list_model.cpp" line="41"/>
+        <source>MCC</source>
+        <translation>MCC</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_list_model.cpp" line="59"/>
+        <source>%1 — %2 — best %3 %4 (epoch %5)</source>
+        <translation>%1 — %2 — en iyi %3 %4 (%5. epok)</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_list_model.cpp" line="60"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>vitscope::TrainView</name>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="46"/>
+        <source>A folder with one sub-folder of images per class.</source>
+        <translation>Her sınıf için bir görüntü alt klasörü içeren bir klasör.</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="48"/>
+        <source>A Hugging Face model folder: pretrained (e.g. google/vit-base-patch16-224-in21k), fine-tuned, or config-only to train from scratch.</source>
+        <translation>Bir Hugging Face model klasörü: önceden eğitilmiş (ör. google/vit-base-patch16-224-in21k), ince ayarlı ya da sıfırdan eğitim için yalnızca yapılandırma.</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="59"/>
+        <source>How many passes over the training images.</source>
+        <translation>Eğitim görüntüleri üzerinden kaç geçiş yapılacağı.</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="60"/>
+        <source>Images per optimisation step. Smaller uses less memory.</source>
+        <translation>Optimizasyon adımı başına görüntü sayısı. Küçük değer daha az bellek kullanır.</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="69"/>
+        <source>Peak learning rate (AdamW). The notebook used 0.00002.</source>
+        <translation>En yüksek öğrenme oranı (AdamW). Not defteri 0.00002 kullanıyordu.</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="62"/>
+        <source>Steps over which the learning rate rises from 0; it then falls linearly to 0.</source>
+        <translation>Öğrenme oranının 0&apos;dan yükseldiği adım sayısı; sonra doğrusal olarak 0&apos;a iner.</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="73"/>
+        <source>Shrinks weights a little each step; not applied to biases and LayerNorm weights.</source>
+        <translation>Ağırlıkları her adımda biraz küçültür; sapmalara ve LayerNorm ağırlıklarına uygulanmaz.</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="63"/>
+        <source>Fixes the split, the data order and the initial head: the same seed gives the same run.</source>
+        <translation>Bölmeyi, veri sırasını ve başlangıç katmanını sabitler: aynı tohum aynı çalıştırmayı verir.</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view.cpp" line="71"/>
+        <source>Learning rate</source>
+        <translation>Öğrenme oranı</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view.cpp" line="75"/>
+        <source>learning rate</source>
+        <translation>öğrenme oranı</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view.cpp" line="124"/>
+        <source>Stopped: resumable</source>
+        <translation>Durduruldu: devam ettirilebilir</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view.cpp" line="124"/>
+        <source>Finished</source>
+        <translation>Tamamlandı</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view.cpp" line="131"/>
+        <source>Failed: see the log</source>
+        <translation>Başarısız: günlüğe bakın</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="50"/>
+        <source>a new folder under the runs folder</source>
+        <translation>çalıştırmalar klasörü altında yeni bir klasör</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="51"/>
+        <source>Where the run&apos;s checkpoints, metrics and predictions are written. To resume, pick a stopped run in the list.</source>
+        <translation>Çalıştırmanın kontrol noktalarının, ölçümlerinin ve tahminlerinin yazıldığı yer. Devam ettirmek için listeden durdurulmuş bir çalıştırma seçin.</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="61"/>
+        <source>Adds up the gradients of several batches before each step: a larger effective batch in the same memory.</source>
+        <translation>Her adımdan önce birkaç grubun gradyanlarını toplar: aynı bellekte daha büyük etkin grup.</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="78"/>
+        <source>Shares of every class for training, validation (selects the best epoch) and test (reported at the end). They must add up to 1.</source>
+        <translation>Her sınıfın eğitim, doğrulama (en iyi epoku seçer) ve test (sonda raporlanır) payları. Toplamları 1 olmalıdır.</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="80"/>
+        <source>Automatic (GPU if present)</source>
+        <translation>Otomatik (varsa GPU)</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="81"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="82"/>
+        <source>CUDA GPU</source>
+        <translation>CUDA GPU</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="84"/>
+        <source>fp32 (exact)</source>
+        <translation>fp32 (tam)</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="85"/>
+        <source>bf16 (GPU, faster)</source>
+        <translation>bf16 (GPU, daha hızlı)</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="86"/>
+        <source>bf16 mixed precision keeps fp32 master weights; it needs a recent NVIDIA GPU.</source>
+        <translation>bf16 karma hassasiyet fp32 ana ağırlıkları korur; yeni bir NVIDIA GPU gerektirir.</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="88"/>
+        <source>accuracy</source>
+        <translation>doğruluk</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="89"/>
+        <source>weighted F1</source>
+        <translation>ağırlıklı F1</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="90"/>
+        <source>macro F1</source>
+        <translation>makro F1</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="91"/>
+        <source>validation loss</source>
+        <translation>doğrulama kaybı</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="92"/>
+        <source>Which validation metric picks the best epoch.</source>
+        <translation>En iyi epoku hangi doğrulama ölçütünün seçeceği.</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="94"/>
+        <source>h-flip</source>
+        <translation>yatay çevirme</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="94"/>
+        <source>v-flip</source>
+        <translation>dikey çevirme</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="94"/>
+        <source>90° turns</source>
+        <translation>90° döndürme</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="94"/>
+        <source>crop</source>
+        <translation>kırpma</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="94"/>
+        <source>colour</source>
+        <translation>renk</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="97"/>
+        <source>Random, seeded changes to training images (off in the notebook).</source>
+        <translation>Eğitim görüntülerinde tohumlu rastgele değişiklikler (not defterinde kapalı).</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="107"/>
+        <source>&amp;Data set:</source>
+        <translation>&amp;Veri kümesi:</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="108"/>
+        <source>&amp;Model:</source>
+        <translation>&amp;Model:</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="109"/>
+        <source>&amp;Run folder:</source>
+        <translation>Çalıştırma &amp;klasörü:</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="110"/>
+        <source>&amp;Epochs:</source>
+        <translation>&amp;Epok sayısı:</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="111"/>
+        <source>&amp;Batch size:</source>
+        <translation>&amp;Grup boyutu:</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="112"/>
+        <source>Gradient &amp;accumulation:</source>
+        <translation>Gradyan &amp;biriktirme:</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="113"/>
+        <source>&amp;Learning rate:</source>
+        <translation>Öğrenme &amp;oranı:</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="114"/>
+        <source>&amp;Warmup steps:</source>
+        <translation>Isınma a&amp;dımları:</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="115"/>
+        <source>Weight &amp;decay:</source>
+        <translation>Ağırlık &amp;azaltma:</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="116"/>
+        <source>Split train/val/test:</source>
+        <translation>Bölme eğitim/doğrulama/test:</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="117"/>
+        <source>Best epoch &amp;by:</source>
+        <translation>En iyi epok ö&amp;lçütü:</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="118"/>
+        <source>De&amp;vice:</source>
+        <translation>A&amp;ygıt:</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="119"/>
+        <source>&amp;Precision:</source>
+        <translation>&amp;Hassasiyet:</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="120"/>
+        <source>Augment:</source>
+        <translation>Çoğaltma:</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="121"/>
+        <source>&amp;Seed:</source>
+        <translation>&amp;Tohum:</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="122"/>
+        <source>&amp;Start training</source>
+        <translation>Eğitimi &amp;başlat</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="123"/>
+        <source>S&amp;top</source>
+        <translation>&amp;Durdur</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="124"/>
+        <source>Stops after the current step and saves a checkpoint you can resume.</source>
+        <translation>Geçerli adımdan sonra durur ve devam ettirilebilecek bir kontrol noktası kaydeder.</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="125"/>
+        <source>&amp;Resume</source>
+        <translation>Devam &amp;et</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="126"/>
+        <source>Continues the stopped run selected in the list from its last checkpoint.</source>
+        <translation>Listede seçili durdurulmuş çalıştırmayı son kontrol noktasından sürdürür.</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="133"/>
+        <source>Recipe</source>
+        <translation>Tarif</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="141"/>
+        <source>Runs</source>
+        <translation>Çalıştırmalar</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view.cpp" line="171"/>
+        <source>The split shares add up to %1; they must add up to 1.</source>
+        <translation>Bölme paylarının toplamı %1; toplam 1 olmalıdır.</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view.cpp" line="284"/>
+        <source>Epoch (dashed: best, %1)</source>
+        <translation>Epok (kesikli çizgi: en iyi, %1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view.cpp" line="69"/>
+        <location filename="../ui/train_view.cpp" line="76"/>
+        <source>Loss</source>
+        <translation>Kayıp</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view.cpp" line="69"/>
+        <source>Step</source>
+        <translation>Adım</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view.cpp" line="73"/>
+        <source>training loss (per step)</source>
+        <translation>eğitim kaybı (adım başına)</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view.cpp" line="74"/>
+        <source>smoothed</source>
+        <translation>düzleştirilmiş</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view.cpp" line="79"/>
+        <source>Accuracy</source>
+        <translation>Doğruluk</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view.cpp" line="76"/>
+        <location filename="../ui/train_view.cpp" line="79"/>
+        <location filename="../ui/train_view.cpp" line="284"/>
+        <source>Epoch</source>
+        <translation>Epok</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view.cpp" line="77"/>
+        <location filename="../ui/train_view.cpp" line="80"/>
+        <source>training</source>
+        <translation>eğitim</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view.cpp" line="78"/>
+        <location filename="../ui/train_view.cpp" line="81"/>
+        <source>validation</source>
+        <translation>doğrulama</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view.cpp" line="88"/>
+        <source>idle</source>
+        <translation>boşta</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view.cpp" line="118"/>
+        <source>%1: %2 of %3</source>
+        <translation>%1: %2 / %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view.cpp" line="123"/>
+        <location filename="../ui/train_view.cpp" line="219"/>
+        <source>Run %1: %2</source>
+        <translation>Çalıştırma %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view.cpp" line="130"/>
+        <source>Training failed: %1</source>
+        <translation>Eğitim başarısız: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view.cpp" line="178"/>
+        <source>Starting run in %1</source>
+        <translation>Çalıştırma %1 içinde başlatılıyor</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view.cpp" line="190"/>
+        <source>Resuming run %1</source>
+        <translation>%1 çalıştırması sürdürülüyor</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view.cpp" line="232"/>
+        <source>epoch %1 · step %2/%3 · %4 images/s · ETA %5:%6</source>
+        <translation>epok %1 · adım %2/%3 · %4 görüntü/sn · kalan %5:%6</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view.cpp" line="251"/>
+        <source>Epoch %1: validation accuracy %2, loss %3%4</source>
+        <translation>Epok %1: doğrulama doğruluğu %2, kayıp %3%4</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view.cpp" line="255"/>
+        <source> — best so far</source>
+        <translation> — şimdiye kadarki en iyi</translation>
+    </message>
+</context>
 </TS>
