@@ -70,6 +70,16 @@ double Args::doubleValue(const std::string &name, double fallback) const
     throw UsageError("--" + name + " needs a number, got '" + value(name) + "'");
 }
 
+bool Args::onOff(const std::string &name, bool fallback) const
+{
+    if (!has(name))
+        return fallback;
+    const std::string v = value(name);
+    if (v != "on" && v != "off")
+        throw UsageError("--" + name + " must be on or off, not '" + v + "'");
+    return v == "on";
+}
+
 std::vector<std::string> Args::list(const std::string &name) const
 {
     std::vector<std::string> out;

@@ -24,6 +24,7 @@ public:
     std::string value(const std::string &name, const std::string &fallback = {}) const;
     int intValue(const std::string &name, int fallback) const;
     double doubleValue(const std::string &name, double fallback) const;
+    bool onOff(const std::string &name, bool fallback) const; // "on" or "off"
     std::vector<std::string> list(const std::string &name) const; // comma-separated
 
 private:

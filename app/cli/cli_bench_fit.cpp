@@ -43,7 +43,7 @@ int runBenchFit(int argc, char **argv)
 {
     const Args args(argc, argv, 3, {"json"},
                     {"config", "images", "val", "test", "epochs", "batch", "eval-batch", "precision", "device", "threads",
-                     "out", "warmup-steps", "lr"});
+                     "out", "warmup-steps", "lr", "cuda-graphs"});
     const int threads = configureThreads(args.intValue("threads", 0));
     TrainConfig cfg; // the notebook's recipe unless told otherwise
     cfg.epochs = args.intValue("epochs", cfg.epochs);
@@ -56,6 +56,7 @@ int runBenchFit(int argc, char **argv)
         throw UsageError("--precision must be fp32 or bf16");
     cfg.device = args.value("device", "auto");
     cfg.threads = threads;
+    cfg.cudaGraphs = args.onOff("cuda-graphs", cfg.cudaGraphs);
     const torch::Device device = selectDevice(cfg.device);
 
     const std::string name = args.value("config", "vit-base");
@@ -86,6 +87,8 @@ int runBenchFit(int argc, char **argv)
     run.writeRunInfo(cfg, config.labels, "(" + name + ", random weights)", deviceDescription(device),
                      R"j({"dataset":{"root":"synthetic bytes in RAM (bench fit)"}})j");
     TrainerCallbacks callbacks;
+    std::vector<std::string> notes; // the trainer's log lines (CUDA graph in use or not, say)
+    callbacks.onLog = [&](const std::string &line) { notes.push_back(line); };
     double firstEpochSeconds = 0;
     callbacks.onEpoch = [&](const EpochInfo &e) {
         if (e.epoch == 1)
@@ -105,7 +108,8 @@ int runBenchFit(int argc, char **argv)
                               {"wall_seconds", wall}, {"first_epoch_seconds", firstEpochSeconds},
                               {"train_seconds", summary.trainSeconds}, {"train_images_per_second", summary.imagesPerSecond},
                               {"val_accuracy", summary.val ? summary.val->accuracy : 0.0},
-                              {"test_accuracy", summary.test ? summary.test->accuracy : 0.0}};
+                              {"test_accuracy", summary.test ? summary.test->accuracy : 0.0},
+                              {"cuda_graphs", cfg.cudaGraphs}, {"notes", notes}};
     if (args.flag("json"))
         std::cout << j.dump() << "\n";
     else

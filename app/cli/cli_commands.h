@@ -1,6 +1,7 @@
 #pragma once
 // vitscope-cli subcommands. Each returns the process exit code:
 // 0 success, 1 other failure, 2 usage error, 3 some inputs unusable.
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -17,6 +18,7 @@ int runVersion();
 int runBench(int argc, char **argv); // bench infer|train|fit|preprocess|loader
 int runBenchFit(int argc, char **argv);
 ViTConfig benchConfig(const std::string &name); // vit-base, vit-tiny or a model folder
+void traceSteps(const std::string &path, const std::function<void()> &work); // Chrome trace of `work`
 
 #ifdef VITSCOPE_WITH_DATA
 int runPredict(int argc, char **argv);

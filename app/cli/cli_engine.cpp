@@ -3,6 +3,7 @@
 #include "cli_commands.h"
 
 #include "engine/checkpoint.h"
+#include "engine/graph_step.h"
 #include "engine/optim.h"
 #include "engine/runtime.h"
 #include "engine/trainer.h"
@@ -115,21 +116,28 @@ int benchTrain(const Args &args)
     auto x = torch::randn({batch, 3, config.imageSize, config.imageSize}).to(device);
     auto y = torch::randint(0, 8, {batch}, torch::kInt64).to(device);
     const auto fetch = [&](int64_t) { return Batch{x, y}; };
-    Clock::time_point start;
+    // As train() does: a CUDA graph where supported (after its own ordinary warm-up steps).
+    std::unique_ptr<GraphedTrainStep> graphed;
+    if (args.onOff("cuda-graphs", true) && GraphedTrainStep::supported(model, optimizer, device, 1))
+        graphed = std::make_unique<GraphedTrainStep>(model, optimizer, device, bf16, 1.0);
     StepResult previous;
-    for (int i = 0; i < warmup + steps; ++i) {
-        if (i == warmup) {
-            synchronize(device);
-            start = Clock::now();
+    auto runSteps = [&](int count) {
+        for (int i = 0; i < count; ++i) {
+            const StepResult step = graphed ? graphed->run(fetch(0), 2e-5) : trainStep(model, optimizer, 1, fetch, 2e-5, 1.0, device, bf16);
+            if (previous.loss.defined()) // as train() does: each step read back once the next is queued
+                readBack(previous);
+            previous = step;
         }
-        const StepResult step = trainStep(model, optimizer, 1, fetch, 2e-5, 1.0, device, bf16);
-        if (previous.loss.defined()) // as train() does: each step read back once the next is queued
-            readBack(previous);
-        previous = step;
-    }
+    };
+    runSteps(graphed ? std::max(warmup, 5) : warmup); // a graph is recorded after 3 ordinary steps
+    synchronize(device);
+    const auto start = Clock::now();
+    runSteps(steps);
     readBack(previous);
     synchronize(device);
     const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    if (args.has("trace")) // a few more steps under LibTorch's profiler, after the timing
+        traceSteps(args.value("trace"), [&] { runSteps(3); readBack(previous); synchronize(device); });
     const double ips = static_cast<double>(batch) * steps / seconds;
     const std::string name = args.value("config", "vit-base");
     if (args.flag("json")) {
@@ -137,6 +145,8 @@ int benchTrain(const Args &args)
                                      {"device", deviceDescription(device)}, {"threads", threads},
                                      {"steps", steps}, {"adamw", optimizer.implementation()}, {"qkv", qkv},
                                      {"attention_kernel", kernel},
+                                     {"cuda_graphs", graphed && graphed->recorded()},
+                                     {"cuda_graphs_note", graphed ? graphed->disabledReason() : std::string("not supported here")},
                                      {"images_per_second", ips}})
                          .dump()
                   << "\n";
@@ -186,7 +196,7 @@ int runBench(int argc, char **argv)
     if (what == "infer")
         return benchInfer(Args(argc, argv, 3, {"json"}, {"model", "threads", "runs", "device"}));
     if (what == "train")
-        return benchTrain(Args(argc, argv, 3, {"json"}, {"config", "batch", "precision", "device", "threads", "steps", "warmup", "adamw", "qkv"}));
+        return benchTrain(Args(argc, argv, 3, {"json"}, {"config", "batch", "precision", "device", "threads", "steps", "warmup", "adamw", "qkv", "cuda-graphs", "trace"}));
     if (what == "fit")
         return runBenchFit(argc, argv);
 #ifdef VITSCOPE_WITH_DATA

@@ -62,7 +62,7 @@ std::string eta(double seconds)
 const std::set<std::string> kTrainOptions = {"data", "model", "out", "val-data", "test-data", "split", "epochs", "batch-size",
                                              "eval-batch-size", "lr", "warmup-steps", "warmup-ratio", "weight-decay",
                                              "max-grad-norm", "grad-accum", "metric", "seed", "device", "precision", "threads",
-                                             "augment", "cache-dir", "early-stopping", "resume", "log-every"};
+                                             "augment", "cache-dir", "early-stopping", "resume", "log-every", "cuda-graphs"};
 
 TrainConfig configFrom(const Args &a, TrainConfig c)
 {
@@ -84,6 +84,7 @@ TrainConfig configFrom(const Args &a, TrainConfig c)
         c.augment = a.list("augment");
     c.earlyStopping = a.intValue("early-stopping", c.earlyStopping);
     c.logEvery = a.intValue("log-every", c.logEvery);
+    c.cudaGraphs = a.onOff("cuda-graphs", c.cudaGraphs);
     return c;
 }
 

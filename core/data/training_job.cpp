@@ -42,6 +42,7 @@ TrainJob resumeJob(const std::string &out)
     t.threads = c.at("threads");
     t.augment = c.at("augment").get<std::vector<std::string>>();
     t.earlyStopping = c.at("early_stopping");
+    t.cudaGraphs = c.value("cuda_graphs", true); // runs made before the option existed
     job.data.splitFile = (fs::path(out) / "split.json").string();
     job.data.cacheDir = run.value("cache_dir", "");
     job.data.augment = t.augment;

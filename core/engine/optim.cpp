@@ -14,6 +14,13 @@
 #else
 #define VITSCOPE_HAVE_FUSED_ADAMW 0
 #endif
+// Its overload taking the learning rate as a device tensor (LibTorch 2.4 and later), for steps
+// recorded into CUDA graphs: built with them only (VITSCOPE_CUDA_GRAPHS).
+#if VITSCOPE_HAVE_FUSED_ADAMW && defined(VITSCOPE_CUDA_GRAPHS) && (TORCH_VERSION_MAJOR > 2 || TORCH_VERSION_MINOR >= 4)
+#define VITSCOPE_HAVE_TENSOR_LR_ADAMW 1
+#else
+#define VITSCOPE_HAVE_TENSOR_LR_ADAMW 0
+#endif
 
 namespace vitscope {
 
@@ -98,33 +105,14 @@ bool AdamW::stepFused(double lr)
         throw std::runtime_error("the fused AdamW kernel is used on CUDA only");
     if (impl == "foreach" || !onCuda)
         return false;
-    // torch.optim.AdamW(fused=True): one kernel per group over all tensors; the step counts are
-    // device tensors the kernel reads for the bias corrections.
-    if (m_fusedStepsAt != m_step - 1) { // first step, or after loadState()
-        m_fusedSteps.clear();
-        for (const auto &p : m_params)
-            m_fusedSteps.push_back(torch::full({}, static_cast<double>(m_step - 1), p.value.options().dtype(torch::kFloat32)));
-    }
+    prepareFusedSteps(m_step - 1);
     at::_foreach_add_(m_fusedSteps, 1.0);
     m_fusedStepsAt = m_step;
-    for (const bool decay : {true, false}) {
-        std::vector<torch::Tensor> params, grads, expAvgs, expAvgSqs, steps;
-        for (std::size_t i = 0; i < m_params.size(); ++i) {
-            const auto &p = m_params[i];
-            if (p.decay != decay || !p.value.grad().defined())
-                continue;
-            params.push_back(p.value);
-            grads.push_back(p.value.grad());
-            expAvgs.push_back(p.expAvg);
-            expAvgSqs.push_back(p.expAvgSq);
-            steps.push_back(m_fusedSteps[i]);
-        }
-        if (params.empty())
-            continue;
-        at::_fused_adamw_(params, grads, expAvgs, expAvgSqs, /*max_exp_avg_sqs=*/{}, steps, lr, m_options.beta1,
-                          m_options.beta2, decay ? m_options.weightDecay : 0.0, m_options.eps, /*amsgrad=*/false,
-                          /*maximize=*/false);
-    }
+    forEachFusedGroup([&](const FusedGroup &g, bool decay) {
+        at::_fused_adamw_(g.params, g.grads, g.expAvgs, g.expAvgSqs, /*max_exp_avg_sqs=*/{}, g.steps, lr,
+                          m_options.beta1, m_options.beta2, decay ? m_options.weightDecay : 0.0, m_options.eps,
+                          /*amsgrad=*/false, /*maximize=*/false);
+    });
     m_used = "fused";
     return true;
 #else
@@ -134,6 +122,76 @@ bool AdamW::stepFused(double lr)
     (void)lr;
     return false;
 #endif
+}
+
+void AdamW::prepareFusedSteps(int64_t done)
+{
+    // torch.optim.AdamW(fused=True) keeps the step counts as device tensors the kernel reads for
+    // the bias corrections. (Re)made on the first step and after loadState().
+    if (m_fusedStepsAt == done)
+        return;
+    m_fusedSteps.clear();
+    for (const auto &p : m_params)
+        m_fusedSteps.push_back(torch::full({}, static_cast<double>(done), p.value.options().dtype(torch::kFloat32)));
+    m_fusedStepsAt = done;
+}
+
+void AdamW::forEachFusedGroup(const std::function<void(const FusedGroup &, bool)> &apply)
+{
+    for (const bool decay : {true, false}) {
+        FusedGroup g;
+        for (std::size_t i = 0; i < m_params.size(); ++i) {
+            const auto &p = m_params[i];
+            if (p.decay != decay || !p.value.grad().defined())
+                continue;
+            g.params.push_back(p.value);
+            g.grads.push_back(p.value.grad());
+            g.expAvgs.push_back(p.expAvg);
+            g.expAvgSqs.push_back(p.expAvgSq);
+            g.steps.push_back(m_fusedSteps[i]);
+        }
+        if (!g.params.empty())
+            apply(g, decay);
+    }
+}
+
+bool AdamW::canRecord() const
+{
+#if VITSCOPE_HAVE_TENSOR_LR_ADAMW
+    return !m_params.empty() && m_params.front().value.is_cuda() && m_options.implementation != "foreach";
+#else
+    return false;
+#endif
+}
+
+void AdamW::prepareRecording()
+{
+    TORCH_CHECK(canRecord(), "this AdamW cannot be recorded into a CUDA graph");
+    torch::NoGradGuard noGrad;
+    prepareFusedSteps(m_step);
+}
+
+void AdamW::recordStep(const torch::Tensor &lr)
+{
+#if VITSCOPE_HAVE_TENSOR_LR_ADAMW
+    torch::NoGradGuard noGrad;
+    at::_foreach_add_(m_fusedSteps, 1.0);
+    forEachFusedGroup([&](const FusedGroup &g, bool decay) {
+        at::_fused_adamw_(g.params, g.grads, g.expAvgs, g.expAvgSqs, /*max_exp_avg_sqs=*/{}, g.steps, lr,
+                          m_options.beta1, m_options.beta2, decay ? m_options.weightDecay : 0.0, m_options.eps,
+                          /*amsgrad=*/false, /*maximize=*/false);
+    });
+#else
+    (void)lr;
+    TORCH_CHECK(false, "recording AdamW into a CUDA graph needs LibTorch 2.4 or later");
+#endif
+}
+
+void AdamW::countRecordedStep()
+{
+    ++m_step;
+    m_fusedStepsAt = m_step; // the replay advanced the device counters in step
+    m_used = "fused";
 }
 
 std::map<std::string, torch::Tensor> AdamW::state() const
@@ -166,6 +224,7 @@ void AdamW::loadState(const std::map<std::string, torch::Tensor> &state)
     if (it == state.end())
         throw std::runtime_error("optimizer state lacks 'step'");
     m_step = it->second.item<int64_t>();
+    m_fusedStepsAt = -1; // the device step counters are remade from m_step
 }
 
 double linearScheduleLr(double baseLr, int64_t step, int64_t warmupSteps, int64_t totalSteps)

@@ -4,6 +4,7 @@
 // gradient clipping. Written out (not torch::optim) so its state is plain tensors we checkpoint.
 #include <torch/nn/module.h>
 
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -33,6 +34,14 @@ public:
     // The kernels the last step used: "foreach" or "fused".
     std::string implementation() const { return m_used; }
 
+    // For a step recorded into a CUDA graph (see GraphedTrainStep): the fused kernel reading its
+    // learning rate from a device tensor, so that a replay takes each step's value. Available on
+    // CUDA with LibTorch >= 2.4 unless the foreach path was asked for.
+    bool canRecord() const;
+    void prepareRecording();                       // before capture: the kernel's step counters exist
+    void recordStep(const torch::Tensor &lr);      // during capture: queues the update, no host state
+    void countRecordedStep();                      // after each replay: the host's step count
+
     // Moments in safetensors-ready form ("exp_avg.<param>", "exp_avg_sq.<param>", "step").
     std::map<std::string, torch::Tensor> state() const;
     void loadState(const std::map<std::string, torch::Tensor> &state); // throws on mismatch
@@ -45,7 +54,12 @@ private:
         torch::Tensor value, expAvg, expAvgSq;
         bool decay;
     };
+    struct FusedGroup {
+        std::vector<torch::Tensor> params, grads, expAvgs, expAvgSqs, steps;
+    };
     bool stepFused(double lr);
+    void prepareFusedSteps(int64_t done); // device step counters equal to `done`
+    void forEachFusedGroup(const std::function<void(const FusedGroup &, bool decay)> &apply);
 
     AdamWOptions m_options;
     std::vector<Param> m_params;

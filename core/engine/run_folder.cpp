@@ -118,6 +118,7 @@ void RunFolder::writeRunInfo(const TrainConfig &c, const std::vector<std::string
                    {"augment", c.augment},
                    {"early_stopping", c.earlyStopping},
                    {"early_stopping_threshold", c.earlyStoppingThreshold},
+                   {"cuda_graphs", c.cudaGraphs},
                    {"optimizer", "AdamW(betas=(0.9, 0.999), eps=1e-8), no decay on biases and LayerNorm weights"},
                    {"schedule", "linear warmup, then linear decay to 0"}};
     r["labels"] = labels;

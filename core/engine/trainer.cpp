@@ -1,6 +1,7 @@
 #include "engine/trainer.h"
 
 #include "engine/autocast.h"
+#include "engine/graph_step.h"
 #include "engine/optim.h"
 #include "engine/pixels.h"
 #include "engine/run_folder.h"
@@ -244,6 +245,13 @@ TrainSummary train(LoadedModel &lm, const TrainConfig &cfg, BatchSource &trainSe
         }
     };
 
+    std::unique_ptr<GraphedTrainStep> graphed;
+    if (cfg.cudaGraphs && !cb.lossHook && GraphedTrainStep::supported(model, optimizer, device, cfg.gradAccum)) {
+        graphed = std::make_unique<GraphedTrainStep>(model, optimizer, device, bf16, cfg.maxGradNorm);
+        log(cb, "training steps will replay from a CUDA graph after 3 ordinary steps");
+    }
+    bool reportedGraph = false;
+
     TrainSummary summary;
     summary.status = "finished";
     for (int epoch = st.epoch; epoch < cfg.epochs; ++epoch) {
@@ -264,11 +272,16 @@ TrainSummary train(LoadedModel &lm, const TrainConfig &cfg, BatchSource &trainSe
                 hook = [&](torch::Tensor &loss) { cb.lossHook(st.globalStep, loss); };
             StepResult step;
             try {
-                step = trainStep(model, optimizer, micro, fetch, lr, cfg.maxGradNorm, device, bf16, hook);
+                step = graphed ? graphed->run(fetch(0), lr)
+                               : trainStep(model, optimizer, micro, fetch, lr, cfg.maxGradNorm, device, bf16, hook);
             } catch (const c10::Error &e) {
                 if (isOutOfMemory(e))
                     throw outOfMemory();
                 throw;
+            }
+            if (graphed && !reportedGraph && !graphed->disabledReason().empty()) {
+                log(cb, "CUDA graph not used (" + graphed->disabledReason() + "); ordinary steps, same results");
+                reportedGraph = true;
             }
             st.batchInEpoch += micro;
             ++st.globalStep;

@@ -32,6 +32,7 @@ struct TrainConfig {
     double earlyStoppingThreshold = 0.0;
     int logEvery = 1;          // steps between step reports
     bool evalTrainSet = true;  // train metrics every epoch, in eval mode
+    bool cudaGraphs = true;    // replay steps from a CUDA graph where exact and supported (graph_step.h)
 };
 
 struct StepInfo {

@@ -4,6 +4,7 @@ parameter groups, clip_grad_norm_ 1.0, the same synthetic batch for every step. 
 nothing back per step, which is the most favourable case for the reference.
 
 Usage: python3 hf_reference_train.py [--batch 128] [--steps 50] [--warmup 10] [--adamw foreach|fused]
+                                      [--trace FILE]  (Chrome trace of 3 more steps, after the timing)
 Prints one JSON line. Not part of vitscope: a benchmark aid for machines that have transformers.
 """
 import argparse
@@ -21,6 +22,7 @@ def main():
     ap.add_argument("--warmup", type=int, default=10)
     ap.add_argument("--adamw", default="foreach", choices=["foreach", "fused"])
     ap.add_argument("--precision", default="bf16", choices=["bf16", "fp32"])
+    ap.add_argument("--trace", default="")
     args = ap.parse_args()
 
     import transformers
@@ -48,10 +50,7 @@ def main():
     x = torch.randn(args.batch, 3, 224, 224, device=device)
     y = torch.randint(0, 8, (args.batch,), device=device)
     bf16 = args.precision == "bf16"
-    for i in range(args.warmup + args.steps):
-        if i == args.warmup:
-            torch.cuda.synchronize()
-            t0 = time.perf_counter()
+    def step():
         with torch.autocast("cuda", dtype=torch.bfloat16, enabled=bf16):
             logits = model(pixel_values=x).logits
         loss = F.cross_entropy(logits.float(), y)
@@ -59,8 +58,22 @@ def main():
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         opt.step()
         opt.zero_grad(set_to_none=True)
+
+    for _ in range(args.warmup):
+        step()
+    torch.cuda.synchronize()
+    t0 = time.perf_counter()
+    for _ in range(args.steps):
+        step()
     torch.cuda.synchronize()
     seconds = time.perf_counter() - t0
+    if args.trace:
+        from torch.profiler import ProfilerActivity, profile
+        with profile(activities=[ProfilerActivity.CPU, ProfilerActivity.CUDA]) as prof:
+            for _ in range(3):
+                step()
+            torch.cuda.synchronize()
+        prof.export_chrome_trace(args.trace)
     print(json.dumps({"reference": "transformers ViTForImageClassification", "transformers": transformers.__version__,
                       "torch": torch.__version__, "attn_implementation": model.config._attn_implementation,
                       "batch": args.batch, "precision": args.precision, "adamw": args.adamw, "steps": args.steps,
