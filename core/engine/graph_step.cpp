@@ -33,6 +33,7 @@ struct GraphedTrainStep::Impl {
     // Ordinary steps on the capture stream first, as PyTorch asks: libraries (cuBLAS, cuDNN) set up
     // their per-stream state outside the recording.
     int warmupLeft = 3;
+    bool enabled = false; // supported() for this model, optimizer and device
     std::string disabled;
 #if VITSCOPE_GRAPHS
     std::optional<c10::cuda::CUDAStream> stream;
@@ -57,8 +58,10 @@ GraphedTrainStep::GraphedTrainStep(ViTForImageClassification &model, AdamW &opti
                                    bool bf16, double maxGradNorm)
     : m_impl(std::make_unique<Impl>(Impl{model, optimizer, device, bf16, maxGradNorm}))
 {
+    m_impl->enabled = supported(model, optimizer, device, 1);
 #if VITSCOPE_GRAPHS
-    m_impl->stream = c10::cuda::getStreamFromPool(false, device.index() < 0 ? c10::cuda::current_device() : device.index());
+    if (m_impl->enabled)
+        m_impl->stream = c10::cuda::getStreamFromPool(false, device.index() < 0 ? c10::cuda::current_device() : device.index());
 #endif
 }
 
@@ -96,7 +99,7 @@ StepResult GraphedTrainStep::run(const Batch &batch, double lr)
 {
     auto &d = *m_impl;
 #if VITSCOPE_GRAPHS
-    if (!d.disabled.empty())
+    if (!d.enabled || !d.disabled.empty())
         return d.ordinary(batch, lr);
     if (!d.graph && d.warmupLeft > 0) {
         --d.warmupLeft;

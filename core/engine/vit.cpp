@@ -154,7 +154,9 @@ torch::Tensor ViTModelImpl::forward(const torch::Tensor &pixelValues, std::vecto
                 "expected pixel values [B, ", m_config.numChannels, ", ", m_config.imageSize, ", ", m_config.imageSize,
                 "], got ", pixelValues.sizes());
     auto x = m_projection(pixelValues).flatten(2).transpose(1, 2);
-    x = torch::cat({m_clsToken.expand({x.size(0), -1, -1}).to(x.dtype()), x}, 1) + m_positionEmbeddings;
+    // As transformers: under bf16 autocast the patches are bf16 and the class token float32, and
+    // cat promotes both to float32 before the position embeddings are added.
+    x = torch::cat({m_clsToken.expand({x.size(0), -1, -1}), x}, 1) + m_positionEmbeddings;
     x = m_dropout(x);
     for (auto &layer : m_layers) {
         if (attentions) {

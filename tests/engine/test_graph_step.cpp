@@ -74,6 +74,8 @@ TEST_CASE(graphedStepsEqualOrdinarySteps)
                 const auto vb = readBack(graphed.run(data[i], lr));
                 worst = std::max({worst, std::abs(va.loss - vb.loss), std::abs(va.gradNorm - vb.gradNorm)});
             }
+            if (!graphed.disabledReason().empty())
+                std::cout << "    not recorded: " << graphed.disabledReason() << "\n";
             REQUIRE(graphed.disabledReason().empty());
             REQUIRE(graphed.recorded() == expectGraph);
             REQUIRE(optA.stepCount() == optB.stepCount());
