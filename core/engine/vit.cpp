@@ -19,6 +19,15 @@ torch::nn::Linear linear(int in, int out, bool bias = true)
     return torch::nn::Linear(torch::nn::LinearOptions(in, out).bias(bias));
 }
 
+// torch::nn::Linear's forward (the C++ frontend's F::linear) computes a 3-D input as a matmul and
+// then `+= bias`: under bf16 autocast that adds the float32 bias to the bf16 product in a second,
+// slow pass, rounding twice. at::linear, which PyTorch's nn.Linear calls, casts the bias and adds
+// it inside the GEMM, as the reference does.
+torch::Tensor dense(const torch::nn::Linear &layer, const torch::Tensor &x)
+{
+    return torch::linear(x, layer->weight, layer->bias);
+}
+
 torch::Tensor scaledDotProductAttention(const torch::Tensor &q, const torch::Tensor &k, const torch::Tensor &v,
                                         double dropout)
 {
@@ -100,9 +109,9 @@ torch::Tensor ViTLayerImpl::attend(const torch::Tensor &x, torch::Tensor *attent
         k = qkv[1].transpose(1, 2);
         v = qkv[2].transpose(1, 2);
     } else {
-        q = m_query(x).view({B, T, m_heads, D}).transpose(1, 2);
-        k = m_key(x).view({B, T, m_heads, D}).transpose(1, 2);
-        v = m_value(x).view({B, T, m_heads, D}).transpose(1, 2);
+        q = dense(m_query, x).view({B, T, m_heads, D}).transpose(1, 2);
+        k = dense(m_key, x).view({B, T, m_heads, D}).transpose(1, 2);
+        v = dense(m_value, x).view({B, T, m_heads, D}).transpose(1, 2);
     }
     const double dropout = is_training() ? m_attentionDropout : 0.0;
     torch::Tensor context;
@@ -114,14 +123,14 @@ torch::Tensor ViTLayerImpl::attend(const torch::Tensor &x, torch::Tensor *attent
     } else {
         context = scaledDotProductAttention(q, k, v, dropout);
     }
-    return m_attentionOut(context.transpose(1, 2).reshape({B, T, H}));
+    return dense(m_attentionOut, context.transpose(1, 2).reshape({B, T, H}));
 }
 
 torch::Tensor ViTLayerImpl::forward(const torch::Tensor &x, torch::Tensor *attention)
 {
     auto h = x + m_dropout(attend(m_layerNormBefore(x), attention));
-    auto mlp = torch::gelu(m_intermediate(m_layerNormAfter(h)), m_tanhGelu ? "tanh" : "none");
-    return h + m_dropout(m_output(mlp));
+    auto mlp = torch::gelu(dense(m_intermediate, m_layerNormAfter(h)), m_tanhGelu ? "tanh" : "none");
+    return h + m_dropout(dense(m_output, mlp));
 }
 
 ViTModelImpl::ViTModelImpl(const ViTConfig &c) : m_config(c)
@@ -181,14 +190,14 @@ ViTForImageClassificationImpl::ViTForImageClassificationImpl(const ViTConfig &c)
 
 torch::Tensor ViTForImageClassificationImpl::forward(const torch::Tensor &pixelValues)
 {
-    return m_classifier(m_vit(pixelValues).select(1, 0));
+    return dense(m_classifier, m_vit(pixelValues).select(1, 0));
 }
 
 ViTOutput ViTForImageClassificationImpl::forwardFull(const torch::Tensor &pixelValues, bool withAttentions)
 {
     ViTOutput out;
     out.clsFeatures = m_vit->forward(pixelValues, withAttentions ? &out.attentions : nullptr).select(1, 0);
-    out.logits = m_classifier(out.clsFeatures);
+    out.logits = dense(m_classifier, out.clsFeatures);
     return out;
 }
 
