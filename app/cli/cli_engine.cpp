@@ -93,6 +93,7 @@ int benchTrain(const Args &args)
     const bool bf16 = precision == "bf16";
     if (bf16 && !bf16Supported(device))
         throw UsageError("bf16 needs a CUDA device");
+    const bool cudaGraphs = args.onOff("cuda-graphs", true);
     auto config = benchConfig(args.value("config", "vit-base"));
     config.labels = {"a", "b", "c", "d", "e", "f", "g", "h"};
     const int batch = args.intValue("batch", device.is_cuda() ? 128 : 16);
@@ -118,7 +119,7 @@ int benchTrain(const Args &args)
     const auto fetch = [&](int64_t) { return Batch{x, y}; };
     // As train() does: a CUDA graph where supported (after its own ordinary warm-up steps).
     std::unique_ptr<GraphedTrainStep> graphed;
-    if (args.onOff("cuda-graphs", true) && GraphedTrainStep::supported(model, optimizer, device, 1))
+    if (cudaGraphs && GraphedTrainStep::supported(model, optimizer, device, 1))
         graphed = std::make_unique<GraphedTrainStep>(model, optimizer, device, bf16, 1.0);
     StepResult previous;
     auto runSteps = [&](int count) {

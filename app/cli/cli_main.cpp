@@ -28,8 +28,9 @@ void usage(std::ostream &out)
 #endif
            "  bench infer [--model DIR] [--threads N] [--json]\n"
            "  bench train [--config vit-base|vit-tiny|DIR] [--batch N] [--precision fp32|bf16] [--device D] [--json]\n"
+           "              [--cuda-graphs on|off] [--adamw auto|foreach|fused] [--qkv fused|separate] [--trace FILE]\n"
            "  bench fit [--config ...] [--images 6800] [--val 600] [--test 600] [--epochs 5] [--batch 16]\n"
-           "            [--eval-batch 32] [--precision fp32|bf16] [--device D] [--out RUN_DIR] [--json]\n"
+           "            [--eval-batch 32] [--precision fp32|bf16] [--device D] [--cuda-graphs on|off] [--out RUN_DIR] [--json]\n"
            "            the whole recipe on synthetic cached images: wall time of a run\n";
 }
 

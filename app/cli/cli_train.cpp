@@ -98,6 +98,7 @@ int runTrain(int argc, char **argv)
         job = resumeJob(a.value("resume"));
         job.config.device = a.value("device", job.config.device);
         job.config.threads = a.intValue("threads", job.config.threads);
+        job.config.cudaGraphs = a.onOff("cuda-graphs", job.config.cudaGraphs);
     } else {
         for (const char *required : {"data", "model", "out"})
             if (!a.has(required))

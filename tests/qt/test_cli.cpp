@@ -94,6 +94,9 @@ TEST_CASE(exitCodes)
         {"frobnicate", 2},
         {"predict --model /nonexistent x.jpg", 1},
         {"scan --json " + dir.string(), 3}, // not a usable data set
+        {"bench train --config vit-tiny --cuda-graphs maybe", 2},
+        {"bench fit --cuda-graphs yes", 2},
+        {"train --data x --model y --out z --cuda-graphs 1", 2},
         {"--version", 0},
     };
     for (const auto &r : rows) {
@@ -123,6 +126,9 @@ TEST_CASE(benchFitRunsTheWholeRecipe)
     REQUIRE(j["epochs"] == 2 && j["images"] == 24 && j["batch"] == 8 && j["precision"] == "fp32");
     REQUIRE(j["wall_seconds"].get<double>() > 0 && j["train_images_per_second"].get<double>() > 0);
     REQUIRE(j["test_accuracy"].get<double>() >= 0 && j["test_accuracy"].get<double>() <= 1);
+    REQUIRE(j["cuda_graphs"] == true && j["notes"].empty()); // on by default; nothing to record on a CPU
+    std::ifstream runJson(out / "run.json");
+    REQUIRE(nlohmann::json::parse(runJson)["config"]["cuda_graphs"] == true);
     for (const char *f : {"run.json", "metrics.jsonl", "confusion/epoch-2.json", "checkpoints/best/model.safetensors",
                           "test/predictions.csv"})
         REQUIRE(fs::exists(out / f));

@@ -1,0 +1,58 @@
+"""The CPU reference for `vitscope-cli bench train`: plain PyTorch training torchvision's ViT-B/16
+(the same architecture at 224, 8 classes) with the recipe's step: cross-entropy, backward,
+clip_grad_norm_ 1.0, torch.optim.AdamW (Trainer's parameter groups), on one synthetic batch,
+with the same thread count. Prints one JSON line.
+
+Usage: /usr/bin/python3 torch_reference_train.py [--batch 16] [--steps 4] [--warmup 1] [--threads 2]
+Not part of vitscope: a benchmark aid (Debian's python3-torch and python3-torchvision).
+"""
+import argparse
+import json
+import time
+
+import torch
+import torch.nn.functional as F
+import torchvision
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--batch", type=int, default=16)
+    ap.add_argument("--steps", type=int, default=4)
+    ap.add_argument("--warmup", type=int, default=1)
+    ap.add_argument("--threads", type=int, default=2)
+    args = ap.parse_args()
+    torch.set_num_threads(args.threads)
+    torch.manual_seed(0)
+    model = torchvision.models.vit_b_16(num_classes=8)
+    model.train()
+    decay, no_decay = [], []
+    for name, p in model.named_parameters():
+        parts = name.split(".")
+        is_norm = len(parts) > 1 and parts[-2].startswith("ln")  # torchvision's LayerNorms: ln, ln_1, ln_2
+        (no_decay if name.endswith("bias") or is_norm else decay).append(p)
+    opt = torch.optim.AdamW([{"params": decay, "weight_decay": 0.01}, {"params": no_decay, "weight_decay": 0.0}],
+                            lr=2e-5)
+    x = torch.randn(args.batch, 3, 224, 224)
+    y = torch.randint(0, 8, (args.batch,))
+
+    def step():
+        loss = F.cross_entropy(model(x), y)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        opt.step()
+        opt.zero_grad(set_to_none=True)
+
+    for _ in range(args.warmup):
+        step()
+    t0 = time.perf_counter()
+    for _ in range(args.steps):
+        step()
+    seconds = time.perf_counter() - t0
+    print(json.dumps({"reference": "torchvision vit_b_16, plain PyTorch", "torch": torch.__version__,
+                      "batch": args.batch, "threads": args.threads, "steps": args.steps,
+                      "images_per_second": args.batch * args.steps / seconds}))
+
+
+if __name__ == "__main__":
+    main()
