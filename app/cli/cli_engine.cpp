@@ -130,7 +130,8 @@ int benchTrain(const Args &args)
             previous = step;
         }
     };
-    runSteps(graphed ? std::max(warmup, 5) : warmup); // a graph is recorded after 3 ordinary steps
+    // The recording and its first replay stay out of the timing.
+    runSteps(graphed ? std::max(warmup, GraphedTrainStep::kOrdinaryStepsFirst + 2) : warmup);
     synchronize(device);
     const auto start = Clock::now();
     runSteps(steps);

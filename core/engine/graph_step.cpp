@@ -1,8 +1,6 @@
 #include "engine/graph_step.h"
 
-#include "engine/autocast.h"
 #include "engine/optim.h"
-#include "engine/pixels.h"
 
 #include <torch/torch.h>
 #include <torch/version.h>
@@ -32,7 +30,7 @@ struct GraphedTrainStep::Impl {
     double maxGradNorm;
     // Ordinary steps on the capture stream first, as PyTorch asks: libraries (cuBLAS, cuDNN) set up
     // their per-stream state outside the recording.
-    int warmupLeft = 3;
+    int warmupLeft = kOrdinaryStepsFirst;
     bool enabled = false; // supported() for this model, optimizer and device
     std::string disabled;
 #if VITSCOPE_GRAPHS
@@ -119,9 +117,7 @@ StepResult GraphedTrainStep::run(const Batch &batch, double lr)
             // Not every LibTorch/driver combination can record every kernel; the ordinary step is
             // the same computation, so training goes on without the graph.
             d.disabled = e.what();
-            d.graph.reset();
-            d.grads.clear();
-            d.optimizer.zeroGrad();
+            d.optimizer.zeroGrad(); // gradients half made by the abandoned recording
             c10::cuda::device_synchronize();
             return d.ordinary(batch, lr);
         }
@@ -160,18 +156,10 @@ void GraphedTrainStep::Impl::capture(const Batch &batch)
         g->capture_begin();
         capturing = true;
         // trainStep() with one micro-batch, reading the fixed inputs (same kernels, same values).
-        const Batch in{pixels, labels, table};
-        torch::Tensor logits;
-        {
-            AutocastGuard autocast(device, bf16);
-            logits = model(modelInput(in, device));
-        }
-        auto stepLoss = torch::nn::functional::cross_entropy(logits.to(torch::kFloat32), labels);
-        stepLoss.backward();
-        gradNorm = maxGradNorm > 0 ? clipGradNorm(*model, maxGradNorm) : torch::zeros({}, lr.options());
+        loss = backwardBatch(model, Batch{pixels, labels, table}, 1, device, bf16);
+        gradNorm = clipGradients(model, maxGradNorm, device);
         optimizer.recordStep(lr);
-        loss = stepLoss.detach();
-        values = torch::stack({loss.to(torch::kFloat64), gradNorm.to(torch::kFloat64)});
+        values = stepValues(loss, gradNorm);
         capturing = false;
         g->capture_end();
     } catch (...) {

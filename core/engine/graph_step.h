@@ -23,6 +23,8 @@ public:
     GraphedTrainStep(const GraphedTrainStep &) = delete;
     GraphedTrainStep &operator=(const GraphedTrainStep &) = delete;
 
+    static constexpr int kOrdinaryStepsFirst = 3; // before recording, as PyTorch's whole-network capture
+
     // Whether this build, device, model and optimizer allow graphs at all (with `micro` batches per step).
     static bool supported(const ViTForImageClassification &model, const AdamW &optimizer, const torch::Device &device,
                           int64_t microBatches);

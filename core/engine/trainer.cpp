@@ -111,6 +111,31 @@ StepValues readBack(const StepResult &step)
     return {both[0].item<double>(), both[1].item<double>()};
 }
 
+torch::Tensor backwardBatch(ViTForImageClassification &model, const Batch &batch, int64_t microBatches,
+                            const torch::Device &device, bool bf16, const std::function<void(torch::Tensor &)> &lossHook)
+{
+    torch::Tensor logits;
+    {
+        AutocastGuard autocast(device, bf16);
+        logits = model(modelInput(batch, device));
+    }
+    auto loss = torch::nn::functional::cross_entropy(logits.to(torch::kFloat32), toDevice(batch.labels, device));
+    if (lossHook)
+        lossHook(loss);
+    (loss / static_cast<double>(microBatches)).backward();
+    return loss.detach();
+}
+
+torch::Tensor clipGradients(ViTForImageClassification &model, double maxGradNorm, const torch::Device &device)
+{
+    return maxGradNorm > 0 ? clipGradNorm(*model, maxGradNorm) : torch::zeros({}, torch::TensorOptions().device(device));
+}
+
+torch::Tensor stepValues(const torch::Tensor &loss, const torch::Tensor &gradNorm)
+{
+    return torch::stack({loss.to(torch::kFloat64), gradNorm.to(torch::kFloat64)});
+}
+
 StepResult trainStep(ViTForImageClassification &model, AdamW &optimizer, int64_t microBatches,
                      const std::function<Batch(int64_t)> &fetch, double lr, double maxGradNorm,
                      const torch::Device &device, bool bf16, const std::function<void(torch::Tensor &)> &lossHook)
@@ -119,22 +144,13 @@ StepResult trainStep(ViTForImageClassification &model, AdamW &optimizer, int64_t
     optimizer.zeroGrad();
     r.loss = torch::zeros({}, torch::TensorOptions().device(device));
     for (int64_t a = 0; a < microBatches; ++a) {
-        Batch batch = fetch(a);
-        torch::Tensor logits;
-        {
-            AutocastGuard autocast(device, bf16);
-            logits = model(modelInput(batch, device));
-        }
-        auto loss = torch::nn::functional::cross_entropy(logits.to(torch::kFloat32), toDevice(batch.labels, device));
-        if (lossHook)
-            lossHook(loss);
-        (loss / static_cast<double>(microBatches)).backward();
-        r.loss += loss.detach() / static_cast<double>(microBatches);
+        const Batch batch = fetch(a);
+        r.loss += backwardBatch(model, batch, microBatches, device, bf16, lossHook) / static_cast<double>(microBatches);
         r.images += batch.labels.size(0);
     }
-    r.gradNorm = maxGradNorm > 0 ? clipGradNorm(*model, maxGradNorm) : torch::zeros({}, torch::TensorOptions().device(device));
+    r.gradNorm = clipGradients(model, maxGradNorm, device);
     optimizer.step(lr);
-    r.values = HostCopy(torch::stack({r.loss.to(torch::kFloat64), r.gradNorm.to(torch::kFloat64)}));
+    r.values = HostCopy(stepValues(r.loss, r.gradNorm));
     return r;
 }
 
@@ -248,7 +264,8 @@ TrainSummary train(LoadedModel &lm, const TrainConfig &cfg, BatchSource &trainSe
     std::unique_ptr<GraphedTrainStep> graphed;
     if (cfg.cudaGraphs && !cb.lossHook && GraphedTrainStep::supported(model, optimizer, device, cfg.gradAccum)) {
         graphed = std::make_unique<GraphedTrainStep>(model, optimizer, device, bf16, cfg.maxGradNorm);
-        log(cb, "training steps will replay from a CUDA graph after 3 ordinary steps");
+        log(cb, "training steps will replay from a CUDA graph after " + std::to_string(GraphedTrainStep::kOrdinaryStepsFirst) +
+                    " ordinary steps");
     }
     bool reportedGraph = false;
 

@@ -102,6 +102,15 @@ StepResult trainStep(ViTForImageClassification &model, AdamW &optimizer, int64_t
                      const std::function<Batch(int64_t)> &fetch, double lr, double maxGradNorm,
                      const torch::Device &device, bool bf16, const std::function<void(torch::Tensor &)> &lossHook = {});
 
+// The parts of a step that trainStep() and GraphedTrainStep share, so that both compute the same
+// values: forward and cross-entropy of one batch (the hook may alter the loss), backward of
+// loss / microBatches, returning the loss (detached); the gradient norm, clipped at maxGradNorm
+// (0 and no clipping when it is not positive); and the {loss, gradNorm} float64 pair read back.
+torch::Tensor backwardBatch(ViTForImageClassification &model, const Batch &batch, int64_t microBatches,
+                            const torch::Device &device, bool bf16, const std::function<void(torch::Tensor &)> &lossHook = {});
+torch::Tensor clipGradients(ViTForImageClassification &model, double maxGradNorm, const torch::Device &device);
+torch::Tensor stepValues(const torch::Tensor &loss, const torch::Tensor &gradNorm);
+
 // Runs (or resumes) training. Throws TrainingError with a user-facing message on failure; the last
 // good checkpoint stays intact. `test` may be null (no test split).
 TrainSummary train(LoadedModel &model, const TrainConfig &config, BatchSource &trainSet, BatchSource &valSet,
