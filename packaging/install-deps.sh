@@ -10,7 +10,7 @@ PACKAGES=(
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
   libqcustomplot-dev libqcustomplot2.1-qt6
   libopencv-dev
-  nlohmann-json3-dev
+  nlohmann-json3-dev doctest-dev libcli11-dev
   xvfb xauth                   # headless GUI runs and screenshots
   fonts-dejavu-core
 )
