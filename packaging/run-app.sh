@@ -8,6 +8,7 @@ packaging/build.sh
 if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
   exec build/app/vitscope "$@"
 fi
-out="${VITSCOPE_SCREENSHOTS:-$PWD/screenshots}"
+# Screenshots go to the user's data folder (where the app keeps its demo data and runs), not the source tree.
+out="${VITSCOPE_SCREENSHOTS:-${XDG_DATA_HOME:-$HOME/.local/share}/vitscope/screenshots}"
 echo "run-app: no display found: running headless under Xvfb; screenshots go to $out"
 exec xvfb-run -a build/app/vitscope --screenshot "$out" "$@"

@@ -260,28 +260,28 @@
         <translation>%1: %%2</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="246"/>
+        <location filename="../ui/evaluate_view.cpp" line="239"/>
         <source>Export confusion matrix</source>
         <translation>Karışıklık matrisini dışa aktar</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="246"/>
+        <location filename="../ui/evaluate_view.cpp" line="239"/>
         <source>PNG images (*.png)</source>
         <translation>PNG görüntüleri (*.png)</translation>
     </message>
     <message>
+        <location filename="../ui/evaluate_view.cpp" line="241"/>
         <location filename="../ui/evaluate_view.cpp" line="248"/>
-        <location filename="../ui/evaluate_view.cpp" line="255"/>
         <source>Cannot write %1</source>
         <translation>%1 yazılamıyor</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="253"/>
+        <location filename="../ui/evaluate_view.cpp" line="246"/>
         <source>Export per-class table</source>
         <translation>Sınıf başına tabloyu dışa aktar</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="253"/>
+        <location filename="../ui/evaluate_view.cpp" line="246"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV dosyaları (*.csv)</translation>
     </message>
@@ -486,131 +486,131 @@
 <context>
     <name>vitscope::PredictView</name>
     <message>
-        <location filename="../ui/predict_view.cpp" line="60"/>
+        <location filename="../ui/predict_view.cpp" line="64"/>
         <source>For research use only. Not for use in diagnostic procedures.</source>
         <translation>Yalnızca araştırma amaçlıdır. Tanı işlemlerinde kullanılmaz.</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="63"/>
+        <location filename="../ui/predict_view.cpp" line="67"/>
         <source>Drop an endoscopy image here,
 or use Open… or Paste.</source>
         <translation>Bir endoskopi görüntüsünü buraya bırakın
 ya da Aç… veya Yapıştır&apos;ı kullanın.</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="81"/>
+        <location filename="../ui/predict_view.cpp" line="85"/>
         <source>Probability (%)</source>
         <translation>Olasılık (%)</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="87"/>
+        <location filename="../ui/predict_view.cpp" line="91"/>
         <source>&amp;Open…</source>
         <translation>&amp;Aç…</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="88"/>
+        <location filename="../ui/predict_view.cpp" line="92"/>
         <source>&amp;Paste</source>
         <translation>&amp;Yapıştır</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="89"/>
+        <location filename="../ui/predict_view.cpp" line="93"/>
         <source>&amp;Export CSV…</source>
         <translation>CSV olarak &amp;dışa aktar…</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="90"/>
+        <location filename="../ui/predict_view.cpp" line="94"/>
         <source>Show &amp;attention</source>
         <translation>&amp;Dikkati göster</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="91"/>
+        <location filename="../ui/predict_view.cpp" line="95"/>
         <source>Colours the image by how much each region fed the decision (attention rollout over all layers). An aid to judge a prediction, not a segmentation.</source>
         <translation>Görüntüyü her bölgenin karara ne kadar katkı verdiğine göre renklendirir (tüm katmanlar boyunca dikkat aktarımı). Bir tahmini değerlendirmeye yardımcıdır, bir bölütleme değildir.</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="128"/>
+        <location filename="../ui/predict_view.cpp" line="132"/>
         <source>This model&apos;s classification head has not been trained: its probabilities are meaningless. Train it first (Train view) or open a fine-tuned model.</source>
         <translation>Bu modelin sınıflandırma katmanı eğitilmemiş: olasılıkları anlamsızdır. Önce eğitin (Eğitim görünümü) ya da ince ayarlı bir model açın.</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="138"/>
+        <location filename="../ui/predict_view.cpp" line="142"/>
         <source>No image files found in what was dropped.</source>
         <translation>Bırakılanlar arasında görüntü dosyası bulunamadı.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/predict_view.cpp" line="143"/>
+        <location filename="../ui/predict_view.cpp" line="147"/>
         <source>Predicting %n image(s)…</source>
         <translation>
             <numerusform>%n görüntü tahmin ediliyor…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="152"/>
+        <location filename="../ui/predict_view.cpp" line="156"/>
         <source>%1 — cannot be used</source>
         <translation>%1 — kullanılamaz</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="154"/>
+        <location filename="../ui/predict_view.cpp" line="158"/>
         <source>%1 cannot be used: %2</source>
         <translation>%1 kullanılamaz: %2</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="228"/>
+        <location filename="../ui/predict_view.cpp" line="232"/>
         <source>No attention map: %1</source>
         <translation>Dikkat haritası yok: %1</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="247"/>
+        <location filename="../ui/predict_view.cpp" line="251"/>
         <source>(no preview)</source>
         <translation>(önizleme yok)</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="176"/>
+        <location filename="../ui/predict_view.cpp" line="180"/>
         <source>This file cannot be used: %1</source>
         <translation>Bu dosya kullanılamaz: %1</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="197"/>
+        <location filename="../ui/predict_view.cpp" line="201"/>
         <source>%1  %2 %</source>
         <translation>%1  %%2</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="209"/>
+        <location filename="../ui/predict_view.cpp" line="213"/>
         <source>Most likely: %1 (%2 %)</source>
         <translation>En olası: %1 (%%2)</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="283"/>
+        <location filename="../ui/predict_view.cpp" line="287"/>
         <source>Only local files and folders can be dropped here.</source>
         <translation>Buraya yalnızca yerel dosyalar ve klasörler bırakılabilir.</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="292"/>
+        <location filename="../ui/predict_view.cpp" line="296"/>
         <source>Open images</source>
         <translation>Görüntüleri aç</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="293"/>
+        <location filename="../ui/predict_view.cpp" line="297"/>
         <source>Images (%1)</source>
         <translation>Görüntüler (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="302"/>
+        <location filename="../ui/predict_view.cpp" line="306"/>
         <source>The clipboard holds no image.</source>
         <translation>Panoda görüntü yok.</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="312"/>
+        <location filename="../ui/predict_view.cpp" line="316"/>
         <source>Export predictions</source>
         <translation>Tahminleri dışa aktar</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="312"/>
+        <location filename="../ui/predict_view.cpp" line="316"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV dosyaları (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="317"/>
+        <location filename="../ui/predict_view.cpp" line="340"/>
         <source>Cannot write %1</source>
         <translation>%1 yazılamıyor</translation>
     </message>
@@ -618,62 +618,67 @@ ya da Aç… veya Yapıştır&apos;ı kullanın.</translation>
 <context>
     <name>vitscope::RunListModel</name>
     <message>
-        <location filename="../ui/run_list_model.cpp" line="18"/>
+        <location filename="../ui/run_list_model.cpp" line="19"/>
         <source>running</source>
         <translation>çalışıyor</translation>
     </message>
     <message>
-        <location filename="../ui/run_list_model.cpp" line="20"/>
+        <location filename="../ui/run_list_model.cpp" line="21"/>
         <source>finished</source>
         <translation>tamamlandı</translation>
     </message>
     <message>
-        <location filename="../ui/run_list_model.cpp" line="22"/>
+        <location filename="../ui/run_list_model.cpp" line="23"/>
         <source>stopped (resumable)</source>
         <translation>durduruldu (devam ettirilebilir)</translation>
     </message>
     <message>
-        <location filename="../ui/run_list_model.cpp" line="24"/>
+        <location filename="../ui/run_list_model.cpp" line="25"/>
         <source>stopped early</source>
         <translation>erken durduruldu</translation>
     </message>
     <message>
-        <location filename="../ui/run_list_model.cpp" line="26"/>
+        <location filename="../ui/run_list_model.cpp" line="27"/>
         <source>failed</source>
         <translation>başarısız</translation>
     </message>
     <message>
-        <location filename="../ui/run_list_model.cpp" line="33"/>
+        <location filename="../ui/run_list_model.cpp" line="36"/>
         <source>accuracy</source>
         <translation>doğruluk</translation>
     </message>
     <message>
-        <location filename="../ui/run_list_model.cpp" line="35"/>
+        <location filename="../ui/run_list_model.cpp" line="38"/>
         <source>weighted F1</source>
         <translation>ağırlıklı F1</translation>
     </message>
     <message>
-        <location filename="../ui/run_list_model.cpp" line="37"/>
+        <location filename="../ui/run_list_model.cpp" line="40"/>
         <source>macro F1</source>
         <translation>makro F1</translation>
     </message>
     <message>
-        <location filename="../ui/run_list_model.cpp" line="39"/>
+        <location filename="../ui/run_list_model.cpp" line="42"/>
         <source>validation loss</source>
         <translation>doğrulama kaybı</translation>
     </message>
     <message>
-        <location filename="../ui/run_list_model.cpp" line="41"/>
+        <location filename="../ui/run_list_model.cpp" line="44"/>
         <source>MCC</source>
         <translation>MCC</translation>
     </message>
     <message>
         <location filename="../ui/run_list_model.cpp" line="59"/>
+        <source>unreadable</source>
+        <translation>okunamıyor</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_list_model.cpp" line="64"/>
         <source>%1 — %2 — best %3 %4 (epoch %5)</source>
         <translation>%1 — %2 — en iyi %3 %4 (%5. epok)</translation>
     </message>
     <message>
-        <location filename="../ui/run_list_model.cpp" line="60"/>
+        <location filename="../ui/run_list_model.cpp" line="65"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -681,42 +686,42 @@ ya da Aç… veya Yapıştır&apos;ı kullanın.</translation>
 <context>
     <name>vitscope::TrainView</name>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="46"/>
+        <location filename="../ui/train_view_form.cpp" line="66"/>
         <source>A folder with one sub-folder of images per class.</source>
         <translation>Her sınıf için bir görüntü alt klasörü içeren bir klasör.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="48"/>
+        <location filename="../ui/train_view_form.cpp" line="68"/>
         <source>A Hugging Face model folder: pretrained (e.g. google/vit-base-patch16-224-in21k), fine-tuned, or config-only to train from scratch.</source>
         <translation>Bir Hugging Face model klasörü: önceden eğitilmiş (ör. google/vit-base-patch16-224-in21k), ince ayarlı ya da sıfırdan eğitim için yalnızca yapılandırma.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="59"/>
+        <location filename="../ui/train_view_form.cpp" line="72"/>
         <source>How many passes over the training images.</source>
         <translation>Eğitim görüntüleri üzerinden kaç geçiş yapılacağı.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="60"/>
+        <location filename="../ui/train_view_form.cpp" line="73"/>
         <source>Images per optimisation step. Smaller uses less memory.</source>
         <translation>Optimizasyon adımı başına görüntü sayısı. Küçük değer daha az bellek kullanır.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="69"/>
+        <location filename="../ui/train_view_form.cpp" line="82"/>
         <source>Peak learning rate (AdamW). The notebook used 0.00002.</source>
         <translation>En yüksek öğrenme oranı (AdamW). Not defteri 0.00002 kullanıyordu.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="62"/>
+        <location filename="../ui/train_view_form.cpp" line="75"/>
         <source>Steps over which the learning rate rises from 0; it then falls linearly to 0.</source>
         <translation>Öğrenme oranının 0&apos;dan yükseldiği adım sayısı; sonra doğrusal olarak 0&apos;a iner.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="73"/>
+        <location filename="../ui/train_view_form.cpp" line="85"/>
         <source>Shrinks weights a little each step; not applied to biases and LayerNorm weights.</source>
         <translation>Ağırlıkları her adımda biraz küçültür; sapmalara ve LayerNorm ağırlıklarına uygulanmaz.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="63"/>
+        <location filename="../ui/train_view_form.cpp" line="76"/>
         <source>Fixes the split, the data order and the initial head: the same seed gives the same run.</source>
         <translation>Bölmeyi, veri sırasını ve başlangıç katmanını sabitler: aynı tohum aynı çalıştırmayı verir.</translation>
     </message>
@@ -731,242 +736,222 @@ ya da Aç… veya Yapıştır&apos;ı kullanın.</translation>
         <translation>öğrenme oranı</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="124"/>
+        <location filename="../ui/train_view.cpp" line="126"/>
         <source>Stopped: resumable</source>
         <translation>Durduruldu: devam ettirilebilir</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="124"/>
+        <location filename="../ui/train_view.cpp" line="126"/>
         <source>Finished</source>
         <translation>Tamamlandı</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="131"/>
+        <location filename="../ui/train_view.cpp" line="133"/>
         <source>Failed: see the log</source>
         <translation>Başarısız: günlüğe bakın</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="50"/>
+        <location filename="../ui/train_view_form.cpp" line="70"/>
         <source>a new folder under the runs folder</source>
         <translation>çalıştırmalar klasörü altında yeni bir klasör</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="51"/>
+        <location filename="../ui/train_view_form.cpp" line="71"/>
         <source>Where the run&apos;s checkpoints, metrics and predictions are written. To resume, pick a stopped run in the list.</source>
         <translation>Çalıştırmanın kontrol noktalarının, ölçümlerinin ve tahminlerinin yazıldığı yer. Devam ettirmek için listeden durdurulmuş bir çalıştırma seçin.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="61"/>
+        <location filename="../ui/train_view_form.cpp" line="74"/>
         <source>Adds up the gradients of several batches before each step: a larger effective batch in the same memory.</source>
         <translation>Her adımdan önce birkaç grubun gradyanlarını toplar: aynı bellekte daha büyük etkin grup.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="78"/>
+        <location filename="../ui/train_view_form.cpp" line="90"/>
         <source>Shares of every class for training, validation (selects the best epoch) and test (reported at the end). They must add up to 1.</source>
         <translation>Her sınıfın eğitim, doğrulama (en iyi epoku seçer) ve test (sonda raporlanır) payları. Toplamları 1 olmalıdır.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="80"/>
+        <location filename="../ui/train_view_form.cpp" line="92"/>
         <source>Automatic (GPU if present)</source>
         <translation>Otomatik (varsa GPU)</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="81"/>
+        <location filename="../ui/train_view_form.cpp" line="93"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="82"/>
+        <location filename="../ui/train_view_form.cpp" line="94"/>
         <source>CUDA GPU</source>
         <translation>CUDA GPU</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="84"/>
+        <location filename="../ui/train_view_form.cpp" line="96"/>
         <source>fp32 (exact)</source>
         <translation>fp32 (tam)</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="85"/>
+        <location filename="../ui/train_view_form.cpp" line="97"/>
         <source>bf16 (GPU, faster)</source>
         <translation>bf16 (GPU, daha hızlı)</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="86"/>
+        <location filename="../ui/train_view_form.cpp" line="98"/>
         <source>bf16 mixed precision keeps fp32 master weights; it needs a recent NVIDIA GPU.</source>
         <translation>bf16 karma hassasiyet fp32 ana ağırlıkları korur; yeni bir NVIDIA GPU gerektirir.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="88"/>
-        <source>accuracy</source>
-        <translation>doğruluk</translation>
-    </message>
-    <message>
-        <location filename="../ui/train_view_form.cpp" line="89"/>
-        <source>weighted F1</source>
-        <translation>ağırlıklı F1</translation>
-    </message>
-    <message>
-        <location filename="../ui/train_view_form.cpp" line="90"/>
-        <source>macro F1</source>
-        <translation>makro F1</translation>
-    </message>
-    <message>
-        <location filename="../ui/train_view_form.cpp" line="91"/>
-        <source>validation loss</source>
-        <translation>doğrulama kaybı</translation>
-    </message>
-    <message>
-        <location filename="../ui/train_view_form.cpp" line="92"/>
+        <location filename="../ui/train_view_form.cpp" line="102"/>
         <source>Which validation metric picks the best epoch.</source>
         <translation>En iyi epoku hangi doğrulama ölçütünün seçeceği.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="94"/>
+        <location filename="../ui/train_view_form.cpp" line="104"/>
         <source>h-flip</source>
         <translation>yatay çevirme</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="94"/>
+        <location filename="../ui/train_view_form.cpp" line="104"/>
         <source>v-flip</source>
         <translation>dikey çevirme</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="94"/>
+        <location filename="../ui/train_view_form.cpp" line="104"/>
         <source>90° turns</source>
         <translation>90° döndürme</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="94"/>
+        <location filename="../ui/train_view_form.cpp" line="104"/>
         <source>crop</source>
         <translation>kırpma</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="94"/>
+        <location filename="../ui/train_view_form.cpp" line="104"/>
         <source>colour</source>
         <translation>renk</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="97"/>
+        <location filename="../ui/train_view_form.cpp" line="107"/>
         <source>Random, seeded changes to training images (off in the notebook).</source>
         <translation>Eğitim görüntülerinde tohumlu rastgele değişiklikler (not defterinde kapalı).</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="107"/>
+        <location filename="../ui/train_view_form.cpp" line="117"/>
         <source>&amp;Data set:</source>
         <translation>&amp;Veri kümesi:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="108"/>
+        <location filename="../ui/train_view_form.cpp" line="118"/>
         <source>&amp;Model:</source>
         <translation>&amp;Model:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="109"/>
+        <location filename="../ui/train_view_form.cpp" line="119"/>
         <source>&amp;Run folder:</source>
         <translation>Çalıştırma &amp;klasörü:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="110"/>
+        <location filename="../ui/train_view_form.cpp" line="120"/>
         <source>&amp;Epochs:</source>
         <translation>&amp;Epok sayısı:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="111"/>
+        <location filename="../ui/train_view_form.cpp" line="121"/>
         <source>&amp;Batch size:</source>
         <translation>&amp;Grup boyutu:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="112"/>
+        <location filename="../ui/train_view_form.cpp" line="122"/>
         <source>Gradient &amp;accumulation:</source>
         <translation>Gradyan &amp;biriktirme:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="113"/>
+        <location filename="../ui/train_view_form.cpp" line="123"/>
         <source>&amp;Learning rate:</source>
         <translation>Öğrenme &amp;oranı:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="114"/>
+        <location filename="../ui/train_view_form.cpp" line="124"/>
         <source>&amp;Warmup steps:</source>
         <translation>Isınma a&amp;dımları:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="115"/>
+        <location filename="../ui/train_view_form.cpp" line="125"/>
         <source>Weight &amp;decay:</source>
         <translation>Ağırlık &amp;azaltma:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="116"/>
+        <location filename="../ui/train_view_form.cpp" line="126"/>
         <source>Split train/val/test:</source>
         <translation>Bölme eğitim/doğrulama/test:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="117"/>
+        <location filename="../ui/train_view_form.cpp" line="127"/>
         <source>Best epoch &amp;by:</source>
         <translation>En iyi epok ö&amp;lçütü:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="118"/>
+        <location filename="../ui/train_view_form.cpp" line="128"/>
         <source>De&amp;vice:</source>
         <translation>A&amp;ygıt:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="119"/>
+        <location filename="../ui/train_view_form.cpp" line="129"/>
         <source>&amp;Precision:</source>
         <translation>&amp;Hassasiyet:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="120"/>
+        <location filename="../ui/train_view_form.cpp" line="130"/>
         <source>Augment:</source>
         <translation>Çoğaltma:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="121"/>
+        <location filename="../ui/train_view_form.cpp" line="131"/>
         <source>&amp;Seed:</source>
         <translation>&amp;Tohum:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="122"/>
+        <location filename="../ui/train_view_form.cpp" line="132"/>
         <source>&amp;Start training</source>
         <translation>Eğitimi &amp;başlat</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="123"/>
+        <location filename="../ui/train_view_form.cpp" line="133"/>
         <source>S&amp;top</source>
         <translation>&amp;Durdur</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="124"/>
+        <location filename="../ui/train_view_form.cpp" line="134"/>
         <source>Stops after the current step and saves a checkpoint you can resume.</source>
         <translation>Geçerli adımdan sonra durur ve devam ettirilebilecek bir kontrol noktası kaydeder.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="125"/>
+        <location filename="../ui/train_view_form.cpp" line="135"/>
         <source>&amp;Resume</source>
         <translation>Devam &amp;et</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="126"/>
+        <location filename="../ui/train_view_form.cpp" line="136"/>
         <source>Continues the stopped run selected in the list from its last checkpoint.</source>
         <translation>Listede seçili durdurulmuş çalıştırmayı son kontrol noktasından sürdürür.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="133"/>
+        <location filename="../ui/train_view_form.cpp" line="143"/>
         <source>Recipe</source>
         <translation>Tarif</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="141"/>
+        <location filename="../ui/train_view_form.cpp" line="151"/>
         <source>Runs</source>
         <translation>Çalıştırmalar</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="171"/>
+        <location filename="../ui/train_view.cpp" line="174"/>
         <source>The split shares add up to %1; they must add up to 1.</source>
         <translation>Bölme paylarının toplamı %1; toplam 1 olmalıdır.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="284"/>
+        <location filename="../ui/train_view.cpp" line="288"/>
         <source>Epoch (dashed: best, %1)</source>
         <translation>Epok (kesikli çizgi: en iyi, %1)</translation>
     </message>
@@ -999,7 +984,7 @@ ya da Aç… veya Yapıştır&apos;ı kullanın.</translation>
     <message>
         <location filename="../ui/train_view.cpp" line="76"/>
         <location filename="../ui/train_view.cpp" line="79"/>
-        <location filename="../ui/train_view.cpp" line="284"/>
+        <location filename="../ui/train_view.cpp" line="288"/>
         <source>Epoch</source>
         <translation>Epok</translation>
     </message>
@@ -1021,43 +1006,43 @@ ya da Aç… veya Yapıştır&apos;ı kullanın.</translation>
         <translation>boşta</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="118"/>
+        <location filename="../ui/train_view.cpp" line="120"/>
         <source>%1: %2 of %3</source>
         <translation>%1: %2 / %3</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="123"/>
-        <location filename="../ui/train_view.cpp" line="219"/>
+        <location filename="../ui/train_view.cpp" line="125"/>
+        <location filename="../ui/train_view.cpp" line="223"/>
         <source>Run %1: %2</source>
         <translation>Çalıştırma %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="130"/>
+        <location filename="../ui/train_view.cpp" line="132"/>
         <source>Training failed: %1</source>
         <translation>Eğitim başarısız: %1</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="178"/>
+        <location filename="../ui/train_view.cpp" line="182"/>
         <source>Starting run in %1</source>
         <translation>Çalıştırma %1 içinde başlatılıyor</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="190"/>
+        <location filename="../ui/train_view.cpp" line="194"/>
         <source>Resuming run %1</source>
         <translation>%1 çalıştırması sürdürülüyor</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="232"/>
+        <location filename="../ui/train_view.cpp" line="236"/>
         <source>epoch %1 · step %2/%3 · %4 images/s · ETA %5:%6</source>
         <translation>epok %1 · adım %2/%3 · %4 görüntü/sn · kalan %5:%6</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="251"/>
+        <location filename="../ui/train_view.cpp" line="255"/>
         <source>Epoch %1: validation accuracy %2, loss %3%4</source>
         <translation>Epok %1: doğrulama doğruluğu %2, kayıp %3%4</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="255"/>
+        <location filename="../ui/train_view.cpp" line="259"/>
         <source> — best so far</source>
         <translation> — şimdiye kadarki en iyi</translation>
     </message>

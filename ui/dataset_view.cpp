@@ -6,7 +6,7 @@
 #include "ui/theme.h"
 #include "ui/thumbnail_model.h"
 
-#include <qcustomplot.h>
+#include "ui/plot.h"
 
 #include <QFileInfo>
 #include <QFutureWatcher>

@@ -1,5 +1,7 @@
 #include "ui/evaluate_view.h"
 
+#include "ui/csv_export.h"
+
 #include "ui/confusion_model.h"
 
 #include <QCheckBox>
@@ -13,11 +15,9 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSplitter>
 #include <QStandardItemModel>
 #include <QTableView>
-#include <QTextStream>
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
@@ -219,26 +219,19 @@ bool EvaluateView::exportMatrixPng(const QString &path) const
 
 bool EvaluateView::exportTableCsv(const QString &path) const
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
-        return false;
-    QTextStream out(&file);
-    out << "class,precision,recall,f1,support\n";
+    QVector<QStringList> records = {{QStringLiteral("class"), QStringLiteral("precision"), QStringLiteral("recall"),
+                                     QStringLiteral("f1"), QStringLiteral("support")}};
     for (const auto &c : m_results.perClass)
-        out << '"' << QString(c.label).replace(QLatin1Char('"'), QStringLiteral("\"\"")) << "\"," << c.precision << ','
-            << c.recall << ',' << c.f1 << ',' << c.support << '\n';
-    out << "\nconfusion (rows true, columns predicted)";
-    for (const auto &l : m_results.labels)
-        out << ",\"" << l << '"';
-    out << '\n';
+        records.push_back({c.label, csvNumberText(c.precision), csvNumberText(c.recall), csvNumberText(c.f1), QString::number(c.support)});
+    records.push_back({});
+    records.push_back(QStringList{QStringLiteral("confusion (rows true, columns predicted)")} + m_results.labels);
     for (int r = 0; r < m_results.confusion.size(); ++r) {
-        out << '"' << m_results.labels.value(r) << '"';
+        QStringList row = {m_results.labels.value(r)};
         for (int v : m_results.confusion[r])
-            out << ',' << v;
-        out << '\n';
+            row << QString::number(v);
+        records.push_back(row);
     }
-    out.flush();
-    return file.commit();
+    return writeCsvFile(path, records);
 }
 
 void EvaluateView::exportPng()

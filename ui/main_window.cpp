@@ -9,7 +9,7 @@
 #include "ui/theme.h"
 #include "ui/train_view.h"
 
-#include <qcustomplot.h>
+#include "ui/plot.h"
 
 #include <QAction>
 #include <QDragEnterEvent>
@@ -127,8 +127,8 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_datasetView, &DatasetView::scanned, this, [this](const QString &folder, bool usable) {
         if (usable) {
             m_trainView->setDataset(folder);
-            const TrainRequest r = m_trainView->request();
-            m_datasetView->showSplit(r.trainRatio, r.valRatio, r.testRatio, r.seed);
+            const JobConfig c = m_trainView->formConfig();
+            m_datasetView->showSplit(c.data.split.train, c.data.split.val, c.data.split.test, c.train.seed);
             remember(QStringLiteral("dataset"), folder);
         }
         Q_EMIT datasetScanned(folder);

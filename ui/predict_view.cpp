@@ -1,9 +1,11 @@
 #include "ui/predict_view.h"
 
+#include "data/image_formats.h"
 #include "session/predictor.h"
+#include "ui/csv_export.h"
 #include "ui/theme.h"
 
-#include <qcustomplot.h>
+#include "ui/plot.h"
 
 #include <QCheckBox>
 #include <QClipboard>
@@ -19,9 +21,7 @@
 #include <QListWidget>
 #include <QMimeData>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QStandardPaths>
-#include <QTextStream>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -30,16 +30,20 @@
 namespace vitscope {
 namespace {
 
-const QStringList kImageFilters = {QStringLiteral("*.jpg"), QStringLiteral("*.jpeg"), QStringLiteral("*.png"),
-                                   QStringLiteral("*.bmp"), QStringLiteral("*.tif"), QStringLiteral("*.tiff"),
-                                   QStringLiteral("*.webp")};
+QStringList imageFilters()
+{
+    QStringList filters;
+    for (const auto &ext : imageExtensions())
+        filters << QLatin1Char('*') + QString::fromStdString(ext);
+    return filters;
+}
 
 QStringList expand(const QStringList &paths)
 {
     QStringList out;
     for (const auto &p : paths) {
         if (QFileInfo(p).isDir()) {
-            QDirIterator it(p, kImageFilters, QDir::Files, QDirIterator::Subdirectories);
+            QDirIterator it(p, imageFilters(), QDir::Files, QDirIterator::Subdirectories);
             QStringList files;
             while (it.hasNext())
                 files << it.next();
@@ -290,7 +294,7 @@ void PredictView::dropEvent(QDropEvent *event)
 void PredictView::openFiles()
 {
     const auto files = QFileDialog::getOpenFileNames(this, tr("Open images"), QString(),
-                                                     tr("Images (%1)").arg(kImageFilters.join(QLatin1Char(' '))));
+                                                     tr("Images (%1)").arg(imageFilters().join(QLatin1Char(' '))));
     if (!files.isEmpty())
         predictFiles(files);
 }
@@ -312,33 +316,28 @@ void PredictView::exportCsv()
     const QString path = QFileDialog::getSaveFileName(this, tr("Export predictions"), QStringLiteral("predictions.csv"), tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Text)) {
-        setMessage(tr("Cannot write %1").arg(path), true);
-        return;
-    }
-    QTextStream out(&file);
     QStringList labels;
     for (const auto &r : m_results)
         if (!r.labels.isEmpty()) {
             labels = r.labels;
             break;
         }
-    out << "path,top1,confidence,error";
+    QStringList header = {QStringLiteral("path"), QStringLiteral("top1"), QStringLiteral("confidence"), QStringLiteral("error")};
     for (const auto &l : labels)
-        out << ",p_" << l;
-    out << "\n";
+        header << QStringLiteral("p_") + l;
+    QVector<QStringList> records = {header};
     for (const auto &r : m_results) {
-        const auto best = r.probabilities.isEmpty() ? -1 : static_cast<int>(std::max_element(r.probabilities.begin(), r.probabilities.end()) - r.probabilities.begin());
-        out << '"' << QString(r.path).replace(QLatin1Char('"'), QStringLiteral("\"\"")) << "\","
-            << (best >= 0 ? r.labels[best] : QString()) << "," << (best >= 0 ? QString::number(r.probabilities[best], 'g', 9) : QString())
-            << ",\"" << QString(r.error).replace(QLatin1Char('"'), QStringLiteral("\"\"")) << '"';
+        const auto best = r.probabilities.isEmpty()
+                              ? -1
+                              : static_cast<int>(std::max_element(r.probabilities.begin(), r.probabilities.end()) - r.probabilities.begin());
+        QStringList row = {r.path, best >= 0 ? r.labels[best] : QString(), best >= 0 ? csvNumberText(r.probabilities[best]) : QString(),
+                           r.error};
         for (double v : r.probabilities)
-            out << "," << QString::number(v, 'g', 9);
-        out << "\n";
+            row << csvNumberText(v);
+        records.push_back(row);
     }
-    out.flush();
-    file.commit();
+    if (!writeCsvFile(path, records))
+        setMessage(tr("Cannot write %1").arg(path), true);
 }
 
 QVector<double> PredictView::barValues() const { return m_shownValues; }

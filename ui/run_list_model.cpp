@@ -12,34 +12,38 @@ void RunListModel::setRuns(const QVector<RunHistory> &runs)
     endResetModel();
 }
 
-QString RunListModel::statusText(const QString &status)
+QString RunListModel::statusText(RunStatus status)
 {
-    if (status == QLatin1String("running"))
+    switch (status) {
+    case RunStatus::Running:
         return tr("running");
-    if (status == QLatin1String("finished"))
+    case RunStatus::Finished:
         return tr("finished");
-    if (status == QLatin1String("stopped"))
+    case RunStatus::Stopped:
         return tr("stopped (resumable)");
-    if (status == QLatin1String("early-stopped"))
+    case RunStatus::EarlyStopped:
         return tr("stopped early");
-    if (status == QLatin1String("failed"))
+    case RunStatus::Failed:
         return tr("failed");
-    return status;
+    }
+    return {};
 }
 
-QString RunListModel::metricText(const QString &metric)
+QString RunListModel::metricText(Metric metric)
 {
-    if (metric == QLatin1String("accuracy"))
+    switch (metric) {
+    case Metric::Accuracy:
         return tr("accuracy");
-    if (metric == QLatin1String("weighted_f1"))
+    case Metric::WeightedF1:
         return tr("weighted F1");
-    if (metric == QLatin1String("macro_f1"))
+    case Metric::MacroF1:
         return tr("macro F1");
-    if (metric == QLatin1String("loss"))
+    case Metric::Loss:
         return tr("validation loss");
-    if (metric == QLatin1String("mcc"))
+    case Metric::Mcc:
         return tr("MCC");
-    return metric;
+    }
+    return {};
 }
 
 int RunListModel::rowCount(const QModelIndex &parent) const
@@ -52,21 +56,22 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const RunHistory &r = m_runs.at(index.row());
+    const QString status = r.readable ? statusText(r.status) : tr("unreadable");
     switch (role) {
     case Qt::DisplayRole: {
         const QString name = QFileInfo(r.runFolder).fileName();
         if (r.bestEpoch > 0)
-            return tr("%1 — %2 — best %3 %4 (epoch %5)").arg(name, statusText(r.status), metricText(r.metric)).arg(r.bestValue, 0, 'f', 4).arg(r.bestEpoch);
-        return tr("%1 — %2").arg(name, statusText(r.status));
+            return tr("%1 — %2 — best %3 %4 (epoch %5)").arg(name, status, metricText(r.metric)).arg(r.bestValue, 0, 'f', 4).arg(r.bestEpoch);
+        return tr("%1 — %2").arg(name, status);
     }
     case Qt::ToolTipRole:
         return r.message.isEmpty() ? r.runFolder : r.runFolder + QLatin1Char('\n') + r.message;
     case Qt::ForegroundRole:
-        return r.status == QLatin1String("failed") ? QColor(Qt::red) : QVariant();
+        return !r.readable || r.status == RunStatus::Failed ? QColor(Qt::red) : QVariant();
     case FolderRole:
         return r.runFolder;
     case StatusRole:
-        return r.status;
+        return QVariant::fromValue(r.status);
     case ResumableRole:
         return r.resumable;
     default:

@@ -14,9 +14,9 @@ public:
 
     void setRuns(const QVector<RunHistory> &runs);
     const RunHistory &run(int row) const { return m_runs.at(row); }
-    // Run states and metric names as written in run.json, in the user's language.
-    static QString statusText(const QString &status);
-    static QString metricText(const QString &metric);
+    // Run states and metric names in the user's language.
+    static QString statusText(RunStatus status);
+    static QString metricText(Metric metric);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;

@@ -1,6 +1,6 @@
 #include "ui/theme.h"
 
-#include <qcustomplot.h>
+#include "ui/plot.h"
 
 #include <QApplication>
 #include <QEvent>

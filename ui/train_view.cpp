@@ -5,7 +5,7 @@
 #include "ui/theme.h"
 #include "ui/run_list_model.h"
 
-#include <qcustomplot.h>
+#include "ui/plot.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -102,6 +102,8 @@ TrainView::TrainView(TrainingSession *session, QWidget *parent)
     charts->addWidget(m_log);
     auto *layout = new QHBoxLayout(this);
     layout->addWidget(buildForm());
+    bindForm();
+    setFormConfig(JobConfig{}); // the defaults, from their one declaration
     layout->addLayout(charts, 1);
 
     // Steps can arrive thousands of times a second on a GPU: redraw at most 10 times a second.
@@ -118,10 +120,10 @@ TrainView::TrainView(TrainingSession *session, QWidget *parent)
         m_progress->setFormat(tr("%1: %2 of %3").arg(stage).arg(done).arg(total));
     });
     connect(m_session, &TrainingSession::log, this, [this](const QString &s) { m_log->appendPlainText(s); });
-    connect(m_session, &TrainingSession::finished, this, [this](const QString &run, const QString &status) {
+    connect(m_session, &TrainingSession::finished, this, [this](const QString &run, RunStatus status) {
         setRunning(false);
         m_log->appendPlainText(tr("Run %1: %2").arg(run, RunListModel::statusText(status)));
-        m_progress->setFormat(status == QLatin1String("stopped") ? tr("Stopped: resumable") : tr("Finished"));
+        m_progress->setFormat(status == RunStatus::Stopped ? tr("Stopped: resumable") : tr("Finished"));
         refreshRuns();
         Q_EMIT runFinished(run);
     });
@@ -166,29 +168,31 @@ void TrainView::clearCharts()
 
 void TrainView::start()
 {
-    const TrainRequest r = request();
-    if (std::abs(r.trainRatio + r.valRatio + r.testRatio - 1.0) > 1e-6) {
-        m_log->appendPlainText(tr("The split shares add up to %1; they must add up to 1.").arg(r.trainRatio + r.valRatio + r.testRatio));
+    const TrainJob j = job();
+    const auto &split = j.config.data.split;
+    if (std::abs(split.train + split.val + split.test - 1.0) > 1e-6) {
+        m_log->appendPlainText(tr("The split shares add up to %1; they must add up to 1.").arg(split.train + split.val + split.test));
         return;
     }
     saveSettings();
     clearCharts();
     setRunning(true);
-    m_out->setText(r.out);
-    m_log->appendPlainText(tr("Starting run in %1").arg(r.out));
-    m_session->start(r);
+    const QString out = QString::fromStdString(j.out);
+    m_out->setText(out);
+    m_log->appendPlainText(tr("Starting run in %1").arg(out));
+    m_session->start(j);
 }
 
 void TrainView::resume()
 {
-    TrainRequest r;
-    r.resume = true;
-    r.out = m_out->text();
-    const RunHistory history = loadRunHistory(r.out);
+    TrainJob j; // the worker reads the run's own configuration
+    j.resume = true;
+    j.out = m_out->text().toStdString();
+    const RunHistory history = loadRunHistory(m_out->text());
     showHistory(history); // the resumed run continues these charts
     setRunning(true);
-    m_log->appendPlainText(tr("Resuming run %1").arg(r.out));
-    m_session->start(r);
+    m_log->appendPlainText(tr("Resuming run %1").arg(m_out->text()));
+    m_session->start(j);
 }
 
 void TrainView::refreshRuns()

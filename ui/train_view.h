@@ -5,6 +5,8 @@
 // runs, any of which restores its charts from metrics.jsonl.
 #include "session/session_types.h"
 
+#include <functional>
+
 #include <QWidget>
 
 class QCheckBox;
@@ -36,8 +38,12 @@ public:
     void setModel(const QString &folder);
     void setRunFolder(const QString &folder);
     void setRunsDirectory(const QString &folder); // where new runs go and the runs list looks
-    void applyDemoRecipe(); // settings that train the tiny demo ViT from scratch in about a minute
-    TrainRequest request() const;
+    // The form as a job configuration, and back: one table binds each widget to its field
+    // (config/config_fields.h); fields without a widget keep the value last set.
+    JobConfig formConfig() const;
+    void setFormConfig(const JobConfig &config);
+    void applyRecipe(const TrainConfig &recipe); // epochs, batch, learning rate and warm-up of `recipe`
+    TrainJob job() const; // a new run from the form, in the run folder or a new one under the runs folder
     void showHistory(const RunHistory &history); // replaces the charts with a finished run's
     RunListModel *runs() const { return m_runs; }
 
@@ -58,7 +64,12 @@ Q_SIGNALS:
     void runSelected(const QString &runFolder);
 
 private:
+    struct Binding {
+        std::function<void(JobConfig &)> read;        // widget -> configuration
+        std::function<void(const JobConfig &)> write; // configuration -> widget
+    };
     QWidget *buildForm();
+    void bindForm();
     void clearCharts();
     void setRunning(bool running);
     void replot();
@@ -70,7 +81,9 @@ private:
     QSpinBox *m_epochs, *m_batch, *m_warmup, *m_seed, *m_gradAccum;
     QDoubleSpinBox *m_lr, *m_weightDecay, *m_train, *m_val, *m_test;
     QComboBox *m_device, *m_precision, *m_metric;
-    QVector<QCheckBox *> m_augment;
+    QVector<QCheckBox *> m_augment; // in the order of Augmentation
+    QVector<Binding> m_bindings;
+    JobConfig m_formBase; // fields the form does not show
     QPushButton *m_start, *m_stop, *m_resume;
     QProgressBar *m_progress;
     QPlainTextEdit *m_log;

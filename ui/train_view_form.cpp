@@ -1,5 +1,10 @@
-// TrainView's form: the recipe fields, the request they make, and their persistence in QSettings.
+// TrainView's form: the recipe fields, bound to the job configuration's field table; the job they
+// make; and their persistence in QSettings (the configuration's own JSON).
 #include "ui/train_view.h"
+
+#include "config/config_fields.h"
+
+#include <nlohmann/json.hpp>
 
 #include "session/run_results.h"
 #include "session/training_session.h"
@@ -25,17 +30,32 @@
 namespace vitscope {
 namespace {
 
-const QStringList kAugmentations = {QStringLiteral("hflip"), QStringLiteral("vflip"), QStringLiteral("rot90"),
-                                    QStringLiteral("crop"), QStringLiteral("jitter")};
+const QString kSettingsKey = QStringLiteral("train/config");
 
-QDoubleSpinBox *ratioBox(double value)
+QDoubleSpinBox *ratioBox()
 {
     auto *b = new QDoubleSpinBox;
     b->setRange(0.0, 1.0);
     b->setSingleStep(0.05);
     b->setDecimals(2);
-    b->setValue(value);
     return b;
+}
+
+const FieldSpec &spec(const char *path)
+{
+    const FieldSpec *f = findField(path);
+    Q_ASSERT(f);
+    return *f;
+}
+
+// A spin box whose range is the field's.
+QSpinBox *fieldSpin(const char *path, const QString &tip)
+{
+    const FieldSpec &f = spec(path);
+    auto *s = new QSpinBox;
+    s->setRange(static_cast<int>(f.min), static_cast<int>(std::min<double>(f.max, 1 << 30)));
+    s->setToolTip(tip);
+    return s;
 }
 
 } // namespace
@@ -49,31 +69,23 @@ QWidget *TrainView::buildForm()
     m_out = new QLineEdit;
     m_out->setPlaceholderText(tr("a new folder under the runs folder"));
     m_out->setToolTip(tr("Where the run's checkpoints, metrics and predictions are written. To resume, pick a stopped run in the list."));
-    auto spin = [](int lo, int hi, int value, const QString &tip) {
-        auto *s = new QSpinBox;
-        s->setRange(lo, hi);
-        s->setValue(value);
-        s->setToolTip(tip);
-        return s;
-    };
-    m_epochs = spin(1, 1000, 5, tr("How many passes over the training images."));
-    m_batch = spin(1, 4096, 16, tr("Images per optimisation step. Smaller uses less memory."));
-    m_gradAccum = spin(1, 1024, 1, tr("Adds up the gradients of several batches before each step: a larger effective batch in the same memory."));
-    m_warmup = spin(0, 1000000, 500, tr("Steps over which the learning rate rises from 0; it then falls linearly to 0."));
-    m_seed = spin(0, 1 << 30, 42, tr("Fixes the split, the data order and the initial head: the same seed gives the same run."));
+    m_epochs = fieldSpin("train.epochs", tr("How many passes over the training images."));
+    m_batch = fieldSpin("train.batch_size", tr("Images per optimisation step. Smaller uses less memory."));
+    m_gradAccum = fieldSpin("train.grad_accum", tr("Adds up the gradients of several batches before each step: a larger effective batch in the same memory."));
+    m_warmup = fieldSpin("train.warmup_steps", tr("Steps over which the learning rate rises from 0; it then falls linearly to 0."));
+    m_seed = fieldSpin("train.seed", tr("Fixes the split, the data order and the initial head: the same seed gives the same run."));
+    m_seed->setRange(0, 1 << 30);
     m_lr = new QDoubleSpinBox;
     m_lr->setDecimals(7);
     m_lr->setRange(1e-7, 1.0);
     m_lr->setSingleStep(1e-5);
-    m_lr->setValue(2e-5);
     m_lr->setToolTip(tr("Peak learning rate (AdamW). The notebook used 0.00002."));
     m_weightDecay = new QDoubleSpinBox;
     m_weightDecay->setDecimals(4);
-    m_weightDecay->setValue(0.01);
     m_weightDecay->setToolTip(tr("Shrinks weights a little each step; not applied to biases and LayerNorm weights."));
-    m_train = ratioBox(0.70);
-    m_val = ratioBox(0.15);
-    m_test = ratioBox(0.15);
+    m_train = ratioBox();
+    m_val = ratioBox();
+    m_test = ratioBox();
     for (auto *b : {m_train, m_val, m_test})
         b->setToolTip(tr("Shares of every class for training, validation (selects the best epoch) and test (reported at the end). They must add up to 1."));
     m_device = new QComboBox;
@@ -85,14 +97,12 @@ QWidget *TrainView::buildForm()
     m_precision->addItem(tr("bf16 (GPU, faster)"), QStringLiteral("bf16"));
     m_precision->setToolTip(tr("bf16 mixed precision keeps fp32 master weights; it needs a recent NVIDIA GPU."));
     m_metric = new QComboBox;
-    m_metric->addItem(tr("accuracy"), QStringLiteral("accuracy"));
-    m_metric->addItem(tr("weighted F1"), QStringLiteral("weighted_f1"));
-    m_metric->addItem(tr("macro F1"), QStringLiteral("macro_f1"));
-    m_metric->addItem(tr("validation loss"), QStringLiteral("loss"));
+    for (const auto &name : choiceNames<Metric>())
+        m_metric->addItem(RunListModel::metricText(parseChoice<Metric>(name, "metric")), QString::fromStdString(name));
     m_metric->setToolTip(tr("Which validation metric picks the best epoch."));
     auto *augmentRow = new QGridLayout; // two rows: the labels are long in some languages
     const QStringList augmentNames = {tr("h-flip"), tr("v-flip"), tr("90° turns"), tr("crop"), tr("colour")};
-    for (int i = 0; i < kAugmentations.size(); ++i) {
+    for (int i = 0; i < augmentNames.size(); ++i) {
         auto *box = new QCheckBox(augmentNames[i]);
         box->setToolTip(tr("Random, seeded changes to training images (off in the notebook)."));
         m_augment << box;
@@ -163,84 +173,120 @@ QWidget *TrainView::buildForm()
     return panel;
 }
 
-void TrainView::applyDemoRecipe()
+void TrainView::bindForm()
 {
-    m_epochs->setValue(12);
-    m_lr->setValue(1e-3);
-    m_warmup->setValue(20);
-    m_batch->setValue(16);
+    auto text = [this](QLineEdit *w, const char *path) {
+        const FieldSpec &f = spec(path);
+        m_bindings.push_back({[w, &f](JobConfig &c) { setField(c, f, w->text().toStdString(), f.path()); },
+                              [w, &f](const JobConfig &c) { w->setText(QString::fromStdString(fieldValue(c, f).get<std::string>())); }});
+    };
+    auto whole = [this](QSpinBox *w, const char *path) {
+        const FieldSpec &f = spec(path);
+        m_bindings.push_back({[w, &f](JobConfig &c) { setField(c, f, w->value(), f.path()); },
+                              [w, &f](const JobConfig &c) { w->setValue(static_cast<int>(fieldValue(c, f).get<int64_t>())); }});
+    };
+    auto real = [this](QDoubleSpinBox *w, const char *path) {
+        const FieldSpec &f = spec(path);
+        m_bindings.push_back({[w, &f](JobConfig &c) { setField(c, f, w->value(), f.path()); },
+                              [w, &f](const JobConfig &c) { w->setValue(fieldValue(c, f).get<double>()); }});
+    };
+    auto choice = [this](QComboBox *w, const char *path) {
+        const FieldSpec &f = spec(path);
+        m_bindings.push_back({[w, &f](JobConfig &c) { setField(c, f, w->currentData().toString().toStdString(), f.path()); },
+                              [w, &f](const JobConfig &c) {
+                                  const int i = w->findData(QString::fromStdString(fieldValue(c, f).get<std::string>()));
+                                  if (i >= 0)
+                                      w->setCurrentIndex(i);
+                              }});
+    };
+    text(m_model, "model");
+    text(m_data, "data.data");
+    whole(m_epochs, "train.epochs");
+    whole(m_batch, "train.batch_size");
+    whole(m_gradAccum, "train.grad_accum");
+    real(m_lr, "train.lr");
+    whole(m_warmup, "train.warmup_steps");
+    real(m_weightDecay, "train.weight_decay");
+    choice(m_metric, "train.metric");
+    choice(m_device, "train.device");
+    choice(m_precision, "train.precision");
+    whole(m_seed, "train.seed");
+    m_bindings.push_back({[this](JobConfig &c) { c.data.split = {m_train->value(), m_val->value(), m_test->value()}; },
+                          [this](const JobConfig &c) {
+                              m_train->setValue(c.data.split.train);
+                              m_val->setValue(c.data.split.val);
+                              m_test->setValue(c.data.split.test);
+                          }});
+    m_bindings.push_back({[this](JobConfig &c) {
+                              c.train.augment.clear();
+                              for (int i = 0; i < m_augment.size(); ++i)
+                                  if (m_augment[i]->isChecked())
+                                      c.train.augment.push_back(static_cast<Augmentation>(i));
+                          },
+                          [this](const JobConfig &c) {
+                              for (int i = 0; i < m_augment.size(); ++i) {
+                                  const auto a = static_cast<Augmentation>(i);
+                                  m_augment[i]->setChecked(std::find(c.train.augment.begin(), c.train.augment.end(), a) != c.train.augment.end());
+                              }
+                          }});
 }
 
-TrainRequest TrainView::request() const
+JobConfig TrainView::formConfig() const
 {
-    TrainRequest r;
-    r.data = m_data->text();
-    r.model = m_model->text();
-    r.out = m_out->text();
-    if (r.out.isEmpty() || QFile::exists(QDir(r.out).filePath(QStringLiteral("run.json"))))
-        r.out = QDir(m_runsDirectory).filePath(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
-    r.epochs = m_epochs->value();
-    r.batchSize = m_batch->value();
-    r.gradAccum = m_gradAccum->value();
-    r.lr = m_lr->value();
-    r.warmupSteps = m_warmup->value();
-    r.weightDecay = m_weightDecay->value();
-    r.trainRatio = m_train->value();
-    r.valRatio = m_val->value();
-    r.testRatio = m_test->value();
-    r.metric = m_metric->currentData().toString();
-    r.device = m_device->currentData().toString();
-    r.precision = m_precision->currentData().toString();
-    for (int i = 0; i < m_augment.size(); ++i)
-        if (m_augment[i]->isChecked())
-            r.augment << kAugmentations[i];
-    r.seed = static_cast<qulonglong>(m_seed->value());
-    return r;
+    JobConfig c = m_formBase;
+    for (const auto &b : m_bindings)
+        b.read(c);
+    return c;
+}
+
+void TrainView::setFormConfig(const JobConfig &config)
+{
+    m_formBase = config;
+    for (const auto &b : m_bindings)
+        b.write(config);
+}
+
+void TrainView::applyRecipe(const TrainConfig &recipe)
+{
+    JobConfig c = formConfig();
+    c.train.epochs = recipe.epochs;
+    c.train.batchSize = recipe.batchSize;
+    c.train.lr = recipe.lr;
+    c.train.warmupSteps = recipe.warmupSteps;
+    setFormConfig(c);
+}
+
+TrainJob TrainView::job() const
+{
+    TrainJob j;
+    j.config = formConfig();
+    j.out = m_out->text().toStdString();
+    if (m_out->text().isEmpty() || QFile::exists(QDir(m_out->text()).filePath(QStringLiteral("run.json"))))
+        j.out = QDir(m_runsDirectory).filePath(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"))).toStdString();
+    return j;
 }
 
 void TrainView::loadSettings()
 {
-    QSettings s;
-    s.beginGroup(QStringLiteral("train"));
-    m_epochs->setValue(s.value(QStringLiteral("epochs"), m_epochs->value()).toInt());
-    m_batch->setValue(s.value(QStringLiteral("batch"), m_batch->value()).toInt());
-    m_gradAccum->setValue(s.value(QStringLiteral("gradAccum"), m_gradAccum->value()).toInt());
-    m_lr->setValue(s.value(QStringLiteral("lr"), m_lr->value()).toDouble());
-    m_warmup->setValue(s.value(QStringLiteral("warmup"), m_warmup->value()).toInt());
-    m_weightDecay->setValue(s.value(QStringLiteral("weightDecay"), m_weightDecay->value()).toDouble());
-    m_seed->setValue(s.value(QStringLiteral("seed"), m_seed->value()).toInt());
-    m_train->setValue(s.value(QStringLiteral("trainRatio"), m_train->value()).toDouble());
-    m_val->setValue(s.value(QStringLiteral("valRatio"), m_val->value()).toDouble());
-    m_test->setValue(s.value(QStringLiteral("testRatio"), m_test->value()).toDouble());
-    for (auto *combo : {m_device, m_precision, m_metric}) {
-        const int i = combo->findData(s.value(QStringLiteral("combo%1").arg(combo == m_device ? 0 : combo == m_precision ? 1 : 2)));
-        if (i >= 0)
-            combo->setCurrentIndex(i);
+    JobConfig c = formConfig(); // the defaults, with the data set and model already chosen
+    const QString saved = QSettings().value(kSettingsKey).toString();
+    if (!saved.isEmpty()) {
+        try {
+            // All but the data set and the model, which follow what the window opens.
+            JobConfig stored = jobConfigFromText(saved.toStdString(), "settings");
+            stored.model = c.model;
+            stored.data.data = c.data.data;
+            c = stored;
+        } catch (const std::exception &) {
+            // Settings from another version: keep the defaults.
+        }
     }
-    const QStringList augment = s.value(QStringLiteral("augment")).toStringList();
-    for (int i = 0; i < m_augment.size(); ++i)
-        m_augment[i]->setChecked(augment.contains(kAugmentations[i]));
+    setFormConfig(c);
 }
 
 void TrainView::saveSettings() const
 {
-    const TrainRequest r = request();
-    QSettings s;
-    s.beginGroup(QStringLiteral("train"));
-    s.setValue(QStringLiteral("epochs"), r.epochs);
-    s.setValue(QStringLiteral("batch"), r.batchSize);
-    s.setValue(QStringLiteral("gradAccum"), r.gradAccum);
-    s.setValue(QStringLiteral("lr"), r.lr);
-    s.setValue(QStringLiteral("warmup"), r.warmupSteps);
-    s.setValue(QStringLiteral("weightDecay"), r.weightDecay);
-    s.setValue(QStringLiteral("seed"), m_seed->value());
-    s.setValue(QStringLiteral("trainRatio"), r.trainRatio);
-    s.setValue(QStringLiteral("valRatio"), r.valRatio);
-    s.setValue(QStringLiteral("testRatio"), r.testRatio);
-    s.setValue(QStringLiteral("combo0"), r.device);
-    s.setValue(QStringLiteral("combo1"), r.precision);
-    s.setValue(QStringLiteral("combo2"), r.metric);
-    s.setValue(QStringLiteral("augment"), r.augment);
+    QSettings().setValue(kSettingsKey, QString::fromStdString(jobConfigToText(formConfig())));
 }
 
 } // namespace vitscope

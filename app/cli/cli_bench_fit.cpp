@@ -1,8 +1,8 @@
 // bench fit: the whole recipe (train(), evaluation every epoch, checkpoints, test) on a synthetic
 // data set held as the cache holds one (resized bytes in RAM), so that it runs where only
 // LibTorch exists. It times what a user waits for once the cache is built.
-#include "cli_args.h"
 #include "cli_commands.h"
+#include "cli_options.h"
 
 #include "engine/checkpoint.h"
 #include "engine/pixels.h"
@@ -37,42 +37,35 @@ TensorBatchSource syntheticPart(int64_t n, int size, int classes, uint64_t seed,
     return TensorBatchSource(pixels, labels, table);
 }
 
-} // namespace
+struct FitArgs {
+    std::unique_ptr<ConfigOptions> recipe;
+    std::string config = "vit-base", out;
+    int64_t images = 6800, val = 600, test = 600;
+    bool json = false;
+};
 
-int runBenchFit(int argc, char **argv)
+int runBenchFit(const FitArgs &args)
 {
-    const Args args(argc, argv, 3, {"json"},
-                    {"config", "images", "val", "test", "epochs", "batch", "eval-batch", "precision", "device", "threads",
-                     "out", "warmup-steps", "lr", "cuda-graphs"});
-    const int threads = configureThreads(args.intValue("threads", 0));
-    TrainConfig cfg; // the notebook's recipe unless told otherwise
-    cfg.epochs = args.intValue("epochs", cfg.epochs);
-    cfg.batchSize = args.intValue("batch", cfg.batchSize);
-    cfg.evalBatchSize = args.intValue("eval-batch", cfg.evalBatchSize);
-    cfg.warmupSteps = args.intValue("warmup-steps", static_cast<int>(cfg.warmupSteps));
-    cfg.lr = args.doubleValue("lr", cfg.lr);
-    cfg.precision = args.value("precision", "fp32");
-    if (cfg.precision != "fp32" && cfg.precision != "bf16")
-        throw UsageError("--precision must be fp32 or bf16");
-    cfg.device = args.value("device", "auto");
-    cfg.threads = threads;
-    cfg.cudaGraphs = args.onOff("cuda-graphs", cfg.cudaGraphs);
+    JobConfig job; // the notebook's recipe unless told otherwise
+    args.recipe->apply(job);
+    const TrainConfig &cfg = job.train;
+    const int threads = configureThreads(cfg.threads);
     const torch::Device device = selectDevice(cfg.device);
 
-    const std::string name = args.value("config", "vit-base");
+    const std::string &name = args.config;
     ViTConfig config = benchConfig(name);
     config.labels = {"dyed-lifted-polyps", "dyed-resection-margins", "esophagitis", "normal-cecum",
                      "normal-pylorus", "normal-z-line", "polyps", "ulcerative-colitis"};
     const int classes = static_cast<int>(config.labels.size());
     const auto preprocess = defaultPreprocessConfig(config.imageSize);
     const auto table = normalizationTable(preprocess);
-    const int64_t nTrain = args.intValue("images", 6800), nVal = args.intValue("val", 600), nTest = args.intValue("test", 600);
+    const int64_t nTrain = args.images, nVal = args.val, nTest = args.test;
     auto trainSet = syntheticPart(nTrain, config.imageSize, classes, 11, table);
     auto valSet = syntheticPart(nVal, config.imageSize, classes, 12, table);
     auto testSet = syntheticPart(nTest, config.imageSize, classes, 13, table);
 
-    const bool keep = args.has("out");
-    const fs::path out = keep ? fs::path(args.value("out")) : fs::temp_directory_path() / ("vitscope-bench-fit-" + std::to_string(::getpid()));
+    const bool keep = !args.out.empty();
+    const fs::path out = keep ? fs::path(args.out) : fs::temp_directory_path() / ("vitscope-bench-fit-" + std::to_string(::getpid()));
     if (!keep)
         fs::remove_all(out);
     torch::manual_seed(cfg.seed);
@@ -84,8 +77,14 @@ int runBenchFit(int argc, char **argv)
 
     const auto start = Clock::now();
     RunFolder run(out.string());
-    run.writeRunInfo(cfg, config.labels, "(" + name + ", random weights)", deviceDescription(device),
-                     R"j({"dataset":{"root":"synthetic bytes in RAM (bench fit)"}})j");
+    RunInfo info;
+    info.config = job;
+    info.config.model = "(" + name + ", random weights)";
+    info.config.data.data = "synthetic bytes in RAM (bench fit)";
+    info.labels = config.labels;
+    info.device = deviceDescription(device);
+    info.dataset.root = info.config.data.data;
+    run.start(info);
     TrainerCallbacks callbacks;
     std::vector<std::string> notes; // the trainer's log lines (CUDA graph in use or not, say)
     callbacks.onLog = [&](const std::string &line) { notes.push_back(line); };
@@ -93,7 +92,7 @@ int runBenchFit(int argc, char **argv)
     callbacks.onEpoch = [&](const EpochInfo &e) {
         if (e.epoch == 1)
             firstEpochSeconds = std::chrono::duration<double>(Clock::now() - start).count();
-        if (!args.flag("json"))
+        if (!args.json)
             std::cerr << "epoch " << e.epoch << ": val accuracy " << e.val.accuracy << ", "
                       << std::chrono::duration<double>(Clock::now() - start).count() << " s\n";
     };
@@ -104,17 +103,34 @@ int runBenchFit(int argc, char **argv)
 
     const nlohmann::json j = {{"config", name}, {"images", nTrain}, {"val_images", nVal}, {"test_images", nTest},
                               {"epochs", summary.epochsRun}, {"batch", cfg.batchSize}, {"eval_batch", cfg.evalBatchSize},
-                              {"precision", cfg.precision}, {"device", deviceDescription(device)}, {"threads", threads},
+                              {"precision", std::string(choiceName(cfg.precision))}, {"device", deviceDescription(device)}, {"threads", threads},
                               {"wall_seconds", wall}, {"first_epoch_seconds", firstEpochSeconds},
                               {"train_seconds", summary.trainSeconds}, {"train_images_per_second", summary.imagesPerSecond},
                               {"val_accuracy", summary.val ? summary.val->accuracy : 0.0},
                               {"test_accuracy", summary.test ? summary.test->accuracy : 0.0},
                               {"cuda_graphs", cfg.cudaGraphs}, {"notes", notes}};
-    if (args.flag("json"))
+    if (args.json)
         std::cout << j.dump() << "\n";
     else
         std::cout << j.dump(2) << "\n";
     return kExitOk;
+}
+
+} // namespace
+
+void addBenchFit(CLI::App &bench, int &exitCode)
+{
+    auto *fit = bench.add_subcommand("fit", "the whole recipe on synthetic cached images: wall time of a run");
+    auto a = std::make_shared<FitArgs>();
+    a->recipe = std::make_unique<ConfigOptions>(*fit, std::vector<std::string>{"train"},
+                                               std::map<std::string, std::string>{{"batch-size", "batch"}, {"eval-batch-size", "eval-batch"}});
+    fit->add_option("--config", a->config, "vit-base, vit-tiny or a model folder")->capture_default_str();
+    fit->add_option("--images", a->images, "training images")->check(CLI::Range(int64_t{1}, int64_t{1} << 30))->capture_default_str();
+    fit->add_option("--val", a->val, "validation images")->check(CLI::Range(int64_t{1}, int64_t{1} << 30))->capture_default_str();
+    fit->add_option("--test", a->test, "test images")->check(CLI::Range(int64_t{0}, int64_t{1} << 30))->capture_default_str();
+    fit->add_option("--out", a->out, "keep the run folder here (default: a temporary one, removed)");
+    fit->add_flag("--json", a->json, "the result as JSON");
+    fit->callback([a, &exitCode] { exitCode = runBenchFit(*a); });
 }
 
 } // namespace vitscope::cli

@@ -1,6 +1,9 @@
 #pragma once
-// vitscope-cli subcommands. Each returns the process exit code:
-// 0 success, 1 other failure, 2 usage error, 3 some inputs unusable.
+// vitscope-cli subcommands, parsed with CLI11. Each add*() registers a subcommand (its options and
+// --help) whose action sets the process exit code: 0 success, 1 other failure, 2 usage error,
+// 3 some inputs unusable.
+#include <CLI/CLI.hpp>
+
 #include <functional>
 #include <string>
 #include <utility>
@@ -14,23 +17,29 @@ namespace vitscope::cli {
 
 constexpr int kExitOk = 0, kExitFailure = 1, kExitUsage = 2, kExitBadInput = 3;
 
-int runVersion();
-int runBench(int argc, char **argv); // bench infer|train|fit|preprocess|loader
-int runBenchFit(int argc, char **argv);
+// A usage error found after parsing (a combination of options CLI11 cannot check).
+class UsageError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+void addVersion(CLI::App &app, int &exitCode);
+int printVersion();
+void addBench(CLI::App &app, int &exitCode); // bench infer|train|fit (+ preprocess|loader with data)
+void addBenchFit(CLI::App &bench, int &exitCode);
 ViTConfig benchConfig(const std::string &name); // vit-base, vit-tiny or a model folder
 void traceSteps(const std::string &path, const std::function<void()> &work); // Chrome trace of `work`
+std::vector<std::pair<std::string, std::string>> stackVersions(); // Qt, OpenCV (empty engine-only)
 
 #ifdef VITSCOPE_WITH_DATA
-int runPredict(int argc, char **argv);
-int runScan(int argc, char **argv);
-int runDemoData(int argc, char **argv);
-int runTrain(int argc, char **argv);
-int runEval(int argc, char **argv);
-int runExport(int argc, char **argv);
-int runBenchPreprocess(int argc, char **argv);
-int runBenchLoader(int argc, char **argv);
-double preprocessMillisecondsForBench(int size); // median ms to preprocess one 720x576 JPEG
-std::vector<std::pair<std::string, std::string>> stackVersions(); // Qt, OpenCV
+void addPredict(CLI::App &app, int &exitCode);
+void addScan(CLI::App &app, int &exitCode);
+void addDemoData(CLI::App &app, int &exitCode);
+void addTrain(CLI::App &app, int &exitCode);
+void addEval(CLI::App &app, int &exitCode);
+void addExport(CLI::App &app, int &exitCode);
+void addBenchData(CLI::App &bench, int &exitCode); // bench preprocess, bench loader
+double preprocessMillisecondsForBench(int size);   // median ms to preprocess one 720x576 JPEG
 #endif
 
 } // namespace vitscope::cli

@@ -1,8 +1,8 @@
 // Data subcommands: predict, scan, demo-data, bench preprocess.
-#include "cli_args.h"
 #include "cli_commands.h"
 
 #include "data/dataset_scan.h"
+#include "data/image_formats.h"
 #include "data/cache.h"
 #include "data/demo_data.h"
 #include "data/loader.h"
@@ -19,7 +19,7 @@
 #include <opencv2/imgproc.hpp>
 #include <torch/torch.h>
 
-#include <QtGlobal> // after torch: Qt's keywords must not reach torch headers
+#include <QtCore/qconfig.h> // QT_VERSION_STR only: the CLI does not link Qt
 
 #include <algorithm>
 #include <numeric>
@@ -53,38 +53,33 @@ std::vector<std::string> imageFilesUnder(const std::string &folder)
     return out;
 }
 
-} // namespace
+struct PredictArgs {
+    std::string model, device = "auto";
+    std::vector<std::string> images;
+    int top = 0, threads = 0;
+    bool json = false;
+};
 
-std::vector<std::pair<std::string, std::string>> stackVersions()
+int runPredict(const PredictArgs &args)
 {
-    return {{"Qt", qVersion()}, {"OpenCV", opencvVersion()}};
-}
-
-int runPredict(int argc, char **argv)
-{
-    Args args(argc, argv, 2, {"json"}, {"model", "top", "device", "threads"});
-    if (!args.has("model"))
-        throw UsageError("--model DIR is required");
-    if (args.positional().empty())
-        throw UsageError("give at least one IMAGE");
-    configureThreads(args.intValue("threads", 0));
-    const torch::Device device = selectDevice(args.value("device", "auto"));
-    auto loaded = loadModel(args.value("model"), {{}, device});
+    configureThreads(args.threads);
+    const torch::Device device = selectDevice(args.device);
+    auto loaded = loadModel(args.model, {{}, device});
     for (const auto &m : loaded.messages())
         std::cerr << "note: " << m << "\n";
     const Preprocessor pre(loaded.preprocess);
     const auto &labels = loaded.config().labels;
-    const int top = std::clamp(args.intValue("top", static_cast<int>(labels.size())), 1, static_cast<int>(labels.size()));
+    const int top = std::clamp(args.top > 0 ? args.top : static_cast<int>(labels.size()), 1, static_cast<int>(labels.size()));
     torch::InferenceMode inference;
     loaded.model->eval();
     int failures = 0;
-    for (const auto &image : args.positional()) {
+    for (const auto &image : args.images) {
         torch::Tensor probs;
         try {
             probs = torch::softmax(loaded.model(pre.load(image).to(device)), -1)[0].to(torch::kCPU, torch::kFloat64);
         } catch (const std::exception &e) {
             ++failures;
-            if (args.flag("json"))
+            if (args.json)
                 std::cout << nlohmann::json({{"image", image}, {"error", e.what()}}).dump() << std::endl;
             else
                 std::cerr << image << ": cannot be used: " << e.what() << "\n";
@@ -94,7 +89,7 @@ int runPredict(int argc, char **argv)
         std::iota(order.begin(), order.end(), 0);
         const double *p = probs.data_ptr<double>();
         std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return p[a] > p[b]; });
-        if (args.flag("json")) {
+        if (args.json) {
             nlohmann::json all = nlohmann::json::object();
             for (std::size_t c = 0; c < labels.size(); ++c)
                 all[labels[c]] = p[c];
@@ -111,16 +106,10 @@ int runPredict(int argc, char **argv)
     return failures ? kExitBadInput : kExitOk;
 }
 
-int runScan(int argc, char **argv)
+int runScan(const std::string &dataset, const ScanOptions &o, bool json)
 {
-    Args args(argc, argv, 2, {"json"}, {"threads", "max-pixels"});
-    if (args.positional().size() != 1)
-        throw UsageError("scan takes exactly one DATASET folder");
-    ScanOptions o;
-    o.threads = args.intValue("threads", 0);
-    o.maxPixels = static_cast<int64_t>(args.doubleValue("max-pixels", static_cast<double>(kDefaultMaxPixels)));
-    const auto r = scanDataset(args.positional()[0], o);
-    if (args.flag("json")) {
+    const auto r = scanDataset(dataset, o);
+    if (json) {
         std::cout << scanReportToJson(r) << "\n";
     } else {
         std::cout << "data set " << r.root << ": " << r.files << " image files, " << r.items.size() << " usable\n";
@@ -147,42 +136,41 @@ int runScan(int argc, char **argv)
     return r.usable() ? kExitOk : kExitBadInput;
 }
 
-int runDemoData(int argc, char **argv)
+int runDemoData(const std::string &out, int perClass, uint64_t seed)
 {
-    Args args(argc, argv, 2, {}, {"per-class", "seed"});
-    if (args.positional().size() != 1)
-        throw UsageError("demo-data takes exactly one OUT folder");
-    const int n = writeDemoDataset(args.positional()[0], args.intValue("per-class", 60), static_cast<uint64_t>(args.intValue("seed", 1)));
-    std::cerr << "wrote " << n << " synthetic images to " << args.positional()[0] << "\n";
+    const int n = writeDemoDataset(out, perClass, seed);
+    std::cerr << "wrote " << n << " synthetic images to " << out << "\n";
     return kExitOk;
 }
 
-int runBenchLoader(int argc, char **argv)
+struct LoaderArgs {
+    std::string dataset, cacheDir = ImageCache::defaultDirectory(), residence = "auto";
+    int threads = 0, size = 224, batch = 32;
+    double seconds = 2.0;
+    bool json = false;
+};
+
+int runBenchLoader(const LoaderArgs &args)
 {
-    Args args(argc, argv, 3, {"json"}, {"threads", "size", "batch", "cache-dir", "seconds", "residence"});
-    if (args.positional().size() != 1)
-        throw UsageError("bench loader takes one DATASET folder (one sub-folder per class)");
-    const int threads = configureThreads(args.intValue("threads", 0));
-    const Preprocessor pre(defaultPreprocessConfig(args.intValue("size", 224)));
-    ImageCache cache(args.value("cache-dir", ImageCache::defaultDirectory()), pre.config());
+    const int threads = configureThreads(args.threads);
+    const Preprocessor pre(defaultPreprocessConfig(args.size));
+    ImageCache cache(args.cacheDir, pre.config());
     ScanOptions o;
     o.threads = threads;
     o.preprocessor = &pre;
     o.cache = &cache; // warms the cache
-    const auto report = scanDataset(args.positional()[0], o);
+    const auto report = scanDataset(args.dataset, o);
     if (!report.usable())
         throw std::runtime_error(report.error);
     const auto split = makeSplit(report, {1.0, 0.0, 0.0}, 1);
     LoaderOptions lo;
     lo.threads = threads;
-    const std::string residence = args.value("residence", "auto");
-    if (residence != "auto" && residence != "memory" && residence != "disk")
-        throw UsageError("--residence must be auto, memory or disk");
+    const std::string &residence = args.residence;
     lo.residence = residence == "memory" ? Residence::Memory : residence == "disk" ? Residence::Disk : Residence::Automatic;
     CachedDataset data(split.train, split.root, pre, cache, lo);
     // What the trainer does each step: gather a shuffled batch and normalise it.
-    const int batch = args.intValue("batch", 32);
-    const double budget = args.doubleValue("seconds", 2.0);
+    const int batch = args.batch;
+    const double budget = args.seconds;
     std::mt19937_64 rng(1);
     std::vector<int64_t> order(static_cast<std::size_t>(data.size()));
     std::iota(order.begin(), order.end(), 0);
@@ -199,7 +187,7 @@ int runBenchLoader(int argc, char **argv)
         seconds = std::chrono::duration<double>(Clock::now() - t0).count();
     }
     const double ips = static_cast<double>(served) / seconds;
-    if (args.flag("json"))
+    if (args.json)
         std::cout << nlohmann::json({{"images", served}, {"dataset_images", data.size()}, {"batch", batch}, {"seconds", seconds},
                                      {"in_memory", data.inMemory()},
                                      {"images_per_second", ips}, {"threads", threads}}).dump() << "\n";
@@ -207,6 +195,38 @@ int runBenchLoader(int argc, char **argv)
         std::cout << served << " images (" << data.size() << " distinct, batches of " << batch << ") served from the cache in "
                   << seconds << " s: " << ips << " images/s\n";
     return kExitOk;
+}
+
+int runBenchPreprocess(const std::string &dir, int threadsWanted, int size, bool json)
+{
+    const auto files = imageFilesUnder(dir);
+    if (files.empty())
+        throw UsageError("no images under " + dir);
+    const int threads = resolveThreads(threadsWanted);
+    const Preprocessor pre(defaultPreprocessConfig(size));
+    // The cache-building path without the disk write: read, hash, decode, resize.
+    const auto t0 = Clock::now();
+    parallelFor(static_cast<int64_t>(files.size()), threads, [&](int64_t i) {
+        thread_local std::vector<uint8_t> out;
+        out.resize(static_cast<std::size_t>(3) * pre.config().width * pre.config().height);
+        const auto bytes = readFileBytes(files[i]);
+        (void)sha256Hex(bytes);
+        pre.resizeInto(decodeImageBuffer(bytes), out.data());
+    });
+    const double seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+    const double ips = static_cast<double>(files.size()) / seconds;
+    if (json)
+        std::cout << nlohmann::json({{"images", files.size()}, {"seconds", seconds}, {"images_per_second", ips}, {"threads", threads}}).dump() << "\n";
+    else
+        std::cout << files.size() << " images in " << seconds << " s: " << ips << " images/s with " << threads << " threads\n";
+    return kExitOk;
+}
+
+} // namespace
+
+std::vector<std::pair<std::string, std::string>> stackVersions()
+{
+    return {{"Qt", QT_VERSION_STR " (the GUI's)"}, {"OpenCV", opencvVersion()}};
 }
 
 double preprocessMillisecondsForBench(int size)
@@ -231,32 +251,71 @@ double preprocessMillisecondsForBench(int size)
     return ms[ms.size() / 2];
 }
 
-int runBenchPreprocess(int argc, char **argv)
+void addPredict(CLI::App &app, int &exitCode)
 {
-    Args args(argc, argv, 3, {"json"}, {"threads", "size"});
-    if (args.positional().size() != 1)
-        throw UsageError("bench preprocess takes one DIR of images");
-    const auto files = imageFilesUnder(args.positional()[0]);
-    if (files.empty())
-        throw UsageError("no images under " + args.positional()[0]);
-    const int threads = resolveThreads(args.intValue("threads", 0));
-    const Preprocessor pre(defaultPreprocessConfig(args.intValue("size", 224)));
-    // The cache-building path without the disk write: read, hash, decode, resize.
-    const auto t0 = Clock::now();
-    parallelFor(static_cast<int64_t>(files.size()), threads, [&](int64_t i) {
-        thread_local std::vector<uint8_t> out;
-        out.resize(static_cast<std::size_t>(3) * pre.config().width * pre.config().height);
-        const auto bytes = readFileBytes(files[i]);
-        (void)sha256Hex(bytes);
-        pre.resizeInto(decodeImageBuffer(bytes), out.data());
-    });
-    const double seconds = std::chrono::duration<double>(Clock::now() - t0).count();
-    const double ips = static_cast<double>(files.size()) / seconds;
-    if (args.flag("json"))
-        std::cout << nlohmann::json({{"images", files.size()}, {"seconds", seconds}, {"images_per_second", ips}, {"threads", threads}}).dump() << "\n";
-    else
-        std::cout << files.size() << " images in " << seconds << " s: " << ips << " images/s with " << threads << " threads\n";
-    return kExitOk;
+    auto *sub = app.add_subcommand("predict", "class probabilities of images (softmax of the model's logits, as transformers computes them)");
+    auto a = std::make_shared<PredictArgs>();
+    sub->add_option("--model", a->model, "Hugging Face model folder")->required();
+    sub->add_option("images", a->images, "image files")->required();
+    sub->add_option("--top", a->top, "show the K most probable classes (default: all)")->check(CLI::Range(1, 100000));
+    sub->add_option("--device", a->device, "auto, cpu, cuda or cuda:N")->capture_default_str();
+    sub->add_option("--threads", a->threads, "CPU threads; 0 uses every core")->check(CLI::Range(0, 4096))->capture_default_str();
+    sub->add_flag("--json", a->json, "one JSON object per image");
+    sub->footer("Exit code 3: some images could not be used (each says why).");
+    sub->callback([a, &exitCode] { exitCode = runPredict(*a); });
+}
+
+void addScan(CLI::App &app, int &exitCode)
+{
+    auto *sub = app.add_subcommand("scan", "check every image of a class-per-folder data set");
+    auto dataset = std::make_shared<std::string>();
+    auto o = std::make_shared<ScanOptions>();
+    auto json = std::make_shared<bool>(false);
+    sub->add_option("dataset", *dataset, "data set folder: one sub-folder of images per class")->required();
+    sub->add_option("--threads", o->threads, "CPU threads; 0 uses every core")->check(CLI::Range(0, 4096));
+    sub->add_option("--max-pixels", o->maxPixels, "largest image accepted, in pixels")->check(CLI::Range(int64_t{1}, int64_t{1} << 40))->capture_default_str();
+    sub->add_flag("--json", *json, "the report as JSON");
+    sub->footer("Exit code 3: the data set cannot be used.");
+    sub->callback([=, &exitCode] { exitCode = runScan(*dataset, *o, *json); });
+}
+
+void addDemoData(CLI::App &app, int &exitCode)
+{
+    auto *sub = app.add_subcommand("demo-data", "write the synthetic, Kvasir-like demo data set");
+    auto out = std::make_shared<std::string>();
+    auto perClass = std::make_shared<int>(60);
+    auto seed = std::make_shared<uint64_t>(1);
+    sub->add_option("out", *out, "folder to write")->required();
+    sub->add_option("--per-class", *perClass, "images per class")->check(CLI::Range(1, 100000))->capture_default_str();
+    sub->add_option("--seed", *seed, "seed of the images")->capture_default_str();
+    sub->callback([=, &exitCode] { exitCode = runDemoData(*out, *perClass, *seed); });
+}
+
+void addBenchData(CLI::App &bench, int &exitCode)
+{
+    auto *pre = bench.add_subcommand("preprocess", "cache-building throughput: read, hash, decode and resize every image under DIR");
+    auto dir = std::make_shared<std::string>();
+    auto threads = std::make_shared<int>(0), size = std::make_shared<int>(224);
+    auto json = std::make_shared<bool>(false);
+    pre->add_option("dir", *dir, "folder of images")->required();
+    pre->add_option("--threads", *threads, "CPU threads; 0 uses every core")->check(CLI::Range(0, 4096));
+    pre->add_option("--size", *size, "model input size")->check(CLI::Range(16, 4096))->capture_default_str();
+    pre->add_flag("--json", *json, "the result as JSON");
+    pre->callback([=, &exitCode] { exitCode = runBenchPreprocess(*dir, *threads, *size, *json); });
+
+    auto *loader = bench.add_subcommand("loader", "batches served from a warm cache, as the trainer requests them");
+    auto a = std::make_shared<LoaderArgs>();
+    loader->add_option("dataset", a->dataset, "data set folder: one sub-folder of images per class")->required();
+    loader->add_option("--threads", a->threads, "CPU threads; 0 uses every core")->check(CLI::Range(0, 4096));
+    loader->add_option("--size", a->size, "model input size")->check(CLI::Range(16, 4096))->capture_default_str();
+    loader->add_option("--batch", a->batch, "images per batch")->check(CLI::Range(1, 1 << 20))->capture_default_str();
+    loader->add_option("--cache-dir", a->cacheDir, "preprocessed-image cache")->capture_default_str();
+    loader->add_option("--seconds", a->seconds, "how long to serve batches")->check(CLI::Range(0.1, 3600.0))->capture_default_str();
+    loader->add_option("--residence", a->residence, "where the cached pixels are held")
+        ->check(CLI::IsMember({"auto", "memory", "disk"}))
+        ->capture_default_str();
+    loader->add_flag("--json", a->json, "the result as JSON");
+    loader->callback([a, &exitCode] { exitCode = runBenchLoader(*a); });
 }
 
 } // namespace vitscope::cli

@@ -1,5 +1,4 @@
 // Engine-only subcommands: --version, bench infer, bench train (synthetic tensors).
-#include "cli_args.h"
 #include "cli_commands.h"
 
 #include "engine/checkpoint.h"
@@ -33,22 +32,28 @@ void synchronize(const torch::Device &device)
         torch::cuda::synchronize(device.index());
 }
 
-int benchInfer(const Args &args)
+struct InferArgs {
+    std::string model, device = "cpu";
+    int threads = 0, runs = 10;
+    bool json = false;
+};
+
+int benchInfer(const InferArgs &args)
 {
-    const int threads = configureThreads(args.intValue("threads", 0));
-    const torch::Device device = selectDevice(args.value("device", "cpu"));
+    const int threads = configureThreads(args.threads);
+    const torch::Device device = selectDevice(args.device);
     std::string modelName = "ViT-B/16 (random weights)";
     ViTForImageClassification model{nullptr};
-    if (args.has("model")) {
-        model = loadModel(args.value("model"), {{}, device}).model;
-        modelName = args.value("model");
+    if (!args.model.empty()) {
+        model = loadModel(args.model, {{}, device}).model;
+        modelName = args.model;
     } else {
         auto config = vitBaseConfig();
         config.labels = {"a", "b", "c", "d", "e", "f", "g", "h"};
         model = ViTForImageClassification(config);
         model->to(device);
     }
-    const int runs = args.intValue("runs", 10);
+    const int runs = args.runs;
     const int size = model->config().imageSize;
     auto x = torch::randn({1, 3, size, size}).to(device);
     std::vector<double> ms;
@@ -69,7 +74,7 @@ int benchInfer(const Args &args)
     preprocess = preprocessMillisecondsForBench(size);
 #endif
     const double latency = forward + std::max(0.0, preprocess);
-    if (args.flag("json")) {
+    if (args.json) {
         nlohmann::json j = {{"model", modelName}, {"threads", threads}, {"device", deviceDescription(device)},
                             {"forward_ms", forward}, {"latency_ms", latency}};
         j["preprocess_ms"] = preprocess >= 0 ? nlohmann::json(preprocess) : nlohmann::json(nullptr);
@@ -83,40 +88,42 @@ int benchInfer(const Args &args)
     return kExitOk;
 }
 
-int benchTrain(const Args &args)
+struct TrainBenchArgs {
+    std::string config = "vit-base", precision = "fp32", device = "auto", adamw = "auto", qkv = "fused", trace, cudaGraphs = "on";
+    int threads = 0, batch = 0, steps = 0, warmup = -1;
+    bool json = false;
+};
+
+int benchTrain(const TrainBenchArgs &args)
 {
-    const int threads = configureThreads(args.intValue("threads", 0));
-    const torch::Device device = selectDevice(args.value("device", "auto"));
-    const std::string precision = args.value("precision", "fp32");
-    if (precision != "fp32" && precision != "bf16")
-        throw UsageError("--precision must be fp32 or bf16");
-    const bool bf16 = precision == "bf16";
+    const int threads = configureThreads(args.threads);
+    const torch::Device device = selectDevice(args.device);
+    const std::string &precision = args.precision;
+    const bool bf16 = parseChoice<Precision>(precision, "--precision") == Precision::Bf16;
     if (bf16 && !bf16Supported(device))
         throw UsageError("bf16 needs a CUDA device");
-    const bool cudaGraphs = args.onOff("cuda-graphs", true);
-    auto config = benchConfig(args.value("config", "vit-base"));
+    const bool cudaGraphs = args.cudaGraphs == "on";
+    auto config = benchConfig(args.config);
     config.labels = {"a", "b", "c", "d", "e", "f", "g", "h"};
-    const int batch = args.intValue("batch", device.is_cuda() ? 128 : 16);
-    const int steps = args.intValue("steps", device.is_cuda() ? 30 : 4);
-    const int warmup = args.intValue("warmup", device.is_cuda() ? 5 : 1);
+    const int batch = args.batch > 0 ? args.batch : device.is_cuda() ? 128 : 16;
+    const int steps = args.steps > 0 ? args.steps : device.is_cuda() ? 30 : 4;
+    const int warmup = args.warmup >= 0 ? args.warmup : device.is_cuda() ? 5 : 1;
     allowTensorFloat32(device);
     torch::manual_seed(0);
     ViTForImageClassification model(config);
     model->to(device);
     model->train();
-    const std::string qkv = args.value("qkv", "fused");
-    if (qkv != "fused" && qkv != "separate")
-        throw UsageError("--qkv must be fused or separate");
+    const std::string &qkv = args.qkv;
     const auto qkvMode = qkv == "separate" ? QkvMode::Separate : QkvMode::Fused;
     model->setQkvMode(qkvMode);
     const std::string kernel =
         attentionKernel(config, qkvMode, batch, torch::TensorOptions().device(device).dtype(bf16 ? torch::kBFloat16 : torch::kFloat32));
     AdamWOptions adamw;
-    adamw.implementation = args.value("adamw", "auto");
+    adamw.implementation = args.adamw;
     AdamW optimizer(*model, adamw);
     auto x = torch::randn({batch, 3, config.imageSize, config.imageSize}).to(device);
     auto y = torch::randint(0, 8, {batch}, torch::kInt64).to(device);
-    const auto fetch = [&](int64_t) { return Batch{x, y}; };
+    const auto fetch = [&](int64_t) { return Batch{x, y, torch::Tensor()}; };
     // As train() does: a CUDA graph where supported (after its own ordinary warm-up steps).
     std::unique_ptr<GraphedTrainStep> graphed;
     if (cudaGraphs && GraphedTrainStep::supported(model, optimizer, device, 1))
@@ -138,11 +145,11 @@ int benchTrain(const Args &args)
     readBack(previous);
     synchronize(device);
     const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
-    if (args.has("trace")) // a few more steps under LibTorch's profiler, after the timing
-        traceSteps(args.value("trace"), [&] { runSteps(3); readBack(previous); synchronize(device); });
+    if (!args.trace.empty()) // a few more steps under LibTorch's profiler, after the timing
+        traceSteps(args.trace, [&] { runSteps(3); readBack(previous); synchronize(device); });
     const double ips = static_cast<double>(batch) * steps / seconds;
-    const std::string name = args.value("config", "vit-base");
-    if (args.flag("json")) {
+    const std::string &name = args.config;
+    if (args.json) {
         std::cout << nlohmann::json({{"config", name}, {"batch", batch}, {"precision", precision},
                                      {"device", deviceDescription(device)}, {"threads", threads},
                                      {"steps", steps}, {"adamw", optimizer.implementation()}, {"qkv", qkv},
@@ -173,7 +180,7 @@ ViTConfig benchConfig(const std::string &name)
     throw UsageError("--config must be vit-base, vit-tiny or a model folder, got '" + name + "'");
 }
 
-int runVersion()
+int printVersion()
 {
     const torch::Device device = selectDevice("auto");
     if (device.is_cpu())
@@ -190,24 +197,47 @@ int runVersion()
     return kExitOk;
 }
 
-int runBench(int argc, char **argv)
+void addVersion(CLI::App &app, int &exitCode)
 {
-    if (argc < 3)
-        throw UsageError("bench needs infer, train, fit, preprocess or loader");
-    const std::string what = argv[2];
-    if (what == "infer")
-        return benchInfer(Args(argc, argv, 3, {"json"}, {"model", "threads", "runs", "device"}));
-    if (what == "train")
-        return benchTrain(Args(argc, argv, 3, {"json"}, {"config", "batch", "precision", "device", "threads", "steps", "warmup", "adamw", "qkv", "cuda-graphs", "trace"}));
-    if (what == "fit")
-        return runBenchFit(argc, argv);
+    app.add_subcommand("version", "versions of vitscope, LibTorch, Qt, OpenCV and the compute device")
+        ->callback([&exitCode] { exitCode = printVersion(); });
+}
+
+void addBench(CLI::App &app, int &exitCode)
+{
+    auto *bench = app.add_subcommand("bench", "benchmarks (timings belong here, not in tests)")->require_subcommand(1);
+
+    auto *infer = bench->add_subcommand("infer", "single-image forward latency");
+    auto i = std::make_shared<InferArgs>();
+    infer->add_option("--model", i->model, "model folder (default: ViT-B/16 with random weights)");
+    infer->add_option("--threads", i->threads, "CPU threads; 0 uses every core")->check(CLI::Range(0, 4096));
+    infer->add_option("--runs", i->runs, "timed forward passes")->check(CLI::Range(1, 100000))->capture_default_str();
+    infer->add_option("--device", i->device, "cpu, cuda or cuda:N")->capture_default_str();
+    infer->add_flag("--json", i->json, "the result as JSON");
+    infer->callback([i, &exitCode] { exitCode = benchInfer(*i); });
+
+    auto *train = bench->add_subcommand("train", "training images/s of the recipe's step on synthetic tensors");
+    auto t = std::make_shared<TrainBenchArgs>();
+    train->add_option("--config", t->config, "vit-base, vit-tiny or a model folder")->capture_default_str();
+    train->add_option("--batch", t->batch, "images per step (default: 128 on CUDA, 16 on the CPU)")->check(CLI::Range(1, 1 << 20));
+    train->add_option("--precision", t->precision, "fp32 or bf16")->check(CLI::IsMember(choiceNames<Precision>()))->capture_default_str();
+    train->add_option("--device", t->device, "auto, cpu, cuda or cuda:N")->capture_default_str();
+    train->add_option("--threads", t->threads, "CPU threads; 0 uses every core")->check(CLI::Range(0, 4096));
+    train->add_option("--steps", t->steps, "timed steps (default: 30 on CUDA, 4 on the CPU)")->check(CLI::Range(1, 100000));
+    train->add_option("--warmup", t->warmup, "untimed steps first (default: 5 on CUDA, 1 on the CPU)")->check(CLI::Range(0, 100000));
+    train->add_option("--adamw", t->adamw, "AdamW implementation")->check(CLI::IsMember({"auto", "foreach", "fused"}))->capture_default_str();
+    train->add_option("--qkv", t->qkv, "query/key/value as one GEMM or three")->check(CLI::IsMember({"fused", "separate"}))->capture_default_str();
+    train->add_option("--cuda-graphs", t->cudaGraphs, "replay steps from a CUDA graph where supported")
+        ->check(CLI::IsMember({"on", "off"}))
+        ->capture_default_str();
+    train->add_option("--trace", t->trace, "write a Chrome trace of 3 more steps (needs Kineto)");
+    train->add_flag("--json", t->json, "the result as JSON");
+    train->callback([t, &exitCode] { exitCode = benchTrain(*t); });
+
+    addBenchFit(*bench, exitCode);
 #ifdef VITSCOPE_WITH_DATA
-    if (what == "preprocess")
-        return runBenchPreprocess(argc, argv);
-    if (what == "loader")
-        return runBenchLoader(argc, argv);
+    addBenchData(*bench, exitCode);
 #endif
-    throw UsageError("unknown benchmark '" + what + "'");
 }
 
 } // namespace vitscope::cli

@@ -1,10 +1,10 @@
 // Training subcommands: train (and --resume), eval, export.
-#include "cli_args.h"
 #include "cli_commands.h"
+#include "cli_options.h"
 
 #include "data/image_io.h"
 #include "data/pipeline.h"
-#include "data/training_job.h"
+#include "job/training_job.h"
 #include "engine/checkpoint.h"
 #include "engine/file_util.h"
 #include "engine/run_folder.h"
@@ -14,8 +14,7 @@
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
 
-#include <QtGlobal>
-
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
@@ -59,60 +58,32 @@ std::string eta(double seconds)
     return buf;
 }
 
-const std::set<std::string> kTrainOptions = {"data", "model", "out", "val-data", "test-data", "split", "epochs", "batch-size",
-                                             "eval-batch-size", "lr", "warmup-steps", "warmup-ratio", "weight-decay",
-                                             "max-grad-norm", "grad-accum", "metric", "seed", "device", "precision", "threads",
-                                             "augment", "cache-dir", "early-stopping", "resume", "log-every", "cuda-graphs"};
+struct TrainArgs {
+    std::unique_ptr<ConfigOptions> config;
+    std::string out, resume;
+    bool json = false;
+};
 
-TrainConfig configFrom(const Args &a, TrainConfig c)
+int runTrain(const TrainArgs &a)
 {
-    c.epochs = a.intValue("epochs", c.epochs);
-    c.batchSize = a.intValue("batch-size", c.batchSize);
-    c.evalBatchSize = a.intValue("eval-batch-size", c.evalBatchSize);
-    c.lr = a.doubleValue("lr", c.lr);
-    c.warmupSteps = a.intValue("warmup-steps", static_cast<int>(c.warmupSteps));
-    c.warmupRatio = a.doubleValue("warmup-ratio", c.warmupRatio);
-    c.weightDecay = a.doubleValue("weight-decay", c.weightDecay);
-    c.maxGradNorm = a.doubleValue("max-grad-norm", c.maxGradNorm);
-    c.gradAccum = a.intValue("grad-accum", c.gradAccum);
-    c.metric = a.value("metric", c.metric);
-    c.seed = static_cast<uint64_t>(a.intValue("seed", static_cast<int>(c.seed)));
-    c.device = a.value("device", c.device);
-    c.precision = a.value("precision", c.precision);
-    c.threads = a.intValue("threads", c.threads);
-    if (a.has("augment"))
-        c.augment = a.list("augment");
-    c.earlyStopping = a.intValue("early-stopping", c.earlyStopping);
-    c.logEvery = a.intValue("log-every", c.logEvery);
-    c.cudaGraphs = a.onOff("cuda-graphs", c.cudaGraphs);
-    return c;
-}
-
-} // namespace
-
-int runTrain(int argc, char **argv)
-{
-    Args a(argc, argv, 2, {"json"}, kTrainOptions);
     TrainJob job;
-    if (a.has("resume")) {
-        job = resumeJob(a.value("resume"));
-        job.config.device = a.value("device", job.config.device);
-        job.config.threads = a.intValue("threads", job.config.threads);
-        job.config.cudaGraphs = a.onOff("cuda-graphs", job.config.cudaGraphs);
+    if (!a.resume.empty()) {
+        if (!a.out.empty())
+            throw UsageError("--resume RUN_DIR continues that run: leave out --out");
+        if (const auto fixed = a.config->fixedOnResume(); !fixed.empty())
+            throw UsageError(fixed.front() + " cannot change when resuming: the run's recipe and data are fixed in its run.json "
+                                             "(only --device, --threads, --cuda-graphs and --log-every may change)");
+        job = resumeJob(a.resume);
+        a.config->apply(job.config); // the environment settings given now
     } else {
-        for (const char *required : {"data", "model", "out"})
-            if (!a.has(required))
-                throw UsageError(std::string("--") + required + " is required (or --resume RUN_DIR)");
-        job.config = configFrom(a, job.config);
-        job.model = a.value("model");
-        job.out = a.value("out");
-        job.data.data = a.value("data");
-        job.data.valData = a.value("val-data");
-        job.data.testData = a.value("test-data");
-        if (a.has("split"))
-            job.data.ratios = parseRatios(a.value("split"));
-        job.data.seed = job.config.seed;
-        job.data.cacheDir = a.value("cache-dir");
+        for (const char *required : {"data.data", "model"})
+            if (!a.config->given(required))
+                throw UsageError(std::string("--") + (std::string(required) == "model" ? "model" : "data") +
+                                 " is required (or --resume RUN_DIR)");
+        if (a.out.empty())
+            throw UsageError("--out RUN_DIR is required (or --resume RUN_DIR)");
+        a.config->apply(job.config);
+        job.out = a.out;
     }
     std::signal(SIGINT, onSignal);
     std::signal(SIGTERM, onSignal);
@@ -137,47 +108,54 @@ int runTrain(int argc, char **argv)
                      e.val.loss, e.best ? "  (best so far)" : "");
     };
     cb.trainer.onLog = [](const std::string &s) { std::cerr << s << "\n"; };
-    const std::string versions = json({{"qt", qVersion()}, {"opencv", opencvVersion()}}).dump();
+    std::map<std::string, std::string> versions;
+    for (auto [name, version] : stackVersions()) { // run.json's keys are lower case, as the GUI writes them
+        std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        versions[name] = version;
+    }
     const TrainSummary summary = runTrainingJob(job, cb, &g_stop, versions);
-    if (a.flag("json")) {
-        json j = {{"run", fs::absolute(job.out).string()}, {"status", summary.status}, {"best_epoch", summary.bestEpoch},
+    const std::string status(choiceName(summary.status));
+    if (a.json) {
+        json j = {{"run", fs::absolute(job.out).string()}, {"status", status}, {"best_epoch", summary.bestEpoch},
                   {"epochs_run", summary.epochsRun}, {"train_seconds", summary.trainSeconds},
                   {"images_per_second", summary.imagesPerSecond}};
         j["val"] = summary.val ? metricsJson(*summary.val) : json(nullptr);
         j["test"] = summary.test ? metricsJson(*summary.test) : json(nullptr);
         std::cout << j.dump() << "\n";
     } else {
-        std::cout << "run " << job.out << ": " << summary.status << ", best epoch " << summary.bestEpoch << "\n";
+        std::cout << "run " << job.out << ": " << status << ", best epoch " << summary.bestEpoch << "\n";
         if (summary.test)
             std::cout << "test accuracy " << summary.test->accuracy << ", weighted F1 " << summary.test->weightedF1 << "\n";
     }
-    return summary.status == "stopped" ? kExitFailure : kExitOk;
+    return summary.status == RunStatus::Stopped ? kExitFailure : kExitOk;
 }
 
-int runEval(int argc, char **argv)
+struct EvalArgs {
+    std::string model, data, splitFile, part, device = "auto", cacheDir;
+    int threads = 0, batchSize = 32;
+    bool json = false;
+};
+
+int runEval(const EvalArgs &a)
 {
-    Args a(argc, argv, 2, {"json"}, {"model", "data", "split-file", "part", "device", "threads", "cache-dir", "batch-size"});
-    if (!a.has("model") || (!a.has("data") && !a.has("split-file")))
-        throw UsageError("--model DIR and --data DIR (or --split-file FILE) are required");
-    const torch::Device device = selectDevice(a.value("device", "auto"));
-    configureThreads(a.intValue("threads", 0));
-    auto model = loadModel(a.value("model"), {{}, device});
-    DataOptions data;
-    data.data = a.value("data");
-    data.cacheDir = a.value("cache-dir");
-    const std::string part = a.value("part", a.has("split-file") ? "test" : "all");
-    if (a.has("split-file"))
-        data.splitFile = a.value("split-file");
-    else
-        data.ratios = {1.0, 0.0, 0.0}; // the whole folder
-    auto prepared = prepareData(data, model.preprocess);
+    if (a.data.empty() && a.splitFile.empty())
+        throw UsageError("--data DIR (or --split-file FILE) is required");
+    const torch::Device device = selectDevice(a.device);
+    configureThreads(a.threads);
+    auto model = loadModel(a.model, {{}, device});
+    JobConfig data;
+    data.data.data = a.data;
+    data.data.cacheDir = a.cacheDir;
+    data.train.threads = a.threads;
+    const std::string part = !a.part.empty() ? a.part : !a.splitFile.empty() ? "test" : "all";
+    if (a.splitFile.empty())
+        data.data.split = {1.0, 0.0, 0.0}; // the whole folder
+    auto prepared = prepareData(data, a.splitFile, model.preprocess);
     if (prepared.split.classes != model.config().labels)
         throw std::runtime_error("the data's classes do not match the model's labels");
     CachedDataset *set = part == "test" ? prepared.test.get() : part == "val" ? prepared.val.get() : prepared.train.get();
-    if (part != "test" && part != "val" && part != "train" && part != "all")
-        throw UsageError("--part must be test, val, train or all");
-    const auto r = evaluate(model.model, *set, a.intValue("batch-size", 32), device);
-    if (a.flag("json")) {
+    const auto r = evaluate(model.model, *set, a.batchSize, device);
+    if (a.json) {
         json j = metricsJson(r.metrics);
         j["confusion"] = r.metrics.confusion;
         j["labels"] = model.config().labels;
@@ -189,16 +167,53 @@ int runEval(int argc, char **argv)
     return kExitOk;
 }
 
-int runExport(int argc, char **argv)
+int runExport(const std::string &runFolder, const std::string &out)
 {
-    Args a(argc, argv, 2, {}, {"run", "out"});
-    if (!a.has("run") || !a.has("out"))
-        throw UsageError("--run RUN_DIR and --out DIR are required");
-    RunFolder run(a.value("run"));
+    RunFolder run(runFolder);
     auto model = loadModel(run.bestFolder());
-    exportModel(model.model, model.preprocess, a.value("out"));
-    std::cerr << "exported the best model of " << a.value("run") << " to " << a.value("out") << "\n";
+    exportModel(model.model, model.preprocess, out);
+    std::cerr << "exported the best model of " << runFolder << " to " << out << "\n";
     return kExitOk;
+}
+
+} // namespace
+
+void addTrain(CLI::App &app, int &exitCode)
+{
+    auto *sub = app.add_subcommand("train", "fine-tune a ViT on a class-per-folder data set (the notebook's recipe by default)");
+    auto args = std::make_shared<TrainArgs>();
+    args->config = std::make_unique<ConfigOptions>(*sub, std::vector<std::string>{"", "data", "train"});
+    sub->add_option("--out", args->out, "new run folder (configuration, metrics, checkpoints, predictions)");
+    sub->add_option("--resume", args->resume, "continue the stopped or killed run in this folder with its recorded configuration");
+    sub->add_flag("--json", args->json, "print the summary as JSON");
+    sub->footer("Ctrl+C stops after the current step with a resumable checkpoint (exit 1).");
+    sub->callback([args, &exitCode] { exitCode = runTrain(*args); });
+}
+
+void addEval(CLI::App &app, int &exitCode)
+{
+    auto *sub = app.add_subcommand("eval", "metrics and confusion matrix of a model on a labelled data set");
+    auto a = std::make_shared<EvalArgs>();
+    sub->add_option("--model", a->model, "Hugging Face model folder")->required();
+    sub->add_option("--data", a->data, "data set folder: one sub-folder of images per class");
+    sub->add_option("--split-file", a->splitFile, "a run's split.json: evaluate one of its parts");
+    sub->add_option("--part", a->part, "part of the split: test (default with --split-file), val, train, or all (default)")
+        ->check(CLI::IsMember({"test", "val", "train", "all"}));
+    sub->add_option("--device", a->device, "auto, cpu, cuda or cuda:N")->capture_default_str();
+    sub->add_option("--threads", a->threads, "CPU threads; 0 uses every core")->check(CLI::Range(0, 4096))->capture_default_str();
+    sub->add_option("--batch-size", a->batchSize, "images per batch")->check(CLI::Range(1, 1 << 20))->capture_default_str();
+    sub->add_option("--cache-dir", a->cacheDir, "preprocessed-image cache (default: the user's cache folder)");
+    sub->add_flag("--json", a->json, "print the metrics as one JSON object");
+    sub->callback([a, &exitCode] { exitCode = runEval(*a); });
+}
+
+void addExport(CLI::App &app, int &exitCode)
+{
+    auto *sub = app.add_subcommand("export", "write a run's best model as a Hugging Face folder");
+    auto run = std::make_shared<std::string>(), out = std::make_shared<std::string>();
+    sub->add_option("--run", *run, "run folder")->required();
+    sub->add_option("--out", *out, "folder to write (config.json, model.safetensors, preprocessor_config.json)")->required();
+    sub->callback([run, out, &exitCode] { exitCode = runExport(*run, *out); });
 }
 
 } // namespace vitscope::cli

@@ -1,50 +1,20 @@
-// vitscope: the desktop application. Wiring only: demo data on first start, the main window,
-// and --screenshot DIR, which trains briefly on the demo data and saves a PNG of every view.
-#include "data/demo_data.h"
-#include "engine/file_util.h"
-#include "engine/vit_config.h"
-#include "session/predictor.h"
-#include "ui/evaluate_view.h"
+// vitscope: the desktop application. Wiring only: options, language, palette, the demo assets,
+// the main window with the last session's data set, model and run, and the screenshot tour.
+#include "job/demo.h"
 #include "ui/main_window.h"
-#include "ui/predict_view.h"
+#include "ui/screenshot_tour.h"
 #include "ui/theme.h"
-#include "ui/train_view.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
-#include <QEventLoop>
 #include <QLibraryInfo>
 #include <QLocale>
-#include <QStandardPaths>
 #include <QSettings>
-#include <QTimer>
+#include <QStandardPaths>
 #include <QTranslator>
 
-#include <iostream>
-
 using namespace vitscope;
-
-namespace {
-
-// The embedded demo: synthetic Kvasir-like data and a small from-scratch ViT config.
-QString ensureDemo(const QString &base, QString *model)
-{
-    const QString data = QDir(base).filePath(QStringLiteral("demo-data"));
-    if (!QFileInfo::exists(QDir(data).filePath(QStringLiteral("README.txt"))))
-        writeDemoDataset(data.toStdString(), 40, 1);
-    *model = QDir(base).filePath(QStringLiteral("demo-model"));
-    QDir().mkpath(*model);
-    ViTConfig c = vitTinyConfig(64);
-    for (const auto &n : kvasirClassNames())
-        c.labels.push_back(n);
-    writeTextAtomically(QDir(*model).filePath(QStringLiteral("config.json")).toStdString(), viTConfigToJson(c));
-    writeTextAtomically(QDir(*model).filePath(QStringLiteral("preprocessor_config.json")).toStdString(),
-                        preprocessConfigToJson(defaultPreprocessConfig(64)));
-    return data;
-}
-
-} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -82,8 +52,8 @@ int main(int argc, char *argv[])
         QApplication::installTranslator(&qtTranslator); // standard dialogs and buttons
 
     const QString base = parser.isSet(demoDir) ? parser.value(demoDir) : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    QString model;
-    const QString data = ensureDemo(base, &model);
+    const DemoAssets demo = ensureDemo(base.toStdString());
+    const QString data = QString::fromStdString(demo.data), model = QString::fromStdString(demo.model);
 
     MainWindow window;
     window.setRunsDirectory(parser.isSet(screenshot) ? QDir(parser.value(screenshot)).filePath(QStringLiteral("runs"))
@@ -100,42 +70,7 @@ int main(int argc, char *argv[])
     if (const QString run = last("run", QString()); !run.isEmpty())
         window.openRun(run);
 
-    if (parser.isSet(screenshot)) {
-        const QString out = parser.value(screenshot);
-        QDir().mkpath(out);
-        auto grab = [&window, out](int view, const QString &name) {
-            window.showView(view);
-            QEventLoop settle; // lazy thumbnails and queued replots finish off the GUI thread first
-            QTimer::singleShot(1500, &settle, &QEventLoop::quit);
-            settle.exec();
-            window.grab().save(QDir(out).filePath(name));
-        };
-        QObject::connect(&window, &MainWindow::datasetScanned, &window, [&, out] {
-            grab(0, QStringLiteral("dataset.png"));
-            window.showView(1);
-            auto *tv = window.trainView();
-            tv->applyDemoRecipe(); // the notebook's rate suits a pretrained ViT-B, not a tiny one from scratch
-            QMetaObject::invokeMethod(tv, [tv] { tv->start(); }, Qt::QueuedConnection);
-        });
-        QObject::connect(window.trainView(), &TrainView::runFinished, &window, [&, out](const QString &run) {
-            grab(1, QStringLiteral("train.png"));
-            window.openRun(run);
-            window.evaluateView()->selectCell(6, 6); // polyps predicted as polyps: the gallery
-            grab(2, QStringLiteral("evaluate.png"));
-            window.openModel(QDir(run).filePath(QStringLiteral("checkpoints/best")));
-        });
-        QObject::connect(&window, &MainWindow::modelReady, &window, [&, out, data](const QString &folder) {
-            if (!folder.contains(QStringLiteral("checkpoints")))
-                return;
-            window.showView(3);
-            window.predictView()->predictFiles({QDir(data).filePath(QStringLiteral("polyps/polyps_0003.jpg"))});
-        });
-        QObject::connect(window.predictView(), &PredictView::predictionShown, &window, [&, out] {
-            window.predictView()->setAttentionVisible(true); // computed while grab() lets events run
-            grab(3, QStringLiteral("predict.png"));
-            std::cout << "screenshots written to " << out.toStdString() << std::endl;
-            QTimer::singleShot(0, &app, &QApplication::quit);
-        });
-    }
+    if (parser.isSet(screenshot))
+        startScreenshotTour(window, parser.value(screenshot), data);
     return QApplication::exec();
 }

@@ -73,12 +73,6 @@ void examine(const Candidate &c, const ScanOptions &o, std::vector<uint8_t> &buf
 
 } // namespace
 
-bool isImageExtension(const std::string &ext)
-{
-    static const char *known[] = {".jpg", ".jpeg", ".jpe", ".png", ".bmp", ".tif", ".tiff", ".webp", ".gif"};
-    return std::find(std::begin(known), std::end(known), ext) != std::end(known);
-}
-
 ScanReport scanDataset(const std::string &rootPath, const ScanOptions &o)
 {
     ScanReport r;

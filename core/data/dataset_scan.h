@@ -1,6 +1,7 @@
 #pragma once
 // Scanning a class-per-folder data set (Kvasir v2 layout): every file is decoded once and either
 // explained as a problem or, when a cache is given, preprocessed into it in the same pass.
+#include "data/image_formats.h"
 #include "data/image_io.h"
 
 #include <array>
@@ -65,6 +66,5 @@ struct ScanOptions {
 
 ScanReport scanDataset(const std::string &root, const ScanOptions &options = {});
 std::string scanReportToJson(const ScanReport &report, int indent = -1);
-bool isImageExtension(const std::string &extension); // lower-case, with dot
 
 } // namespace vitscope

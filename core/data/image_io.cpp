@@ -47,7 +47,6 @@ void probeJpeg(const std::vector<unsigned char> &b, ImageProbe &p)
             p.height = static_cast<int>(be16(&b[i + 5]));
             p.width = static_cast<int>(be16(&b[i + 7]));
             p.channels = b[i + 9];
-            p.progressive = marker == 0xC2 || marker == 0xC6 || marker == 0xCA || marker == 0xCE;
             return;
         }
         i += 2 + len;

@@ -27,7 +27,6 @@ struct ImageProbe {
     std::string format; // empty when unknown
     int width = 0, height = 0;
     int channels = 0;
-    bool progressive = false;
 };
 
 constexpr int64_t kDefaultMaxPixels = 100'000'000;

@@ -11,19 +11,10 @@
 
 namespace vitscope {
 
-std::vector<std::string> CachedDataset::knownAugmentations()
-{
-    return {"hflip", "vflip", "rot90", "crop", "jitter"};
-}
-
 CachedDataset::CachedDataset(const std::vector<SplitEntry> &entries, const std::string &root,
                              const Preprocessor &preprocessor, ImageCache &cache, const LoaderOptions &options)
     : m_entries(entries), m_root(root), m_preprocessor(preprocessor), m_cache(cache), m_augment(options.augment)
 {
-    const auto known = knownAugmentations();
-    for (const auto &a : m_augment)
-        if (std::find(known.begin(), known.end(), a) == known.end())
-            throw std::runtime_error("unknown augmentation '" + a + "' (hflip, vflip, rot90, crop, jitter)");
     const auto &cfg = preprocessor.config();
     const int64_t n = size();
     const std::size_t bytes = cache.entryBytes();
@@ -98,19 +89,19 @@ Batch CachedDataset::batch(const std::vector<int64_t> &indices, uint64_t augment
         return {u8, m_labels.index_select(0, idx), m_preprocessor.table()};
     auto x = m_preprocessor.normalize(u8);
     {
-        auto has = [&](const char *name) { return std::find(m_augment.begin(), m_augment.end(), name) != m_augment.end(); };
+        auto has = [&](Augmentation a) { return std::find(m_augment.begin(), m_augment.end(), a) != m_augment.end(); };
         std::mt19937_64 rng(augmentSeed);
         std::uniform_real_distribution<double> uni(0.0, 1.0);
         const int64_t H = x.size(2), W = x.size(3);
         for (int64_t i = 0; i < x.size(0); ++i) {
             auto img = x[i];
-            if (has("hflip") && uni(rng) < 0.5)
+            if (has(Augmentation::HFlip) && uni(rng) < 0.5)
                 img = img.flip({2});
-            if (has("vflip") && uni(rng) < 0.5)
+            if (has(Augmentation::VFlip) && uni(rng) < 0.5)
                 img = img.flip({1});
-            if (has("rot90") && H == W)
+            if (has(Augmentation::Rot90) && H == W)
                 img = torch::rot90(img, static_cast<int64_t>(rng() % 4), {1, 2});
-            if (has("crop")) { // random resized crop: 60-100 % of the area, aspect 3/4..4/3
+            if (has(Augmentation::Crop)) { // random resized crop: 60-100 % of the area, aspect 3/4..4/3
                 const double area = 0.6 + 0.4 * uni(rng), aspect = std::exp(std::log(0.75) + uni(rng) * std::log(16.0 / 9.0));
                 const int64_t ch = std::clamp<int64_t>(std::lround(H * std::sqrt(area / aspect)), 8, H);
                 const int64_t cw = std::clamp<int64_t>(std::lround(W * std::sqrt(area * aspect)), 8, W);
@@ -121,14 +112,14 @@ Batch CachedDataset::batch(const std::vector<int64_t> &indices, uint64_t augment
                           torch::nn::functional::InterpolateFuncOptions().size(std::vector<int64_t>{H, W}).mode(torch::kBilinear).align_corners(false))
                           .squeeze(0);
             }
-            if (has("jitter")) { // small brightness/contrast change, in normalised units
+            if (has(Augmentation::Jitter)) { // small brightness/contrast change, in normalised units
                 const double brightness = (uni(rng) - 0.5) * 0.2, contrast = 1.0 + (uni(rng) - 0.5) * 0.2;
                 img = (img - img.mean()) * contrast + img.mean() + brightness;
             }
             x[i].copy_(img);
         }
     }
-    return {x, m_labels.index_select(0, idx)};
+    return {x, m_labels.index_select(0, idx), torch::Tensor()};
 }
 
 } // namespace vitscope

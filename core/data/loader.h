@@ -3,6 +3,7 @@
 // in RAM (224x224x3 = 150 KB each) when they fit, otherwise read from the cache files per batch
 // (the OS page cache then does what a memory map would). Batches are gathered, augmented (seeded,
 // on tensors) and normalised on the fly. Missing cache entries are decoded once and stored.
+#include "config/choices.h"
 #include "data/cache.h"
 #include "data/preprocess.h"
 #include "data/split.h"
@@ -19,7 +20,7 @@ enum class Residence { Automatic, Memory, Disk };
 
 struct LoaderOptions {
     Residence residence = Residence::Automatic; // automatic: in RAM up to 40 % of physical memory
-    std::vector<std::string> augment; // hflip, vflip, rot90, crop, jitter
+    std::vector<Augmentation> augment;
     int threads = 0;
     std::function<void(int64_t done, int64_t total)> progress;
     const std::atomic<bool> *cancel = nullptr;
@@ -37,8 +38,6 @@ public:
     int64_t label(int64_t index) const override { return m_entries[index].label; }
     bool inMemory() const { return m_pixels.defined(); }
 
-    static std::vector<std::string> knownAugmentations();
-
 private:
     void fill(int64_t index, uint8_t *out) const; // from the cache, else decoded (and cached)
 
@@ -46,7 +45,7 @@ private:
     std::string m_root;
     const Preprocessor &m_preprocessor;
     ImageCache &m_cache;
-    std::vector<std::string> m_augment;
+    std::vector<Augmentation> m_augment;
     torch::Tensor m_pixels; // [N, 3, H, W] uint8
     torch::Tensor m_labels; // [N] int64
 };

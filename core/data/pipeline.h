@@ -15,16 +15,6 @@
 
 namespace vitscope {
 
-struct DataOptions {
-    std::string data, valData, testData; // folders; val/test optional
-    std::string splitFile;               // reuse a saved split instead of making one
-    SplitRatios ratios;
-    uint64_t seed = 42;
-    std::string cacheDir; // empty: ImageCache::defaultDirectory()
-    std::vector<std::string> augment;
-    int threads = 0;
-};
-
 struct PreparedData {
     ScanReport scan;
     Split split;
@@ -33,9 +23,10 @@ struct PreparedData {
     std::unique_ptr<CachedDataset> train, val, test;
 };
 
-// Throws std::runtime_error with a user-facing message (unusable data set, bad split, ...).
-// `report(stage, done, total)` is called from worker threads.
-PreparedData prepareData(const DataOptions &options, const PreprocessConfig &preprocess,
+// The job's data (job.data, and the seed, threads and augmentations of job.train), or the saved
+// split in `splitFile` when it is not empty. Throws std::runtime_error with a user-facing message
+// (unusable data set, bad split, ...). `report(stage, done, total)` is called from worker threads.
+PreparedData prepareData(const JobConfig &job, const std::string &splitFile, const PreprocessConfig &preprocess,
                          const std::function<void(const std::string &, int64_t, int64_t)> &report = {},
                          const std::atomic<bool> *cancel = nullptr);
 

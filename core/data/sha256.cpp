@@ -1,7 +1,8 @@
 #include "data/sha256.h"
 
-#include <array>
+#include <algorithm>
 #include <cstring>
+#include <fstream>
 
 namespace vitscope {
 namespace {
@@ -45,29 +46,70 @@ void block(std::array<uint32_t, 8> &h, const unsigned char *p)
 
 } // namespace
 
-std::string sha256Hex(const unsigned char *data, std::size_t size)
+void Sha256::update(const unsigned char *data, std::size_t size)
 {
-    std::array<uint32_t, 8> h = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
-    std::size_t i = 0;
-    for (; i + 64 <= size; i += 64)
-        block(h, data + i);
+    m_length += size;
+    if (m_buffered) {
+        const std::size_t take = std::min(size, sizeof m_buffer - m_buffered);
+        std::memcpy(m_buffer + m_buffered, data, take);
+        m_buffered += take;
+        data += take;
+        size -= take;
+        if (m_buffered < sizeof m_buffer)
+            return;
+        block(m_state, m_buffer);
+        m_buffered = 0;
+    }
+    for (; size >= 64; data += 64, size -= 64)
+        block(m_state, data);
+    std::memcpy(m_buffer, data, size);
+    m_buffered = size;
+}
+
+std::string Sha256::hexDigest()
+{
     unsigned char tail[128] = {};
-    const std::size_t rest = size - i;
-    if (rest)
-        std::memcpy(tail, data + i, rest);
+    const std::size_t rest = m_buffered;
+    std::memcpy(tail, m_buffer, rest);
     tail[rest] = 0x80;
     const std::size_t blocks = rest + 9 > 64 ? 2 : 1;
-    const uint64_t bits = static_cast<uint64_t>(size) * 8;
+    const uint64_t bits = m_length * 8;
     for (int b = 0; b < 8; ++b)
-        tail[blocks * 64 - 1 - b] = static_cast<unsigned char>(bits >> (8 * b));
+        tail[blocks * 64 - 1 - static_cast<std::size_t>(b)] = static_cast<unsigned char>(bits >> (8 * b));
     for (std::size_t b = 0; b < blocks; ++b)
-        block(h, tail + b * 64);
+        block(m_state, tail + b * 64);
     static const char *hex = "0123456789abcdef";
     std::string out;
-    for (uint32_t v : h)
+    for (uint32_t v : m_state)
         for (int s = 28; s >= 0; s -= 4)
             out += hex[(v >> s) & 0xF];
     return out;
+}
+
+std::string sha256Hex(const unsigned char *data, std::size_t size)
+{
+    Sha256 h;
+    h.update(data, size);
+    return h.hexDigest();
+}
+
+std::string sha256Hex(const std::vector<unsigned char> &bytes)
+{
+    return sha256Hex(bytes.data(), bytes.size());
+}
+
+std::string sha256File(const std::string &path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return {};
+    Sha256 h;
+    std::vector<unsigned char> chunk(1 << 20);
+    while (in) {
+        in.read(reinterpret_cast<char *>(chunk.data()), static_cast<std::streamsize>(chunk.size()));
+        h.update(chunk.data(), static_cast<std::size_t>(in.gcount()));
+    }
+    return in.bad() ? std::string() : h.hexDigest();
 }
 
 } // namespace vitscope

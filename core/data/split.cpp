@@ -58,18 +58,6 @@ std::vector<SplitEntry> entriesOf(const ScanReport &report, const std::vector<st
 
 } // namespace
 
-SplitRatios parseRatios(const std::string &text)
-{
-    std::vector<double> v;
-    std::stringstream s(text);
-    std::string part;
-    while (std::getline(s, part, ','))
-        v.push_back(std::stod(part));
-    if (v.size() != 3)
-        throw std::runtime_error("split ratios need three numbers train,val,test (e.g. 0.7,0.15,0.15), got '" + text + "'");
-    return {v[0], v[1], v[2]};
-}
-
 Split makeSplit(const ScanReport &report, const SplitRatios &ratios, uint64_t seed, const ScanReport *valReport,
                 const ScanReport *testReport)
 {

@@ -1,5 +1,6 @@
 #pragma once
 // Stratified, seeded train/validation/test splits, saved as split.json and reloaded exactly.
+#include "config/job_config.h"
 #include "data/dataset_scan.h"
 
 #include <cstdint>
@@ -7,10 +8,6 @@
 #include <vector>
 
 namespace vitscope {
-
-struct SplitRatios {
-    double train = 0.70, val = 0.15, test = 0.15;
-};
 
 struct SplitEntry {
     std::string path; // relative to its root
@@ -35,6 +32,5 @@ Split makeSplit(const ScanReport &report, const SplitRatios &ratios, uint64_t se
 std::string splitToJson(const Split &split);
 void saveSplit(const Split &split, const std::string &path);
 Split loadSplit(const std::string &path);
-SplitRatios parseRatios(const std::string &text); // "0.7,0.15,0.15"
 
 } // namespace vitscope

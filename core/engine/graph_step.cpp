@@ -23,6 +23,10 @@
 namespace vitscope {
 
 struct GraphedTrainStep::Impl {
+    Impl(ViTForImageClassification &m, AdamW &o, const torch::Device &d, bool b, double clip)
+        : model(m), optimizer(o), device(d), bf16(b), maxGradNorm(clip)
+    {
+    }
     ViTForImageClassification &model;
     AdamW &optimizer;
     torch::Device device;
@@ -54,7 +58,7 @@ struct GraphedTrainStep::Impl {
 
 GraphedTrainStep::GraphedTrainStep(ViTForImageClassification &model, AdamW &optimizer, const torch::Device &device,
                                    bool bf16, double maxGradNorm)
-    : m_impl(std::make_unique<Impl>(Impl{model, optimizer, device, bf16, maxGradNorm}))
+    : m_impl(std::make_unique<Impl>(model, optimizer, device, bf16, maxGradNorm))
 {
     m_impl->enabled = supported(model, optimizer, device, 1);
 #if VITSCOPE_GRAPHS

@@ -6,24 +6,21 @@
 
 namespace vitscope {
 
-double Metrics::byName(const std::string &metric) const
+double Metrics::value(Metric metric) const
 {
-    if (metric == "accuracy")
+    switch (metric) {
+    case Metric::Accuracy:
         return accuracy;
-    if (metric == "weighted_f1")
+    case Metric::WeightedF1:
         return weightedF1;
-    if (metric == "macro_f1")
+    case Metric::MacroF1:
         return macroF1;
-    if (metric == "loss")
+    case Metric::Loss:
         return loss;
-    if (metric == "mcc")
+    case Metric::Mcc:
         return mcc;
-    throw std::runtime_error("unknown metric '" + metric + "' (accuracy, weighted_f1, macro_f1, loss, mcc)");
-}
-
-bool higherIsBetter(const std::string &metric)
-{
-    return metric != "loss";
+    }
+    return accuracy;
 }
 
 Metrics computeMetrics(const std::vector<int64_t> &labels, const std::vector<int64_t> &predictions, int numClasses,

@@ -1,6 +1,8 @@
 #pragma once
 // Classification metrics with scikit-learn's conventions (zero_division = 0; weighted averages by
 // true support; macro averages over the labels present in y_true or y_pred).
+#include "config/choices.h"
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -23,14 +25,11 @@ struct Metrics {
     std::vector<ClassMetrics> perClass;
     std::vector<std::vector<int64_t>> confusion; // [true][predicted]
 
-    double byName(const std::string &metric) const; // accuracy, weighted_f1, macro_f1, loss, mcc
+    double value(Metric metric) const;
 };
 
 // labels/predictions are class ids in [0, numClasses); lossSum is the summed cross-entropy.
 Metrics computeMetrics(const std::vector<int64_t> &labels, const std::vector<int64_t> &predictions, int numClasses,
                        double lossSum = 0.0);
-
-// Whether `metric` is better when larger (all but loss).
-bool higherIsBetter(const std::string &metric);
 
 } // namespace vitscope

@@ -1,5 +1,7 @@
 #include "engine/run_folder.h"
 
+#include "config/config_fields.h"
+#include "engine/csv.h"
 #include "engine/file_util.h"
 #include "engine/runtime.h"
 #include "engine/safetensors.h"
@@ -19,11 +21,6 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 namespace vitscope {
-
-struct RunFolder::Json {
-    json value = json::object();
-};
-
 namespace {
 
 std::string nowIso()
@@ -36,25 +33,6 @@ std::string nowIso()
     return s.str();
 }
 
-json metricsJson(const Metrics &m, const std::vector<std::string> &labels)
-{
-    json perClass = json::array();
-    for (std::size_t c = 0; c < m.perClass.size(); ++c) {
-        const auto &pc = m.perClass[c];
-        perClass.push_back({{"label", c < labels.size() ? labels[c] : std::to_string(c)},
-                            {"precision", pc.precision},
-                            {"recall", pc.recall},
-                            {"f1", pc.f1},
-                            {"support", pc.support}});
-    }
-    return {{"count", m.count},           {"accuracy", m.accuracy},
-            {"loss", m.loss},             {"weighted_precision", m.weightedPrecision},
-            {"weighted_recall", m.weightedRecall}, {"weighted_f1", m.weightedF1},
-            {"macro_precision", m.macroPrecision}, {"macro_recall", m.macroRecall},
-            {"macro_f1", m.macroF1},      {"mcc", m.mcc},
-            {"per_class", perClass}};
-}
-
 void appendLine(const std::string &path, const json &j)
 {
     std::ofstream out(path, std::ios::app);
@@ -64,14 +42,37 @@ void appendLine(const std::string &path, const json &j)
         throw TrainingError("cannot append to " + path + " (disk full or not writable?)");
 }
 
-} // namespace
-
-std::string metricsToJson(const Metrics &metrics, const std::vector<std::string> &labels)
+json trainerStateJson(const TrainerState &st)
 {
-    return metricsJson(metrics, labels).dump(2);
+    return {{"epoch", st.epoch},
+            {"batch_in_epoch", st.batchInEpoch},
+            {"global_step", st.globalStep},
+            {"best_epoch", st.bestEpoch},
+            {"best_value", st.bestValue},
+            {"have_best", st.haveBest},
+            {"epochs_without_improvement", st.epochsWithoutImprovement},
+            {"train_seconds", st.trainSeconds},
+            {"images_seen", st.imagesSeen}};
 }
 
-RunFolder::RunFolder(const std::string &path) : m_path(path), m_run(std::make_unique<Json>())
+TrainerState trainerStateFromJson(const json &j)
+{
+    TrainerState st;
+    st.epoch = j.at("epoch");
+    st.batchInEpoch = j.at("batch_in_epoch");
+    st.globalStep = j.at("global_step");
+    st.bestEpoch = j.at("best_epoch");
+    st.bestValue = j.at("best_value");
+    st.haveBest = j.at("have_best");
+    st.epochsWithoutImprovement = j.at("epochs_without_improvement");
+    st.trainSeconds = j.at("train_seconds");
+    st.imagesSeen = j.at("images_seen");
+    return st;
+}
+
+} // namespace
+
+RunFolder::RunFolder(const std::string &path) : m_path(path)
 {
     std::error_code ec;
     for (const char *sub : {"", "checkpoints", "confusion", "test"}) {
@@ -86,121 +87,77 @@ RunFolder::RunFolder(const std::string &path) : m_path(path), m_run(std::make_un
             throw TrainingError("run folder " + path + " is not writable");
     }
     fs::remove(probe, ec);
-    if (fs::exists(fs::path(path) / "run.json")) {
+    if (fs::exists(runfiles::runJson(path))) {
         try {
-            m_run->value = json::parse(readTextFile((fs::path(path) / "run.json").string()));
-        } catch (const std::exception &) {
-            m_run->value = json::object();
+            m_info = readRunInfo(path); // so that a status written later keeps the record
+        } catch (const RunFolderError &) {
         }
     }
 }
 
-RunFolder::~RunFolder() = default;
-
-void RunFolder::writeRunInfo(const TrainConfig &c, const std::vector<std::string> &labels, const std::string &modelPath,
-                             const std::string &device, const std::string &extraJson)
+void RunFolder::start(RunInfo info)
 {
-    auto &r = m_run->value;
-    r["config"] = {{"epochs", c.epochs},
-                   {"batch_size", c.batchSize},
-                   {"eval_batch_size", c.evalBatchSize},
-                   {"lr", c.lr},
-                   {"warmup_steps", c.warmupSteps},
-                   {"warmup_ratio", c.warmupRatio},
-                   {"weight_decay", c.weightDecay},
-                   {"max_grad_norm", c.maxGradNorm},
-                   {"grad_accum", c.gradAccum},
-                   {"metric", c.metric},
-                   {"seed", c.seed},
-                   {"device", c.device},
-                   {"precision", c.precision},
-                   {"threads", c.threads},
-                   {"augment", c.augment},
-                   {"early_stopping", c.earlyStopping},
-                   {"early_stopping_threshold", c.earlyStoppingThreshold},
-                   {"cuda_graphs", c.cudaGraphs},
-                   {"optimizer", "AdamW(betas=(0.9, 0.999), eps=1e-8), no decay on biases and LayerNorm weights"},
-                   {"schedule", "linear warmup, then linear decay to 0"}};
-    r["labels"] = labels;
-    r["model"] = modelPath;
-    r["device"] = device;
-    r["versions"] = {{"vitscope", VITSCOPE_VERSION}, {"libtorch", libtorchVersion()}, {"cuda", cudaVersion()},
-                     {"cudnn", cudnnVersion()}};
-    if (!r.contains("started"))
-        r["started"] = nowIso();
-    if (!extraJson.empty()) {
-        const json extra = json::parse(extraJson);
-        for (auto it = extra.begin(); it != extra.end(); ++it) {
-            if (it.key() == "versions")
-                r["versions"].update(it.value());
-            else
-                r[it.key()] = it.value();
-        }
-    }
-    setStatus("running");
+    info.versions["vitscope"] = VITSCOPE_VERSION;
+    info.versions["libtorch"] = libtorchVersion();
+    info.versions["cuda"] = cudaVersion();
+    info.versions["cudnn"] = cudnnVersion();
+    info.started = nowIso();
+    m_info = std::move(info);
+    setStatus(RunStatus::Running);
 }
 
-void RunFolder::setStatus(const std::string &status, const std::string &message)
+void RunFolder::resume(const JobConfig &config)
 {
-    auto &r = m_run->value;
-    r["status"] = status;
-    if (!message.empty())
-        r["message"] = message;
-    else
-        r.erase("message");
-    r["updated"] = nowIso();
-    if (status != "running")
-        r["ended"] = nowIso();
-    else
-        r.erase("ended");
-    writeTextAtomically((fs::path(m_path) / "run.json").string(), r.dump(2) + "\n");
+    m_info = readRunInfo(m_path);
+    for (const auto &f : jobFields())
+        if (f.changeableOnResume)
+            setField(m_info.config, f, fieldValue(config, f), f.path());
+    setStatus(RunStatus::Running);
 }
 
-std::string RunFolder::readRunInfo() const
+void RunFolder::setStatus(RunStatus status, const std::string &message)
 {
-    return m_run->value.dump();
+    m_info.status = status;
+    m_info.message = message;
+    m_info.updated = nowIso();
+    m_info.ended = status == RunStatus::Running ? std::string() : m_info.updated;
+    writeInfo();
+}
+
+void RunFolder::writeInfo()
+{
+    writeTextAtomically(runfiles::runJson(m_path), toJson(m_info).dump(2) + "\n");
 }
 
 void RunFolder::appendStep(const StepInfo &s)
 {
-    appendLine((fs::path(m_path) / "metrics.jsonl").string(),
-               {{"type", "step"}, {"step", s.step}, {"epoch", s.epoch}, {"epoch_progress", s.epochProgress},
-                {"loss", s.loss}, {"lr", s.lr}, {"grad_norm", s.gradNorm}, {"images_per_second", s.imagesPerSecond}});
+    appendLine(runfiles::metricsLog(m_path), toJson(s));
 }
 
-void RunFolder::appendEpoch(const EpochInfo &e, const std::vector<std::string> &labels)
+void RunFolder::appendEpoch(const EpochInfo &e)
 {
-    json j = {{"type", "epoch"}, {"epoch", e.epoch}, {"step", e.step}, {"best", e.best}, {"best_epoch", e.bestEpoch},
-              {"val", metricsJson(e.val, labels)}};
-    j["val"].erase("per_class");
-    if (e.train) {
-        j["train"] = metricsJson(*e.train, labels);
-        j["train"].erase("per_class");
-    }
-    appendLine((fs::path(m_path) / "metrics.jsonl").string(), j);
+    appendLine(runfiles::metricsLog(m_path), toJson(e));
 }
 
 void RunFolder::writeConfusion(int epoch, const Metrics &m, const std::vector<std::string> &labels)
 {
-    json j = {{"epoch", epoch}, {"part", "val"}, {"labels", labels}, {"matrix", m.confusion},
-              {"metrics", metricsJson(m, labels)}};
-    writeTextAtomically((fs::path(m_path) / "confusion" / ("epoch-" + std::to_string(epoch) + ".json")).string(),
-                        j.dump(1) + "\n");
+    json j = {{"epoch", epoch}, {"part", "val"}, {"labels", labels}, {"matrix", m.confusion}, {"metrics", toJson(m, labels)}};
+    writeTextAtomically(runfiles::confusionFile(m_path, epoch), j.dump(1) + "\n");
 }
 
 std::string RunFolder::lastFolder() const
 {
-    return (fs::path(m_path) / "checkpoints" / "last").string();
+    return runfiles::lastCheckpoint(m_path);
 }
 
 std::string RunFolder::bestFolder() const
 {
-    return (fs::path(m_path) / "checkpoints" / "best").string();
+    return runfiles::bestCheckpoint(m_path);
 }
 
 bool RunFolder::hasLast() const
 {
-    return fs::exists(fs::path(lastFolder()) / "trainer_state.json");
+    return hasCheckpoint(m_path);
 }
 
 void RunFolder::saveLast(ViTForImageClassification &model, const PreprocessConfig &preprocess, const AdamW &optimizer,
@@ -216,15 +173,10 @@ void RunFolder::saveLast(ViTForImageClassification &model, const PreprocessConfi
         if (st.rngState.defined())
             rng["cpu_generator"] = st.rngState;
         saveSafetensors((tmp / "rng.safetensors").string(), rng, {{"format", "pt"}});
-        json j = {{"epoch", st.epoch}, {"batch_in_epoch", st.batchInEpoch}, {"global_step", st.globalStep},
-                  {"best_epoch", st.bestEpoch}, {"best_value", st.bestValue}, {"have_best", st.haveBest},
-                  {"epochs_without_improvement", st.epochsWithoutImprovement}, {"train_seconds", st.trainSeconds},
-                  {"images_seen", st.imagesSeen}};
-        writeTextAtomically((tmp / "trainer_state.json").string(), j.dump(2) + "\n");
+        writeTextAtomically((tmp / "trainer_state.json").string(), trainerStateJson(st).dump(2) + "\n");
     } catch (const std::exception &e) {
         fs::remove_all(tmp, ec);
-        throw TrainingError(std::string("saving the checkpoint failed (") + e.what() +
-                            "); the previous checkpoint is intact");
+        throw TrainingError(std::string("saving the checkpoint failed (") + e.what() + "); the previous checkpoint is intact");
     }
     fs::remove_all(old, ec);
     if (fs::exists(last))
@@ -252,17 +204,13 @@ TrainerState RunFolder::loadLast(ViTForImageClassification &model, AdamW &optimi
     for (auto &[k, v] : opt)
         v = v.to(model->parameters().front().device());
     optimizer.loadState(opt);
-    const json j = json::parse(readTextFile((last / "trainer_state.json").string()));
+    const auto statePath = (last / "trainer_state.json").string();
     TrainerState st;
-    st.epoch = j.at("epoch");
-    st.batchInEpoch = j.at("batch_in_epoch");
-    st.globalStep = j.at("global_step");
-    st.bestEpoch = j.at("best_epoch");
-    st.bestValue = j.at("best_value");
-    st.haveBest = j.at("have_best");
-    st.epochsWithoutImprovement = j.at("epochs_without_improvement");
-    st.trainSeconds = j.at("train_seconds");
-    st.imagesSeen = j.at("images_seen");
+    try {
+        st = trainerStateFromJson(json::parse(readTextFile(statePath)));
+    } catch (const json::exception &e) {
+        throw TrainingError(statePath + " is damaged (" + e.what() + ")");
+    }
     auto rng = loadSafetensors((last / "rng.safetensors").string()).tensors;
     if (rng.count("cpu_generator"))
         st.rngState = rng["cpu_generator"];
@@ -277,31 +225,26 @@ void RunFolder::saveBest(ViTForImageClassification &model, const PreprocessConfi
 void RunFolder::writeEvaluation(const std::string &part, const EvalResult &r, const std::vector<std::string> &labels,
                                 const std::vector<std::string> &names)
 {
-    const fs::path dir = fs::path(m_path) / part;
+    const fs::path dir = runfiles::partFolder(m_path, part);
     fs::create_directories(dir);
     writeFileAtomically((dir / "predictions.csv").string(), [&](std::ostream &out) {
-        auto quote = [](const std::string &s) {
-            std::string q = "\"";
-            for (char ch : s)
-                q += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-            return q + "\"";
-        };
-        out << "path,true_label,predicted_label,confidence";
+        CsvRecord header = {"path", "true_label", "predicted_label", "confidence"};
         for (const auto &l : labels)
-            out << "," << quote("p_" + l);
-        out << "\n" << std::setprecision(9);
-        auto probs = r.probabilities.contiguous();
+            header.push_back("p_" + l);
+        out << csvRecord(header);
+        const auto probs = r.probabilities.contiguous();
         const float *p = probs.data_ptr<float>();
         const auto C = static_cast<std::size_t>(probs.size(1));
         for (std::size_t i = 0; i < r.labels.size(); ++i) {
-            out << quote(i < names.size() ? names[i] : std::to_string(i)) << "," << quote(labels[r.labels[i]]) << ","
-                << quote(labels[r.predictions[i]]) << "," << p[i * C + r.predictions[i]];
+            const auto truth = static_cast<std::size_t>(r.labels[i]), predicted = static_cast<std::size_t>(r.predictions[i]);
+            CsvRecord row = {i < names.size() ? names[i] : std::to_string(i), labels[truth], labels[predicted],
+                             csvNumber(p[i * C + predicted])};
             for (std::size_t c = 0; c < C; ++c)
-                out << "," << p[i * C + c];
-            out << "\n";
+                row.push_back(csvNumber(p[i * C + c]));
+            out << csvRecord(row);
         }
     });
-    json m = metricsJson(r.metrics, labels);
+    json m = toJson(r.metrics, labels);
     m["confusion"] = r.metrics.confusion;
     m["labels"] = labels;
     writeTextAtomically((dir / "metrics.json").string(), m.dump(2) + "\n");

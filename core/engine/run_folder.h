@@ -1,54 +1,33 @@
 #pragma once
-// The run folder: the audit trail of one training run.
-//   run.json                 configuration, data set, versions, device, times, status
-//   metrics.jsonl            one line per logged step and per epoch
-//   split.json               written by the data layer
-//   confusion/epoch-N.json   validation confusion matrix per epoch
-//   checkpoints/last/        everything needed to resume (weights, optimizer, trainer state)
-//   checkpoints/best/        Hugging Face export of the best epoch
-//   test/predictions.csv, test/metrics.json
+// Writes a run folder (layout and records in run_files.h, which also reads them back) and its
+// checkpoints.
 #include "engine/checkpoint.h"
-#include "engine/metrics.h"
 #include "engine/optim.h"
+#include "engine/run_files.h"
+#include "engine/trainer_state.h"
 
-#include <memory>
 #include <string>
 #include <vector>
 
 namespace vitscope {
 
-struct TrainConfig;
-struct StepInfo;
-struct EpochInfo;
 struct EvalResult;
-
-struct TrainerState {
-    int epoch = 0;              // epochs completed
-    int64_t batchInEpoch = 0;   // next batch index inside the current epoch
-    int64_t globalStep = 0;     // optimizer steps done
-    int bestEpoch = 0;
-    double bestValue = 0;
-    bool haveBest = false;
-    int epochsWithoutImprovement = 0;
-    double trainSeconds = 0;
-    int64_t imagesSeen = 0;
-    torch::Tensor rngState; // CPU generator (dropout)
-};
 
 class RunFolder {
 public:
     explicit RunFolder(const std::string &path); // creates the folder tree; throws if not writable
-    ~RunFolder();
     const std::string &path() const { return m_path; }
 
-    // run.json. `extraJson` is a JSON object merged in (data set, split, versions from upper layers).
-    void writeRunInfo(const TrainConfig &config, const std::vector<std::string> &labels, const std::string &modelPath,
-                      const std::string &device, const std::string &extraJson);
-    void setStatus(const std::string &status, const std::string &message = {});
-    std::string readRunInfo() const;
+    // A new run: writes run.json (status running) with the versions of this build added.
+    void start(RunInfo info);
+    // The run already in the folder: reads run.json, takes the environment settings of `config`
+    // (device, threads: those a resumed run may change) and marks it running.
+    void resume(const JobConfig &config);
+    const RunInfo &info() const { return m_info; }
+    void setStatus(RunStatus status, const std::string &message = {});
 
     void appendStep(const StepInfo &step);
-    void appendEpoch(const EpochInfo &epoch, const std::vector<std::string> &labels);
+    void appendEpoch(const EpochInfo &epoch);
     void writeConfusion(int epoch, const Metrics &metrics, const std::vector<std::string> &labels);
 
     // Atomic: written to checkpoints/last.tmp, then swapped in; a failure leaves the old one.
@@ -64,11 +43,10 @@ public:
                          const std::vector<std::string> &itemNames);
 
 private:
-    std::string m_path;
-    struct Json;
-    std::unique_ptr<Json> m_run;
-};
+    void writeInfo();
 
-std::string metricsToJson(const Metrics &metrics, const std::vector<std::string> &labels);
+    std::string m_path;
+    RunInfo m_info;
+};
 
 } // namespace vitscope

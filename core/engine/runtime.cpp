@@ -23,9 +23,10 @@ torch::Device selectDevice(const std::string &request)
     }
     if (device.is_cuda()) {
         if (!torch::cuda::is_available())
-            throw std::runtime_error("device '" + request + "' requested but no CUDA device is available "
-                                     "(this LibTorch build " + std::string(torch::cuda::is_available() ? "has" : "may lack") +
-                                     " CUDA support)");
+            throw std::runtime_error("device '" + request + "' requested but no CUDA device is available " +
+                                     (at::hasCUDA() ? std::string("(no NVIDIA GPU or driver was found)")
+                                                    : std::string("(this LibTorch build has no CUDA support: build vitscope "
+                                                                  "against a CUDA LibTorch through CMAKE_PREFIX_PATH)")));
         if (device.has_index() && device.index() >= static_cast<int>(torch::cuda::device_count()))
             throw std::runtime_error("device '" + request + "' does not exist");
         if (!device.has_index())

@@ -192,17 +192,6 @@ SafetensorsFile loadSafetensors(const std::string &path)
     return out;
 }
 
-std::map<std::string, std::string> inspectSafetensors(const std::string &path)
-{
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        fail(path, "cannot open file");
-    std::map<std::string, std::string> out;
-    for (const auto &e : readHeader(in, path).entries)
-        out[e.name] = std::string(e.dtype->code) + shapeString(e.shape);
-    return out;
-}
-
 void saveSafetensors(const std::string &path, const std::map<std::string, torch::Tensor> &tensors,
                      const std::map<std::string, std::string> &metadata)
 {

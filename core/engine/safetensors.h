@@ -23,9 +23,6 @@ struct SafetensorsFile {
 // Loads every tensor. Throws SafetensorsError naming the file (and the tensor when one is at fault).
 SafetensorsFile loadSafetensors(const std::string &path);
 
-// Reads and validates only the header; returns name -> "DTYPE[shape]" descriptions.
-std::map<std::string, std::string> inspectSafetensors(const std::string &path);
-
 // Writes tensors (moved to CPU, made contiguous) sorted by name, 8-byte aligned header.
 // Writes to PATH.tmp and renames, so an existing file survives a failed write intact.
 void saveSafetensors(const std::string &path, const std::map<std::string, torch::Tensor> &tensors,

@@ -1,9 +1,10 @@
+// The training loop in named stages: set-up (checks, schedule, optimizer, resume), the step
+// pipeline (fetch, step, read back, report), the epoch loop, the end-of-epoch work (evaluate,
+// select the best, checkpoint, early stopping) and the final test of the best model.
 #include "engine/trainer.h"
 
-#include "engine/autocast.h"
 #include "engine/graph_step.h"
 #include "engine/optim.h"
-#include "engine/pixels.h"
 #include "engine/run_folder.h"
 #include "engine/runtime.h"
 
@@ -11,7 +12,6 @@
 
 #include <chrono>
 #include <cmath>
-#include <filesystem>
 #include <numeric>
 #include <random>
 
@@ -38,7 +38,7 @@ std::vector<int64_t> epochOrder(int64_t n, uint64_t seed, int epoch)
     std::mt19937_64 rng(mix(seed ^ mix(static_cast<uint64_t>(epoch) + 1)));
     for (int64_t i = n - 1; i > 0; --i) {
         const auto j = static_cast<int64_t>(rng() % static_cast<uint64_t>(i + 1));
-        std::swap(order[i], order[j]);
+        std::swap(order[static_cast<std::size_t>(i)], order[static_cast<std::size_t>(j)]);
     }
     return order;
 }
@@ -48,347 +48,347 @@ std::vector<int64_t> slice(const std::vector<int64_t> &v, int64_t begin, int64_t
     return {v.begin() + begin, v.begin() + std::min<int64_t>(end, static_cast<int64_t>(v.size()))};
 }
 
-bool improved(const std::string &metric, double value, const TrainerState &st, double threshold)
+bool isOutOfMemory(const c10::Error &e)
 {
-    if (!st.haveBest)
-        return true;
-    return higherIsBetter(metric) ? value > st.bestValue + threshold : value < st.bestValue - threshold;
+    return std::string(e.what()).find("out of memory") != std::string::npos;
 }
 
-void log(const TrainerCallbacks &cb, const std::string &s)
+std::vector<std::string> itemNames(BatchSource &set)
 {
-    if (cb.onLog)
-        cb.onLog(s);
+    std::vector<std::string> names;
+    for (int64_t i = 0; i < set.size(); ++i)
+        names.push_back(set.itemName(i));
+    return names;
 }
 
-} // namespace
-
-EvalResult evaluate(ViTForImageClassification &model, BatchSource &data, int batchSize, const torch::Device &device,
-                    bool bf16, const std::function<bool()> &shouldStop)
-{
-    torch::InferenceMode inference;
-    model->eval();
-    EvalResult r;
-    const int64_t n = data.size();
-    const int64_t classes = static_cast<int64_t>(model->config().labels.size());
-    std::vector<torch::Tensor> probs, labels;
-    // Everything stays on the device until the end: one read-back per evaluation, not per batch.
-    auto lossSum = torch::zeros({}, torch::TensorOptions().device(device));
-    for (int64_t b = 0; b < n; b += batchSize) {
-        if (shouldStop && shouldStop())
-            throw TrainingError("evaluation cancelled");
-        std::vector<int64_t> idx(static_cast<std::size_t>(std::min<int64_t>(batchSize, n - b)));
-        std::iota(idx.begin(), idx.end(), b);
-        Batch batch = data.batch(idx, 0);
-        torch::Tensor logits;
-        {
-            AutocastGuard autocast(device, bf16);
-            logits = model(modelInput(batch, device)).to(torch::kFloat32);
-        }
-        auto truth = batch.labels.to(torch::kInt64);
-        lossSum += torch::nn::functional::cross_entropy(
-            logits, toDevice(truth, device), torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kSum));
-        probs.push_back(torch::softmax(logits, -1));
-        labels.push_back(truth.cpu());
-    }
-    r.probabilities = probs.empty() ? torch::zeros({0, classes}) : torch::cat(probs).cpu();
-    const auto pred = r.probabilities.argmax(-1).contiguous();
-    const auto truth = labels.empty() ? torch::zeros({0}, torch::kInt64) : torch::cat(labels).contiguous();
-    r.predictions.assign(pred.data_ptr<int64_t>(), pred.data_ptr<int64_t>() + pred.numel());
-    r.labels.assign(truth.data_ptr<int64_t>(), truth.data_ptr<int64_t>() + truth.numel());
-    r.metrics = computeMetrics(r.labels, r.predictions, static_cast<int>(classes), lossSum.item<double>());
-    return r;
-}
-
-bool StepValues::finite() const
-{
-    return std::isfinite(loss) && std::isfinite(gradNorm);
-}
-
-StepValues readBack(const StepResult &step)
-{
-    const auto both = step.values.wait();
-    return {both[0].item<double>(), both[1].item<double>()};
-}
-
-torch::Tensor backwardBatch(ViTForImageClassification &model, const Batch &batch, int64_t microBatches,
-                            const torch::Device &device, bool bf16, const std::function<void(torch::Tensor &)> &lossHook)
-{
-    torch::Tensor logits;
+class TrainingLoop {
+public:
+    TrainingLoop(LoadedModel &lm, const TrainConfig &cfg, BatchSource &trainSet, BatchSource &valSet, BatchSource *testSet,
+                 RunFolder &run, const TrainerCallbacks &cb)
+        : m_lm(lm), m_cfg(cfg), m_train(trainSet), m_val(valSet), m_test(testSet), m_run(run), m_cb(cb),
+          m_device(selectDevice(cfg.device))
     {
-        AutocastGuard autocast(device, bf16);
-        logits = model(modelInput(batch, device));
+        checkSetup();
+        m_labels = lm.model->config().labels; // a copy: the model is replaced by the best one at the end
+        lm.model->to(m_device);
+        allowTensorFloat32(m_device);
+        const int64_t n = m_train.size();
+        m_batchesPerEpoch = (n + cfg.batchSize - 1) / cfg.batchSize;
+        const int64_t stepsPerEpoch = (m_batchesPerEpoch + cfg.gradAccum - 1) / cfg.gradAccum;
+        m_totalSteps = stepsPerEpoch * cfg.epochs;
+        m_warmup = cfg.warmupRatio > 0 ? static_cast<int64_t>(std::ceil(cfg.warmupRatio * static_cast<double>(m_totalSteps)))
+                                       : cfg.warmupSteps;
+        m_optimizer = std::make_unique<AdamW>(*lm.model, AdamWOptions{cfg.lr, 0.9, 0.999, 1e-8, cfg.weightDecay});
     }
-    auto loss = torch::nn::functional::cross_entropy(logits.to(torch::kFloat32), toDevice(batch.labels, device));
-    if (lossHook)
-        lossHook(loss);
-    (loss / static_cast<double>(microBatches)).backward();
-    return loss.detach();
-}
 
-torch::Tensor clipGradients(ViTForImageClassification &model, double maxGradNorm, const torch::Device &device)
-{
-    return maxGradNorm > 0 ? clipGradNorm(*model, maxGradNorm) : torch::zeros({}, torch::TensorOptions().device(device));
-}
-
-torch::Tensor stepValues(const torch::Tensor &loss, const torch::Tensor &gradNorm)
-{
-    return torch::stack({loss.to(torch::kFloat64), gradNorm.to(torch::kFloat64)});
-}
-
-StepResult trainStep(ViTForImageClassification &model, AdamW &optimizer, int64_t microBatches,
-                     const std::function<Batch(int64_t)> &fetch, double lr, double maxGradNorm,
-                     const torch::Device &device, bool bf16, const std::function<void(torch::Tensor &)> &lossHook)
-{
-    StepResult r;
-    optimizer.zeroGrad();
-    r.loss = torch::zeros({}, torch::TensorOptions().device(device));
-    for (int64_t a = 0; a < microBatches; ++a) {
-        const Batch batch = fetch(a);
-        r.loss += backwardBatch(model, batch, microBatches, device, bf16, lossHook) / static_cast<double>(microBatches);
-        r.images += batch.labels.size(0);
-    }
-    r.gradNorm = clipGradients(model, maxGradNorm, device);
-    optimizer.step(lr);
-    r.values = HostCopy(stepValues(r.loss, r.gradNorm));
-    return r;
-}
-
-TrainSummary train(LoadedModel &lm, const TrainConfig &cfg, BatchSource &trainSet, BatchSource &valSet,
-                   BatchSource *testSet, RunFolder &run, const TrainerCallbacks &cb, bool resume)
-{
-    const torch::Device device = selectDevice(cfg.device);
-    if (device.is_cpu())
-        configureThreads(cfg.threads);
-    if (cfg.precision != "fp32" && cfg.precision != "bf16")
-        throw TrainingError("precision must be fp32 or bf16");
-    const bool bf16 = cfg.precision == "bf16";
-    if (bf16 && !bf16Supported(device))
-        throw TrainingError("bf16 training needs a CUDA GPU; use fp32 on the CPU");
-    if (trainSet.size() == 0)
-        throw TrainingError("the training split is empty: add images or change the split ratios");
-    if (valSet.size() == 0)
-        throw TrainingError("the validation split is empty: give it a non-zero ratio or a --val-data folder");
-    if (cfg.batchSize < 1 || cfg.evalBatchSize < 1 || cfg.gradAccum < 1 || cfg.epochs < 1)
-        throw TrainingError("epochs, batch sizes and gradient accumulation must be at least 1");
-    Metrics{}.byName(cfg.metric); // validates the name
-
-    auto &model = lm.model;
-    const std::vector<std::string> labels = model->config().labels; // a copy: the model is replaced below
-    for (int64_t i = 0; i < trainSet.size(); i += std::max<int64_t>(1, trainSet.size() / 64))
-        if (trainSet.label(i) < 0 || trainSet.label(i) >= static_cast<int64_t>(labels.size()))
-            throw TrainingError("the data has a class id the model's " + std::to_string(labels.size()) +
-                                "-label head cannot represent");
-    model->to(device);
-    allowTensorFloat32(device);
-
-    const int64_t n = trainSet.size();
-    const int64_t batchesPerEpoch = (n + cfg.batchSize - 1) / cfg.batchSize;
-    const int64_t stepsPerEpoch = (batchesPerEpoch + cfg.gradAccum - 1) / cfg.gradAccum;
-    const int64_t totalSteps = stepsPerEpoch * cfg.epochs;
-    const int64_t warmup = cfg.warmupRatio > 0 ? static_cast<int64_t>(std::ceil(cfg.warmupRatio * totalSteps)) : cfg.warmupSteps;
-
-    AdamW optimizer(*model, {cfg.lr, 0.9, 0.999, 1e-8, cfg.weightDecay});
-    TrainerState st;
-    torch::manual_seed(cfg.seed);
-    if (resume) {
-        st = run.loadLast(model, optimizer);
-        if (st.rngState.defined())
-        {
-            auto generator = at::detail::getDefaultCPUGenerator();
-            generator.set_state(st.rngState);
+    TrainSummary run(bool resume)
+    {
+        torch::manual_seed(m_cfg.seed);
+        if (resume)
+            restore();
+        setUpGraph();
+        TrainSummary summary;
+        for (int epoch = m_st.epoch; epoch < m_cfg.epochs; ++epoch) {
+            if (!runEpochSteps(epoch))
+                return stopped(epoch);
+            summary.val = endOfEpoch(epoch);
+            if (shouldStopEarly(epoch)) {
+                summary.status = RunStatus::EarlyStopped;
+                log("early stopping: no improvement in " + std::to_string(m_cfg.earlyStopping) + " epochs");
+                break;
+            }
         }
-        log(cb, "resumed at epoch " + std::to_string(st.epoch + 1) + ", step " + std::to_string(st.globalStep));
+        finalTest(summary);
+        m_run.setStatus(summary.status);
+        return summary;
     }
 
-    auto saveLast = [&] {
-        st.rngState = at::detail::getDefaultCPUGenerator().get_state();
-        run.saveLast(model, lm.preprocess, optimizer, st);
-        if (cb.onCheckpoint)
-            cb.onCheckpoint(run.lastFolder());
-    };
+private:
+    // --- set-up ---------------------------------------------------------------------------
+    void checkSetup()
+    {
+        if (m_device.is_cpu())
+            configureThreads(m_cfg.threads);
+        m_bf16 = m_cfg.precision == Precision::Bf16;
+        if (m_bf16 && !bf16Supported(m_device))
+            throw TrainingError("bf16 training needs a CUDA GPU; use fp32 on the CPU");
+        if (m_train.size() == 0)
+            throw TrainingError("the training split is empty: add images or change the split ratios");
+        if (m_val.size() == 0)
+            throw TrainingError("the validation split is empty: give it a non-zero ratio or a --val-data folder");
+        if (m_cfg.batchSize < 1 || m_cfg.evalBatchSize < 1 || m_cfg.gradAccum < 1 || m_cfg.epochs < 1)
+            throw TrainingError("epochs, batch sizes and gradient accumulation must be at least 1");
+        const auto classes = static_cast<int64_t>(m_lm.model->config().labels.size());
+        for (int64_t i = 0; i < m_train.size(); i += std::max<int64_t>(1, m_train.size() / 64))
+            if (m_train.label(i) < 0 || m_train.label(i) >= classes)
+                throw TrainingError("the data has a class id the model's " + std::to_string(classes) +
+                                    "-label head cannot represent");
+    }
 
-    // On a GPU each step is read back after the next one is queued (see StepResult); on the CPU at
-    // once, so that the live curves are not a step late.
-    const bool deferReadBack = device.is_cuda();
-    struct Pending {
-        StepResult result;
-        StepInfo info;
-    };
-    std::optional<Pending> pending;
-    auto outOfMemory = [&] {
-        run.setStatus("failed", "out of memory");
-        return TrainingError("the " + deviceDescription(device) + " ran out of memory at batch size " +
-                             std::to_string(cfg.batchSize) + ". Use a smaller batch size, or keep the effective batch with "
-                             "gradient accumulation (e.g. batch " + std::to_string(std::max(1, cfg.batchSize / 2)) +
-                             " with accumulation " + std::to_string(cfg.gradAccum * 2) + ").");
-    };
-    auto isOutOfMemory = [](const c10::Error &e) { return std::string(e.what()).find("out of memory") != std::string::npos; };
-    // Reads the pending step back, fails the run on a non-finite loss and reports the step.
-    auto settle = [&] {
-        if (!pending)
-            return;
-        const auto t0 = Clock::now();
-        StepValues values;
+    void restore()
+    {
+        m_st = m_run.loadLast(m_lm.model, *m_optimizer);
+        if (m_st.rngState.defined()) {
+            auto generator = at::detail::getDefaultCPUGenerator();
+            generator.set_state(m_st.rngState);
+        }
+        log("resumed at epoch " + std::to_string(m_st.epoch + 1) + ", step " + std::to_string(m_st.globalStep));
+    }
+
+    void setUpGraph()
+    {
+        if (m_cfg.cudaGraphs && !m_cb.lossHook && GraphedTrainStep::supported(m_lm.model, *m_optimizer, m_device, m_cfg.gradAccum)) {
+            m_graphed = std::make_unique<GraphedTrainStep>(m_lm.model, *m_optimizer, m_device, m_bf16, m_cfg.maxGradNorm);
+            log("training steps will replay from a CUDA graph after " + std::to_string(GraphedTrainStep::kOrdinaryStepsFirst) +
+                " ordinary steps");
+        }
+    }
+
+    // --- the step pipeline ----------------------------------------------------------------
+    // One epoch's steps from where the state stands; false when a stop was asked for (the
+    // checkpoint is saved by then).
+    bool runEpochSteps(int epoch)
+    {
+        const auto order = epochOrder(m_train.size(), m_cfg.seed, epoch);
+        m_lm.model->train();
+        while (m_st.batchInEpoch < m_batchesPerEpoch) {
+            const auto stepStart = Clock::now();
+            const int64_t micro = std::min<int64_t>(m_cfg.gradAccum, m_batchesPerEpoch - m_st.batchInEpoch);
+            const double lr = linearScheduleLr(m_cfg.lr, m_st.globalStep, m_warmup, m_totalSteps);
+            const StepResult step = runStep(order, epoch, micro, lr);
+            m_st.batchInEpoch += micro;
+            ++m_st.globalStep;
+            m_st.imagesSeen += step.images;
+            StepInfo info;
+            info.step = m_st.globalStep;
+            info.totalSteps = m_totalSteps;
+            info.epoch = epoch + 1;
+            info.epochProgress = static_cast<double>(m_st.batchInEpoch) / static_cast<double>(m_batchesPerEpoch);
+            info.lr = lr;
+            m_st.trainSeconds += std::chrono::duration<double>(Clock::now() - stepStart).count();
+            // On a GPU each step is read back after the next one is queued (see StepResult); on the
+            // CPU at once, so that the live curves are not a step late.
+            const bool defer = m_device.is_cuda();
+            if (defer)
+                settle(); // the previous step: the GPU is already busy with this one
+            m_pending = Pending{step, info};
+            if (!defer || m_st.batchInEpoch == m_batchesPerEpoch)
+                settle();
+            if (m_cb.shouldStop && m_cb.shouldStop()) {
+                settle(); // never checkpoint a step that has not been checked
+                return false;
+            }
+        }
+        return true;
+    }
+
+    StepResult runStep(const std::vector<int64_t> &order, int epoch, int64_t micro, double lr)
+    {
+        const auto fetch = [&](int64_t a) {
+            const int64_t b = m_st.batchInEpoch + a;
+            const auto idx = slice(order, b * m_cfg.batchSize, (b + 1) * m_cfg.batchSize);
+            const uint64_t augSeed = m_cfg.augment.empty()
+                                         ? 0
+                                         : mix(m_cfg.seed ^ mix(static_cast<uint64_t>(b) * 131 + static_cast<uint64_t>(epoch) * 7919)) | 1;
+            return m_train.batch(idx, augSeed);
+        };
+        std::function<void(torch::Tensor &)> hook;
+        if (m_cb.lossHook)
+            hook = [this](torch::Tensor &loss) { m_cb.lossHook(m_st.globalStep, loss); };
+        StepResult step;
         try {
-            values = readBack(pending->result);
+            step = m_graphed ? m_graphed->run(fetch(0), lr)
+                             : trainStep(m_lm.model, *m_optimizer, micro, fetch, lr, m_cfg.maxGradNorm, m_device, m_bf16, hook);
         } catch (const c10::Error &e) {
             if (isOutOfMemory(e))
                 throw outOfMemory();
             throw;
         }
-        st.trainSeconds += std::chrono::duration<double>(Clock::now() - t0).count();
-        StepInfo info = pending->info;
-        pending.reset();
-        if (!values.finite()) {
-            const double bad = std::isfinite(values.loss) ? values.gradNorm : values.loss;
-            const std::string what = (std::isnan(bad) ? "NaN" : "infinite");
-            const std::string subject = std::isfinite(values.loss) ? "gradient norm" : "loss";
-            run.setStatus("failed", subject + " became " + what + " at step " + std::to_string(info.step));
-            throw TrainingError("the " + subject + " became " + what + " at step " + std::to_string(info.step) + " (epoch " +
-                                std::to_string(info.epoch) + "); training stopped. Try a lower learning rate. " +
-                                (run.hasLast() ? "The last good checkpoint is kept in " + run.lastFolder()
-                                               : std::string("No checkpoint had been saved yet.")));
+        if (m_graphed && !m_reportedGraph && !m_graphed->disabledReason().empty()) {
+            log("CUDA graph not used (" + m_graphed->disabledReason() + "); ordinary steps, same results");
+            m_reportedGraph = true;
         }
+        return step;
+    }
+
+    // Reads the pending step back, fails the run on a non-finite loss and reports the step.
+    void settle()
+    {
+        if (!m_pending)
+            return;
+        const auto t0 = Clock::now();
+        StepValues values;
+        try {
+            values = readBack(m_pending->result);
+        } catch (const c10::Error &e) {
+            if (isOutOfMemory(e))
+                throw outOfMemory();
+            throw;
+        }
+        m_st.trainSeconds += std::chrono::duration<double>(Clock::now() - t0).count();
+        StepInfo info = m_pending->info;
+        m_pending.reset();
+        if (!values.finite())
+            throw nonFinite(values, info);
         info.loss = values.loss;
         info.gradNorm = values.gradNorm;
-        info.imagesPerSecond = st.trainSeconds > 0 ? static_cast<double>(st.imagesSeen) / st.trainSeconds : 0;
-        info.etaSeconds = st.globalStep ? st.trainSeconds / static_cast<double>(st.globalStep) * static_cast<double>(totalSteps - st.globalStep) : 0;
-        if (cfg.logEvery <= 1 || info.step % cfg.logEvery == 0 || info.epochProgress >= 1.0) {
-            run.appendStep(info);
-            if (cb.onStep)
-                cb.onStep(info);
+        info.imagesPerSecond = m_st.trainSeconds > 0 ? static_cast<double>(m_st.imagesSeen) / m_st.trainSeconds : 0;
+        info.etaSeconds = m_st.globalStep ? m_st.trainSeconds / static_cast<double>(m_st.globalStep) *
+                                                static_cast<double>(m_totalSteps - m_st.globalStep)
+                                          : 0;
+        if (m_cfg.logEvery <= 1 || info.step % m_cfg.logEvery == 0 || info.epochProgress >= 1.0) {
+            m_run.appendStep(info);
+            if (m_cb.onStep)
+                m_cb.onStep(info);
         }
-    };
-
-    std::unique_ptr<GraphedTrainStep> graphed;
-    if (cfg.cudaGraphs && !cb.lossHook && GraphedTrainStep::supported(model, optimizer, device, cfg.gradAccum)) {
-        graphed = std::make_unique<GraphedTrainStep>(model, optimizer, device, bf16, cfg.maxGradNorm);
-        log(cb, "training steps will replay from a CUDA graph after " + std::to_string(GraphedTrainStep::kOrdinaryStepsFirst) +
-                    " ordinary steps");
     }
-    bool reportedGraph = false;
 
-    TrainSummary summary;
-    summary.status = "finished";
-    for (int epoch = st.epoch; epoch < cfg.epochs; ++epoch) {
-        const auto order = epochOrder(n, cfg.seed, epoch);
-        model->train();
-        while (st.batchInEpoch < batchesPerEpoch) {
-            const auto stepStart = Clock::now();
-            const int64_t micro = std::min<int64_t>(cfg.gradAccum, batchesPerEpoch - st.batchInEpoch);
-            const double lr = linearScheduleLr(cfg.lr, st.globalStep, warmup, totalSteps);
-            const auto fetch = [&](int64_t a) {
-                const int64_t b = st.batchInEpoch + a;
-                const auto idx = slice(order, b * cfg.batchSize, (b + 1) * cfg.batchSize);
-                const uint64_t augSeed = cfg.augment.empty() ? 0 : mix(cfg.seed ^ mix(static_cast<uint64_t>(b) * 131 + epoch * 7919)) | 1;
-                return trainSet.batch(idx, augSeed);
-            };
-            std::function<void(torch::Tensor &)> hook;
-            if (cb.lossHook)
-                hook = [&](torch::Tensor &loss) { cb.lossHook(st.globalStep, loss); };
-            StepResult step;
-            try {
-                step = graphed ? graphed->run(fetch(0), lr)
-                               : trainStep(model, optimizer, micro, fetch, lr, cfg.maxGradNorm, device, bf16, hook);
-            } catch (const c10::Error &e) {
-                if (isOutOfMemory(e))
-                    throw outOfMemory();
-                throw;
-            }
-            if (graphed && !reportedGraph && !graphed->disabledReason().empty()) {
-                log(cb, "CUDA graph not used (" + graphed->disabledReason() + "); ordinary steps, same results");
-                reportedGraph = true;
-            }
-            st.batchInEpoch += micro;
-            ++st.globalStep;
-            st.imagesSeen += step.images;
-            StepInfo info;
-            info.step = st.globalStep;
-            info.totalSteps = totalSteps;
-            info.epoch = epoch + 1;
-            info.epochProgress = static_cast<double>(st.batchInEpoch) / static_cast<double>(batchesPerEpoch);
-            info.lr = lr;
-            st.trainSeconds += std::chrono::duration<double>(Clock::now() - stepStart).count();
-            if (deferReadBack)
-                settle(); // the previous step: the GPU is already busy with this one
-            pending = Pending{step, info};
-            if (!deferReadBack || st.batchInEpoch == batchesPerEpoch)
-                settle();
-            if (cb.shouldStop && cb.shouldStop()) {
-                settle(); // never checkpoint a step that has not been checked
-                saveLast();
-                run.setStatus("stopped");
-                summary.status = "stopped";
-                log(cb, "stopped at step " + std::to_string(st.globalStep) + "; resumable from " + run.lastFolder());
-                summary.epochsRun = epoch;
-                summary.steps = st.globalStep;
-                summary.bestEpoch = st.bestEpoch;
-                summary.trainSeconds = st.trainSeconds;
-                return summary;
-            }
-        }
+    TrainingError outOfMemory()
+    {
+        m_run.setStatus(RunStatus::Failed, "out of memory");
+        return TrainingError("the " + deviceDescription(m_device) + " ran out of memory at batch size " +
+                             std::to_string(m_cfg.batchSize) + ". Use a smaller batch size, or keep the effective batch with "
+                             "gradient accumulation (e.g. batch " + std::to_string(std::max(1, m_cfg.batchSize / 2)) +
+                             " with accumulation " + std::to_string(m_cfg.gradAccum * 2) + ").");
+    }
 
-        // End of epoch: evaluate in eval mode, select the best model, checkpoint.
+    TrainingError nonFinite(const StepValues &values, const StepInfo &info)
+    {
+        const double bad = std::isfinite(values.loss) ? values.gradNorm : values.loss;
+        const std::string what = (std::isnan(bad) ? "NaN" : "infinite");
+        const std::string subject = std::isfinite(values.loss) ? "gradient norm" : "loss";
+        m_run.setStatus(RunStatus::Failed, subject + " became " + what + " at step " + std::to_string(info.step));
+        return TrainingError("the " + subject + " became " + what + " at step " + std::to_string(info.step) + " (epoch " +
+                             std::to_string(info.epoch) + "); training stopped. Try a lower learning rate. " +
+                             (m_run.hasLast() ? "The last good checkpoint is kept in " + m_run.lastFolder()
+                                              : std::string("No checkpoint had been saved yet.")));
+    }
+
+    // --- end of epoch and stopping ----------------------------------------------------------
+    // Evaluates in eval mode, selects the best model, checkpoints; returns the validation metrics.
+    Metrics endOfEpoch(int epoch)
+    {
         EpochInfo info;
         info.epoch = epoch + 1;
-        info.step = st.globalStep;
-        EvalResult val = evaluate(model, valSet, cfg.evalBatchSize, device, bf16, cb.shouldStop);
+        info.step = m_st.globalStep;
+        const EvalResult val = evaluate(m_lm.model, m_val, m_cfg.evalBatchSize, m_device, m_bf16, m_cb.shouldStop);
         info.val = val.metrics;
-        if (cfg.evalTrainSet)
-            info.train = evaluate(model, trainSet, cfg.evalBatchSize, device, bf16, cb.shouldStop).metrics;
-        const double value = val.metrics.byName(cfg.metric);
-        if (improved(cfg.metric, value, st, cfg.earlyStoppingThreshold)) {
-            st.haveBest = true;
-            st.bestValue = value;
-            st.bestEpoch = epoch + 1;
-            st.epochsWithoutImprovement = 0;
-            info.best = true;
-            run.saveBest(model, lm.preprocess);
-        } else {
-            ++st.epochsWithoutImprovement;
-        }
-        info.bestEpoch = st.bestEpoch;
-        st.epoch = epoch + 1;
-        st.batchInEpoch = 0;
-        run.writeConfusion(epoch + 1, val.metrics, labels);
-        run.appendEpoch(info, labels);
+        if (m_cfg.evalTrainSet)
+            info.train = evaluate(m_lm.model, m_train, m_cfg.evalBatchSize, m_device, m_bf16, m_cb.shouldStop).metrics;
+        info.best = selectBest(val.metrics.value(m_cfg.metric), epoch + 1);
+        if (info.best)
+            m_run.saveBest(m_lm.model, m_lm.preprocess);
+        info.bestEpoch = m_st.bestEpoch;
+        m_st.epoch = epoch + 1;
+        m_st.batchInEpoch = 0;
+        m_run.writeConfusion(epoch + 1, val.metrics, m_labels);
+        m_run.appendEpoch(info);
         saveLast();
-        if (cb.onEpoch)
-            cb.onEpoch(info);
-        summary.val = val.metrics;
-        if (cfg.earlyStopping > 0 && st.epochsWithoutImprovement >= cfg.earlyStopping && epoch + 1 < cfg.epochs) {
-            summary.status = "early-stopped";
-            log(cb, "early stopping: no improvement in " + std::to_string(cfg.earlyStopping) + " epochs");
-            break;
-        }
+        if (m_cb.onEpoch)
+            m_cb.onEpoch(info);
+        return val.metrics;
     }
 
-    // The best model, reloaded from its export, on the validation (for the summary) and test splits.
-    auto best = loadModel(run.bestFolder(), {labels, device});
-    model = best.model;
-    // Per-image predictions of the best model on both held-out parts, for review.
-    auto itemNames = [](BatchSource &set) {
-        std::vector<std::string> names;
-        for (int64_t i = 0; i < set.size(); ++i)
-            names.push_back(set.itemName(i));
-        return names;
-    };
-    const EvalResult bestVal = evaluate(model, valSet, cfg.evalBatchSize, device, bf16);
-    run.writeEvaluation("val", bestVal, labels, itemNames(valSet));
-    summary.val = bestVal.metrics;
-    if (testSet && testSet->size() > 0) {
-        EvalResult test = evaluate(model, *testSet, cfg.evalBatchSize, device, bf16);
-        run.writeEvaluation("test", test, labels, itemNames(*testSet));
-        summary.test = test.metrics;
+    // As transformers: the best epoch is the strictly better one; early stopping's threshold only
+    // decides whether an epoch counts as an improvement for the patience (EarlyStoppingCallback
+    // compares with the best before this epoch).
+    bool selectBest(double value, int epoch)
+    {
+        const bool higher = higherIsBetter(m_cfg.metric);
+        const bool better = !m_st.haveBest || (higher ? value > m_st.bestValue : value < m_st.bestValue);
+        const bool counts = !m_st.haveBest || (better && std::abs(value - m_st.bestValue) > m_cfg.earlyStoppingThreshold);
+        m_st.epochsWithoutImprovement = counts ? 0 : m_st.epochsWithoutImprovement + 1;
+        if (better) {
+            m_st.haveBest = true;
+            m_st.bestValue = value;
+            m_st.bestEpoch = epoch;
+        }
+        return better;
     }
-    summary.bestEpoch = st.bestEpoch;
-    summary.epochsRun = st.epoch;
-    summary.steps = st.globalStep;
-    summary.trainSeconds = st.trainSeconds;
-    summary.imagesPerSecond = st.trainSeconds > 0 ? static_cast<double>(st.imagesSeen) / st.trainSeconds : 0;
-    run.setStatus(summary.status);
-    return summary;
+
+    bool shouldStopEarly(int epoch) const
+    {
+        return m_cfg.earlyStopping > 0 && m_st.epochsWithoutImprovement >= m_cfg.earlyStopping && epoch + 1 < m_cfg.epochs;
+    }
+
+    void saveLast()
+    {
+        m_st.rngState = at::detail::getDefaultCPUGenerator().get_state();
+        m_run.saveLast(m_lm.model, m_lm.preprocess, *m_optimizer, m_st);
+        if (m_cb.onCheckpoint)
+            m_cb.onCheckpoint(m_run.lastFolder());
+    }
+
+    TrainSummary stopped(int epoch)
+    {
+        saveLast();
+        m_run.setStatus(RunStatus::Stopped);
+        log("stopped at step " + std::to_string(m_st.globalStep) + "; resumable from " + m_run.lastFolder());
+        TrainSummary summary;
+        summary.status = RunStatus::Stopped;
+        summary.epochsRun = epoch;
+        summary.steps = m_st.globalStep;
+        summary.bestEpoch = m_st.bestEpoch;
+        summary.trainSeconds = m_st.trainSeconds;
+        return summary;
+    }
+
+    // --- the final test ---------------------------------------------------------------------
+    // The best model, reloaded from its export, on the validation part (for the summary) and the
+    // test part, with per-image predictions of both for review.
+    void finalTest(TrainSummary &summary)
+    {
+        auto best = loadModel(m_run.bestFolder(), {m_labels, m_device});
+        m_lm.model = best.model;
+        const EvalResult bestVal = evaluate(m_lm.model, m_val, m_cfg.evalBatchSize, m_device, m_bf16);
+        m_run.writeEvaluation("val", bestVal, m_labels, itemNames(m_val));
+        summary.val = bestVal.metrics;
+        if (m_test && m_test->size() > 0) {
+            const EvalResult test = evaluate(m_lm.model, *m_test, m_cfg.evalBatchSize, m_device, m_bf16);
+            m_run.writeEvaluation("test", test, m_labels, itemNames(*m_test));
+            summary.test = test.metrics;
+        }
+        summary.bestEpoch = m_st.bestEpoch;
+        summary.epochsRun = m_st.epoch;
+        summary.steps = m_st.globalStep;
+        summary.trainSeconds = m_st.trainSeconds;
+        summary.imagesPerSecond = m_st.trainSeconds > 0 ? static_cast<double>(m_st.imagesSeen) / m_st.trainSeconds : 0;
+    }
+
+    void log(const std::string &s) const
+    {
+        if (m_cb.onLog)
+            m_cb.onLog(s);
+    }
+
+    struct Pending {
+        StepResult result;
+        StepInfo info;
+    };
+
+    LoadedModel &m_lm;
+    const TrainConfig &m_cfg;
+    BatchSource &m_train, &m_val;
+    BatchSource *m_test;
+    RunFolder &m_run;
+    const TrainerCallbacks &m_cb;
+    const torch::Device m_device;
+    bool m_bf16 = false;
+    std::vector<std::string> m_labels;
+    int64_t m_batchesPerEpoch = 0, m_totalSteps = 0, m_warmup = 0;
+    std::unique_ptr<AdamW> m_optimizer;
+    TrainerState m_st;
+    std::optional<Pending> m_pending;
+    std::unique_ptr<GraphedTrainStep> m_graphed;
+    bool m_reportedGraph = false;
+};
+
+} // namespace
+
+TrainSummary train(LoadedModel &model, const TrainConfig &config, BatchSource &trainSet, BatchSource &valSet,
+                   BatchSource *testSet, RunFolder &run, const TrainerCallbacks &callbacks, bool resume)
+{
+    return TrainingLoop(model, config, trainSet, valSet, testSet, run, callbacks).run(resume);
 }
 
 } // namespace vitscope

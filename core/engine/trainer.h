@@ -1,9 +1,11 @@
 #pragma once
 // The notebook's fine-tune (Hugging Face Trainer recipe), exact, resumable, with a run folder.
+#include "config/job_config.h"
 #include "engine/batch_source.h"
 #include "engine/checkpoint.h"
 #include "engine/host_copy.h"
 #include "engine/metrics.h"
+#include "engine/run_files.h"
 
 #include <functional>
 #include <optional>
@@ -12,53 +14,14 @@
 
 namespace vitscope {
 
-struct TrainConfig {
-    int epochs = 5;
-    int batchSize = 16;
-    int evalBatchSize = 32;
-    double lr = 2e-5;
-    int64_t warmupSteps = 500;
-    double warmupRatio = 0.0; // used when > 0, instead of warmupSteps
-    double weightDecay = 0.01;
-    double maxGradNorm = 1.0;
-    int gradAccum = 1;
-    std::string metric = "accuracy"; // best model by: accuracy, weighted_f1, macro_f1, loss, mcc
-    uint64_t seed = 42;
-    std::string device = "auto";
-    std::string precision = "fp32"; // fp32 | bf16 (CUDA only)
-    int threads = 0;
-    std::vector<std::string> augment; // recorded; applied by the data source
-    int earlyStopping = 0;            // patience in epochs; 0 = off
-    double earlyStoppingThreshold = 0.0;
-    int logEvery = 1;          // steps between step reports
-    bool evalTrainSet = true;  // train metrics every epoch, in eval mode
-    bool cudaGraphs = true;    // replay steps from a CUDA graph where exact and supported (graph_step.h)
-};
-
-struct StepInfo {
-    int64_t step = 0, totalSteps = 0;
-    int epoch = 0; // 1-based
-    double epochProgress = 0;
-    double loss = 0, lr = 0, gradNorm = 0, imagesPerSecond = 0, etaSeconds = 0;
-};
-
 struct EvalResult {
     Metrics metrics;
     torch::Tensor probabilities;      // [N, C] float32 CPU
     std::vector<int64_t> labels, predictions;
 };
 
-struct EpochInfo {
-    int epoch = 0;
-    int64_t step = 0;
-    std::optional<Metrics> train;
-    Metrics val;
-    bool best = false;
-    int bestEpoch = 0;
-};
-
 struct TrainSummary {
-    std::string status; // finished | stopped | early-stopped
+    RunStatus status = RunStatus::Finished; // finished, stopped or early-stopped
     int bestEpoch = 0, epochsRun = 0;
     int64_t steps = 0;
     double trainSeconds = 0, imagesPerSecond = 0;
@@ -111,7 +74,9 @@ torch::Tensor backwardBatch(ViTForImageClassification &model, const Batch &batch
 torch::Tensor clipGradients(ViTForImageClassification &model, double maxGradNorm, const torch::Device &device);
 torch::Tensor stepValues(const torch::Tensor &loss, const torch::Tensor &gradNorm);
 
-// Runs (or resumes) training. Throws TrainingError with a user-facing message on failure; the last
+// Runs (or resumes) training: the step pipeline, the epoch loop, the end-of-epoch work (evaluate,
+// select the best, checkpoint, early stopping) and the final test of the best model, each a stage
+// of the loop in trainer.cpp. Throws TrainingError with a user-facing message on failure; the last
 // good checkpoint stays intact. `test` may be null (no test split).
 TrainSummary train(LoadedModel &model, const TrainConfig &config, BatchSource &trainSet, BatchSource &valSet,
                    BatchSource *testSet, RunFolder &run, const TrainerCallbacks &callbacks, bool resume);

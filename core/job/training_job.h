@@ -1,32 +1,30 @@
 #pragma once
-// One training job, start to finish: data preparation (scan, split, cache), model loading with
-// the data's labels, run folder set-up, training. Shared by vitscope-cli train and the GUI session.
-#include "data/pipeline.h"
+// One training job, start to finish: the device, data preparation (scan, split, cache), the model
+// loaded with the data's labels, the run folder, training. Shared by vitscope-cli train and the
+// GUI's training session; above the data layer and the engine, below the Qt session layer.
+#include "config/job_config.h"
 #include "engine/trainer.h"
 
 #include <atomic>
+#include <functional>
+#include <map>
 #include <string>
 
 namespace vitscope {
 
-struct TrainJob {
-    DataOptions data;
-    TrainConfig config;
-    std::string model, out;
-    bool resume = false; // `out` is an existing run: configuration and split are read from it
-};
-
-// Reads a run's configuration (run.json) into a job that resumes it.
+// The job that resumes the run in `runFolder`: its whole configuration, read from run.json.
+// Throws RunFolderError when the folder holds no readable run.
 TrainJob resumeJob(const std::string &runFolder);
 
 struct JobCallbacks {
     TrainerCallbacks trainer;
-    std::function<void(const std::string &stage, int64_t done, int64_t total)> progress;
+    std::function<void(const std::string &stage, int64_t done, int64_t total)> progress; // from worker threads
     std::function<void(const std::string &)> warning;
 };
 
 // Throws (std::runtime_error / TrainingError) with a user-facing message; marks the run failed.
+// `versions` (Qt, OpenCV, ...) are recorded in run.json next to the engine's.
 TrainSummary runTrainingJob(const TrainJob &job, const JobCallbacks &callbacks, const std::atomic<bool> *stop,
-                            const std::string &extraVersionsJson = {});
+                            const std::map<std::string, std::string> &versions = {});
 
 } // namespace vitscope

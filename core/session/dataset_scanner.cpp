@@ -1,9 +1,8 @@
-// torch (through the data layer) first: Qt's `slots` keyword must not reach torch headers.
+#include "session/dataset_scanner.h"
+
 #include "data/cache.h"
 #include "data/preprocess.h"
 #include "engine/file_util.h"
-
-#include "session/dataset_scanner.h"
 
 #include <QDir>
 #include <QFileInfo>

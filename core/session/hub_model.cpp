@@ -1,5 +1,7 @@
 #include "session/hub_model.h"
 
+#include "data/sha256.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QNetworkAccessManager>
@@ -17,12 +19,7 @@ bool optionalFile(const QString &file)
 
 QString sha256Of(const QString &path)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    hash.addData(&f);
-    return QString::fromLatin1(hash.result().toHex());
+    return QString::fromStdString(sha256File(path.toStdString()));
 }
 
 } // namespace

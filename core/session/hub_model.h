@@ -2,7 +2,6 @@
 // Finding a Hugging Face model in the local Hub cache, and downloading one from the Hub (or any
 // server with its layout: HF_ENDPOINT) with progress, resume of partial files and a SHA-256
 // check against the ETag the Hub sends for large files.
-#include <QCryptographicHash>
 #include <QFile>
 #include <QObject>
 #include <QPointer>

@@ -1,12 +1,11 @@
-// torch (through the data layer) first: Qt's `slots` keyword must not reach torch headers.
+#include "session/predictor.h"
+
 #include "data/preprocess.h"
 #include "engine/attention_map.h"
 #include "engine/checkpoint.h"
 #include "engine/runtime.h"
 
 #include <torch/torch.h>
-
-#include "session/predictor.h"
 
 namespace vitscope {
 

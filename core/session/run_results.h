@@ -1,6 +1,8 @@
 #pragma once
-// What a run folder says about one evaluated part (Qt Core only, for the views): labels,
-// confusion matrix, metrics, and per-image predictions with paths resolved to files on disk.
+// A run folder as the views show it (Qt value types), read through the run-folder module
+// (engine/run_files.h): its state and training history, and one evaluated part with per-image
+// predictions whose paths are resolved to files on disk.
+#include "config/choices.h"
 #include "session/session_types.h"
 
 #include <QMap>
@@ -9,6 +11,9 @@
 #include <QVector>
 
 namespace vitscope {
+
+struct StepInfo;
+struct EpochInfo;
 
 struct ImagePrediction {
     QString path;     // absolute when the data set root is known
@@ -37,24 +42,26 @@ struct RunResults {
     QVector<ImagePrediction> cell(int trueLabel, int predicted) const;
 };
 
-// A run's training history (metrics.jsonl) and state (run.json), to list runs and replay charts.
+// A run's state (run.json) and training history (metrics.jsonl), to list runs and replay charts.
 struct RunHistory {
-    QString runFolder, status, message, metric;
+    QString runFolder, message;
+    bool readable = true; // false: run.json could not be read (message says why)
+    RunStatus status = RunStatus::Running;
+    Metric metric = Metric::Accuracy;
     QVector<StepPoint> steps;
     QVector<EpochPoint> epochs;
     int bestEpoch = 0;
-    double bestValue = 0; // the selection metric's value at the best epoch
-    bool resumable = false; // checkpoints/last exists and the run did not finish
+    double bestValue = 0;   // the selection metric's value at the best epoch
+    bool resumable = false; // decided by the run-folder module from the status and the checkpoint
 };
 RunHistory loadRunHistory(const QString &runFolder);
-// Run folders directly inside `parent` (those holding a run.json), newest first.
-QStringList findRuns(const QString &parent);
+QStringList findRuns(const QString &parent); // run folders directly inside `parent`, newest first
 
-// The parts a run offers: "test", "val", then "epoch-1".. in order.
-QStringList availableParts(const QString &runFolder);
+QStringList availableParts(const QString &runFolder); // "test", "val", then "epoch-1".. in order
 RunResults loadRunResults(const QString &runFolder, const QString &part);
 
-// One CSV record (RFC 4180 quoting) split into fields.
-QStringList parseCsvLine(const QString &line);
+// The one conversion from the trainer's records to the values that cross to the GUI thread.
+StepPoint toStepPoint(const StepInfo &step);
+EpochPoint toEpochPoint(const EpochInfo &epoch);
 
 } // namespace vitscope

@@ -1,5 +1,8 @@
 #pragma once
-// Plain value types that cross from worker threads to the GUI (no torch, no pointers).
+// Plain value types that cross between worker threads and the GUI (no torch, no pointers); a
+// training job crosses as vitscope::TrainJob (config/job_config.h).
+#include "config/job_config.h"
+
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
@@ -22,20 +25,6 @@ struct EpochPoint {
     int bestEpoch = 0;
 };
 
-struct TrainRequest {
-    QString data, valData, testData, model, out;
-    bool resume = false; // `out` is an existing run to continue
-    int epochs = 5, batchSize = 16, evalBatchSize = 32;
-    double lr = 2e-5, weightDecay = 0.01, maxGradNorm = 1.0;
-    int warmupSteps = 500, gradAccum = 1;
-    double trainRatio = 0.70, valRatio = 0.15, testRatio = 0.15;
-    qulonglong seed = 42;
-    QString device = QStringLiteral("auto"), precision = QStringLiteral("fp32"), metric = QStringLiteral("accuracy");
-    QStringList augment;
-    QString cacheDir;
-    int threads = 0;
-};
-
 struct Prediction {
     QString path;
     QStringList labels;
@@ -55,5 +44,6 @@ struct AttentionMap {
 Q_DECLARE_METATYPE(vitscope::AttentionMap)
 Q_DECLARE_METATYPE(vitscope::StepPoint)
 Q_DECLARE_METATYPE(vitscope::EpochPoint)
-Q_DECLARE_METATYPE(vitscope::TrainRequest)
+Q_DECLARE_METATYPE(vitscope::TrainJob)
+Q_DECLARE_METATYPE(vitscope::RunStatus)
 Q_DECLARE_METATYPE(vitscope::Prediction)

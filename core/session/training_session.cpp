@@ -8,7 +8,8 @@ TrainingSession::TrainingSession(QObject *parent) : QObject(parent)
 {
     qRegisterMetaType<StepPoint>();
     qRegisterMetaType<EpochPoint>();
-    qRegisterMetaType<TrainRequest>();
+    qRegisterMetaType<TrainJob>();
+    qRegisterMetaType<RunStatus>();
     m_thread.setObjectName(QStringLiteral("vitscope-training"));
     m_worker = new TrainingWorker(&m_stop);
     m_worker->moveToThread(&m_thread);
@@ -19,7 +20,7 @@ TrainingSession::TrainingSession(QObject *parent) : QObject(parent)
     connect(m_worker, &TrainingWorker::epoch, this, &TrainingSession::epoch);
     connect(m_worker, &TrainingWorker::checkpointSaved, this, &TrainingSession::checkpointSaved);
     connect(m_worker, &TrainingWorker::log, this, &TrainingSession::log);
-    connect(m_worker, &TrainingWorker::finished, this, [this](const QString &run, const QString &status) {
+    connect(m_worker, &TrainingWorker::finished, this, [this](const QString &run, RunStatus status) {
         m_running = false;
         Q_EMIT finished(run, status);
     });
@@ -37,14 +38,14 @@ TrainingSession::~TrainingSession()
     m_thread.wait();
 }
 
-void TrainingSession::start(const TrainRequest &request)
+void TrainingSession::start(const TrainJob &job)
 {
     if (m_running)
         return;
     m_stop = false;
     m_running = true;
     Q_EMIT started();
-    Q_EMIT runRequested(request);
+    Q_EMIT runRequested(job);
 }
 
 void TrainingSession::stop()

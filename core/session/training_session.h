@@ -20,7 +20,7 @@ public:
     bool isRunning() const { return m_running; }
 
 public Q_SLOTS:
-    void start(const vitscope::TrainRequest &request);
+    void start(const vitscope::TrainJob &job);
     void stop(); // takes effect within one step; a resumable checkpoint is saved
 
 Q_SIGNALS:
@@ -30,9 +30,9 @@ Q_SIGNALS:
     void epoch(const vitscope::EpochPoint &point);
     void checkpointSaved(const QString &folder);
     void log(const QString &message);
-    void finished(const QString &runFolder, const QString &status);
+    void finished(const QString &runFolder, vitscope::RunStatus status);
     void failed(const QString &message);
-    void runRequested(const vitscope::TrainRequest &request); // internal: queued to the worker
+    void runRequested(const vitscope::TrainJob &job); // internal: queued to the worker
 
 private:
     QThread m_thread;

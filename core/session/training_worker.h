@@ -15,7 +15,7 @@ public:
     explicit TrainingWorker(std::atomic<bool> *stop, QObject *parent = nullptr);
 
 public Q_SLOTS:
-    void run(const vitscope::TrainRequest &request);
+    void run(const vitscope::TrainJob &job);
 
 Q_SIGNALS:
     void progress(const QString &stage, qint64 done, qint64 total);
@@ -23,7 +23,7 @@ Q_SIGNALS:
     void epoch(const vitscope::EpochPoint &point);
     void checkpointSaved(const QString &folder);
     void log(const QString &message);
-    void finished(const QString &runFolder, const QString &status);
+    void finished(const QString &runFolder, vitscope::RunStatus status);
     void failed(const QString &message);
 
 private:

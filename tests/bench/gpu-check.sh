@@ -51,8 +51,8 @@ else
     step "CMake build failed (see build.log); building the CLI directly with g++"
     T=$($PY -c 'import torch, os; print(os.path.dirname(torch.__file__))')
     mkdir -p "$B/direct" "$B/app"
-    SRC="$(ls core/engine/*.cpp) app/cli/cli_main.cpp app/cli/cli_args.cpp app/cli/cli_engine.cpp app/cli/cli_bench_fit.cpp app/cli/cli_trace.cpp"
-    FLAGS="-std=c++20 -O3 -DNDEBUG -DVITSCOPE_NO_FUSED_ADAMW -DVITSCOPE_VERSION=\"0.1.0\" -Icore -Iapp/cli -Ithird_party/nlohmann_json/include -isystem $T/include -isystem $T/include/torch/csrc/api/include"
+    SRC="$(ls core/config/*.cpp core/engine/*.cpp) app/cli/cli_main.cpp app/cli/cli_options.cpp app/cli/cli_engine.cpp app/cli/cli_bench_fit.cpp app/cli/cli_trace.cpp"
+    FLAGS="-std=c++20 -O3 -DNDEBUG -DVITSCOPE_NO_FUSED_ADAMW -DVITSCOPE_VERSION=\"0.1.0\" -Icore -Iapp/cli -Ithird_party/nlohmann_json/include -Ithird_party/cli11/include -isystem $T/include -isystem $T/include/torch/csrc/api/include"
     echo $SRC | tr ' ' '\n' | timeout 240 xargs -P "$(nproc)" -I{} sh -c "g++ $FLAGS -c {} -o $B/direct/\$(basename {} .cpp).o" >>"$OUT/build.log" 2>&1
     g++ "$B"/direct/*.o -o "$B/app/vitscope-cli" -L"$T/lib" -Wl,-rpath,"$T/lib" -Wl,--no-as-needed -ltorch_cuda -ltorch -ltorch_cpu -lc10_cuda -lc10 -Wl,--as-needed -lpthread >>"$OUT/build.log" 2>&1
 fi

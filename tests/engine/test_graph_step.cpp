@@ -2,7 +2,7 @@
 // when a batch of another shape (an epoch's last) falls back to an ordinary step in between. On a
 // machine without CUDA (or a LibTorch without graphs) GraphedTrainStep runs ordinary steps, which
 // is checked the same way.
-#include "mini_test.h"
+#include "test_support.h"
 
 #include "engine/graph_step.h"
 #include "engine/optim.h"
@@ -43,19 +43,9 @@ std::vector<Batch> batches()
     return out;
 }
 
-std::vector<std::string> devices()
+void graphedStepsEqualOrdinaryStepsOn(const std::string &name)
 {
-    std::vector<std::string> d{"cpu"};
-    if (torch::cuda::is_available())
-        d.push_back("cuda");
-    return d;
-}
-
-} // namespace
-
-TEST_CASE(graphedStepsEqualOrdinarySteps)
-{
-    for (const auto &name : devices()) {
+    {
         for (const bool bf16 : {false, true}) {
             const torch::Device device(name);
             if (bf16 && !device.is_cuda())
@@ -91,13 +81,27 @@ TEST_CASE(graphedStepsEqualOrdinarySteps)
     }
 }
 
-TEST_CASE(graphsAreNotUsedWhereTheyWouldNotBeExact)
+} // namespace
+
+TEST_CASE("graphedStepsEqualOrdinarySteps")
+{
+    graphedStepsEqualOrdinaryStepsOn("cpu");
+}
+
+TEST_CASE("graphedStepsEqualOrdinaryStepsOnCuda" * doctest::skip(!testsupport::cudaAvailable()))
+{
+    graphedStepsEqualOrdinaryStepsOn("cuda");
+}
+
+TEST_CASE("graphsAreNotUsedWhereTheyWouldNotBeExact")
 {
     auto m = tinyModel(torch::kCPU);
     AdamW opt(*m, {});
     REQUIRE(!GraphedTrainStep::supported(m, opt, torch::kCPU, 1));
-    if (!torch::cuda::is_available())
-        return;
+}
+
+TEST_CASE("graphsAreNotUsedWhereTheyWouldNotBeExactOnCuda" * doctest::skip(!testsupport::cudaAvailable()))
+{
     auto g = tinyModel(torch::Device("cuda"));
     AdamW fused(*g, {}), foreach(*g, {2e-5, 0.9, 0.999, 1e-8, 0.01, "foreach"});
     REQUIRE(!GraphedTrainStep::supported(g, fused, torch::Device("cuda"), 2)); // gradient accumulation

@@ -1,5 +1,5 @@
 // Metrics against hand-computed values (scikit-learn conventions).
-#include "mini_test.h"
+#include "test_support.h"
 
 #include "engine/metrics.h"
 
@@ -7,7 +7,7 @@
 
 using namespace vitscope;
 
-TEST_CASE(handComputedCases)
+TEST_CASE("handComputedCases")
 {
     struct Row {
         const char *name;
@@ -39,16 +39,16 @@ TEST_CASE(handComputedCases)
     }
 }
 
-TEST_CASE(confusionAndPerClass)
+TEST_CASE("confusionAndPerClass")
 {
     const auto m = computeMetrics({0, 0, 1, 2, 2, 2}, {0, 2, 1, 2, 2, 0}, 3);
     REQUIRE(m.confusion == std::vector<std::vector<int64_t>>({{1, 0, 1}, {0, 1, 0}, {1, 0, 2}}));
-    REQUIRE(m.perClass[2].support == 3 && m.perClass[2].predicted == 3);
+    REQUIRE((m.perClass[2].support == 3 && m.perClass[2].predicted == 3));
     REQUIRE_NEAR(m.perClass[0].precision, 0.5, 1e-12);
     REQUIRE_NEAR(m.perClass[2].recall, 2.0 / 3, 1e-12);
-    REQUIRE_NEAR(m.byName("accuracy"), 4.0 / 6, 1e-12);
-    REQUIRE_THROWS_WITH(m.byName("auc"), "unknown metric");
-    REQUIRE_THROWS_WITH(computeMetrics({0, 5}, {0, 1}, 3), "out of range");
+    REQUIRE_NEAR(m.value(parseChoice<Metric>("accuracy", "metric")), 4.0 / 6, 1e-12);
+    REQUIRE_THROWS_CONTAINING(parseChoice<Metric>("auc", "metric"), "unknown value 'auc'");
+    REQUIRE_THROWS_CONTAINING(computeMetrics({0, 5}, {0, 1}, 3), "out of range");
     REQUIRE(std::isnan(computeMetrics({}, {}, 3).loss));
-    REQUIRE(!higherIsBetter("loss") && higherIsBetter("macro_f1"));
+    REQUIRE((!higherIsBetter(Metric::Loss) && higherIsBetter(Metric::MacroF1)));
 }

@@ -1,5 +1,5 @@
 // Device selection and the version strings run.json records.
-#include "mini_test.h"
+#include "test_support.h"
 
 #include "engine/cuda_info.h"
 #include "engine/runtime.h"
@@ -10,7 +10,7 @@
 
 using namespace vitscope;
 
-TEST_CASE(versionFormats)
+TEST_CASE("versionFormats")
 {
     const std::vector<std::pair<int, const char *>> cuda = {{13000, "13.0"}, {12040, "12.4"}, {11080, "11.8"}};
     for (const auto &[value, text] : cuda)
@@ -21,25 +21,26 @@ TEST_CASE(versionFormats)
         REQUIRE(formatCudnnVersion(value) == text);
 }
 
-TEST_CASE(deviceSelection)
+TEST_CASE("deviceSelection")
 {
     REQUIRE(selectDevice("cpu").is_cpu());
     REQUIRE(selectDevice("auto").is_cuda() == torch::cuda::is_available());
-    REQUIRE_THROWS_WITH(selectDevice("tpu"), "unknown device");
+    REQUIRE_THROWS_CONTAINING(selectDevice("tpu"), "unknown device");
     if (!torch::cuda::is_available())
-        REQUIRE_THROWS_WITH(selectDevice("cuda"), "no CUDA device is available");
+        REQUIRE_THROWS_CONTAINING(selectDevice("cuda"), "no CUDA device is available");
     REQUIRE(deviceDescription(torch::kCPU).rfind("CPU, ", 0) == 0);
 }
 
-TEST_CASE(cudaDescriptionNamesTheDevice)
+TEST_CASE("noCudaVersionsClaimedWithoutAGpu" * doctest::skip(testsupport::cudaAvailable()))
 {
-    // Without a GPU nothing is claimed; with one, its name and versions come from the driver.
+    REQUIRE((cudaVersion().empty() && cudnnVersion().empty()));
+}
+
+// With a GPU, its name and versions come from the driver.
+TEST_CASE("cudaDescriptionNamesTheDevice" * doctest::skip(!testsupport::cudaAvailable()))
+{
     const auto info = cudaInfo(0);
-    if (!torch::cuda::is_available()) {
-        REQUIRE(cudaVersion().empty() && cudnnVersion().empty());
-        return;
-    }
-    REQUIRE(info.has_value() && !info->name.empty() && info->memoryGiB > 0);
+    REQUIRE((info.has_value() && !info->name.empty() && info->memoryGiB > 0));
     REQUIRE(deviceDescription(torch::Device(torch::kCUDA, 0)) == info->name + " (cuda:0)");
     std::cout << "  " << info->name << ", " << info->memoryGiB << " GiB, CUDA " << cudaVersion() << ", cuDNN "
               << cudnnVersion() << "\n";

@@ -1,6 +1,6 @@
 // safetensors: round trips for every dtype, and every malformed file we can think of is a clear
 // error naming the file (and the tensor), never a crash or a huge allocation.
-#include "mini_test.h"
+#include "test_support.h"
 
 #include "engine/safetensors.h"
 
@@ -36,7 +36,7 @@ std::string writeRaw(const std::string &name, const std::string &header, std::si
 
 } // namespace
 
-TEST_CASE(roundTripEveryDtype)
+TEST_CASE("roundTripEveryDtype")
 {
     std::map<std::string, torch::Tensor> t = {
         {"f32", torch::randn({3, 4})},
@@ -55,10 +55,10 @@ TEST_CASE(roundTripEveryDtype)
     saveSafetensors(path, t, {{"format", "pt"}, {"note", "x"}});
     const auto back = loadSafetensors(path);
     REQUIRE(back.tensors.size() == t.size());
-    REQUIRE(back.metadata.at("format") == "pt" && back.metadata.at("note") == "x");
+    REQUIRE((back.metadata.at("format") == "pt" && back.metadata.at("note") == "x"));
     for (const auto &[k, v] : t) {
         const auto &b = back.tensors.at(k);
-        REQUIRE(b.scalar_type() == v.scalar_type());
+        REQUIRE((b.scalar_type() == v.scalar_type()));
         REQUIRE(b.sizes() == v.sizes());
         REQUIRE(torch::equal(b, v.contiguous()));
     }
@@ -69,7 +69,7 @@ TEST_CASE(roundTripEveryDtype)
     REQUIRE(n % 8 == 0);
 }
 
-TEST_CASE(malformedFilesAreClearErrors)
+TEST_CASE("malformedFilesAreClearErrors")
 {
     struct Row {
         const char *name;
@@ -102,28 +102,28 @@ TEST_CASE(malformedFilesAreClearErrors)
     };
     for (const auto &r : rows) {
         const auto path = writeRaw(std::string(r.name) + ".safetensors", r.header, r.data, r.declared);
-        REQUIRE_THROWS_WITH(loadSafetensors(path), r.message);
-        REQUIRE_THROWS_WITH(loadSafetensors(path), path); // the file is named
+        REQUIRE_THROWS_CONTAINING(loadSafetensors(path), r.message);
+        REQUIRE_THROWS_CONTAINING(loadSafetensors(path), path); // the file is named
     }
     // Files too short to hold a header length, and missing files.
     for (int size : {0, 3, 7}) {
         const auto path = tmpPath("short" + std::to_string(size));
         std::ofstream(path, std::ios::binary) << std::string(static_cast<std::size_t>(size), 'x');
-        REQUIRE_THROWS_WITH(loadSafetensors(path), "too short");
+        REQUIRE_THROWS_CONTAINING(loadSafetensors(path), "too short");
     }
-    REQUIRE_THROWS_WITH(loadSafetensors(tmpPath("does-not-exist")), "cannot");
+    REQUIRE_THROWS_CONTAINING(loadSafetensors(tmpPath("does-not-exist")), "cannot");
     // A bad tensor entry is named.
     const auto named = writeRaw("named.safetensors", R"({"layer.weight":{"dtype":"F32","shape":[3],"data_offsets":[0,8]}})", 8);
-    REQUIRE_THROWS_WITH(loadSafetensors(named), "layer.weight");
+    REQUIRE_THROWS_CONTAINING(loadSafetensors(named), "layer.weight");
 }
 
-TEST_CASE(failedWriteKeepsPreviousFile)
+TEST_CASE("failedWriteKeepsPreviousFile")
 {
     const auto path = tmpPath("keep.safetensors");
     saveSafetensors(path, {{"a", torch::ones({2})}});
     const auto dir = fs::path(tmpPath("ro-dir"));
     fs::create_directories(dir);
     // A tensor type safetensors cannot hold aborts before anything is written.
-    REQUIRE_THROWS_WITH(saveSafetensors(path, {{"c", torch::ones({2}, torch::kComplexFloat)}}), "cannot be stored");
+    REQUIRE_THROWS_CONTAINING(saveSafetensors(path, {{"c", torch::ones({2}, torch::kComplexFloat)}}), "cannot be stored");
     REQUIRE(torch::equal(loadSafetensors(path).tensors.at("a"), torch::ones({2})));
 }

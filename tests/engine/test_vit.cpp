@@ -1,5 +1,5 @@
 // The ViT against torchvision's reference outputs, both Hub layouts, export round trip, head reset.
-#include "mini_test.h"
+#include "test_support.h"
 
 #include "engine/attention_map.h"
 #include "engine/checkpoint.h"
@@ -17,7 +17,7 @@ namespace {
 
 std::string data(const std::string &rel)
 {
-    return minitest::dataDir() + "/" + rel;
+    return testsupport::dataDir() + "/" + rel;
 }
 
 double maxAbs(const torch::Tensor &a, const torch::Tensor &b)
@@ -35,12 +35,12 @@ std::string tmpDir(const std::string &name)
 
 } // namespace
 
-TEST_CASE(classifierLogitsMatchReference)
+TEST_CASE("classifierLogitsMatchReference")
 {
     torch::InferenceMode guard;
     auto m = loadModel(data("vit-tiny-classifier"));
     REQUIRE(m.layout == "ViTForImageClassification");
-    REQUIRE(m.missingKeys.empty() && m.unexpectedKeys.empty() && !m.newHead);
+    REQUIRE((m.missingKeys.empty() && m.unexpectedKeys.empty() && !m.newHead));
     REQUIRE(m.config().labels == std::vector<std::string>({"label_a", "label_b", "label_c", "label_d", "label_e"}));
     m.model->eval();
     const auto ref = loadSafetensors(data("vit-tiny-classifier/expected.safetensors")).tensors;
@@ -51,7 +51,7 @@ TEST_CASE(classifierLogitsMatchReference)
     REQUIRE(maxAbs(torch::softmax(logits, -1), ref.at("probabilities")) < 1e-6);
 }
 
-TEST_CASE(attentionPathEqualsFusedPath)
+TEST_CASE("attentionPathEqualsFusedPath")
 {
     torch::InferenceMode guard;
     auto m = loadModel(data("vit-tiny-classifier"));
@@ -64,7 +64,7 @@ TEST_CASE(attentionPathEqualsFusedPath)
     REQUIRE(maxAbs(full.logits, m.model(x)) < 1e-5);
 }
 
-TEST_CASE(qkvModesAgreeInValuesAndGradients)
+TEST_CASE("qkvModesAgreeInValuesAndGradients")
 {
     // One GEMM over the concatenated weights or three, as transformers: the same logits and the
     // same gradients for every weight, on the reference model and its reference input.
@@ -85,7 +85,7 @@ TEST_CASE(qkvModesAgreeInValuesAndGradients)
         REQUIRE(maxAbs(g, grads[1].at(name)) <= 1e-5 * std::max(1.0, g.abs().max().item<double>()));
 }
 
-TEST_CASE(rolloutShowsWhereClsLooks)
+TEST_CASE("rolloutShowsWhereClsLooks")
 {
     // Uniform attention everywhere: every patch contributes equally.
     const std::vector<torch::Tensor> uniform(3, torch::full({2, 4, 5, 5}, 0.2));
@@ -104,10 +104,10 @@ TEST_CASE(rolloutShowsWhereClsLooks)
     REQUIRE(maps.sizes() == torch::IntArrayRef({4, 4, 4}));
     REQUIRE(maps.min().item<float>() >= 0.0f);
     REQUIRE_NEAR(maps.amax({1, 2}).min().item<float>(), 1.0, 1e-6);
-    REQUIRE_THROWS_WITH(vitscope::attentionRollout({a}, 3, 3), "tokens");
+    REQUIRE_THROWS_CONTAINING(vitscope::attentionRollout({a}, 3, 3), "tokens");
 }
 
-TEST_CASE(backboneFeaturesMatchReference)
+TEST_CASE("backboneFeaturesMatchReference")
 {
     torch::InferenceMode guard;
     auto m = loadModel(data("vit-tiny-backbone"), {{"x", "y", "z"}});
@@ -125,7 +125,7 @@ TEST_CASE(backboneFeaturesMatchReference)
     REQUIRE(out.logits.sizes() == torch::IntArrayRef({4, 3}));
 }
 
-TEST_CASE(newHeadFollowsLabels)
+TEST_CASE("newHeadFollowsLabels")
 {
     struct Row {
         std::vector<std::string> labels;
@@ -143,12 +143,12 @@ TEST_CASE(newHeadFollowsLabels)
         if (r.newHead) {
             REQUIRE(m.model->named_parameters()["classifier.bias"].abs().sum().item<double>() == 0.0);
             const double std = m.model->named_parameters()["classifier.weight"].std().item<double>();
-            REQUIRE(std > 0.005 && std < 0.05); // normal(0, initializer_range = 0.02)
+            REQUIRE((std > 0.005 && std < 0.05)); // normal(0, initializer_range = 0.02)
         }
     }
 }
 
-TEST_CASE(exportReloadIsBitIdentical)
+TEST_CASE("exportReloadIsBitIdentical")
 {
     auto m = loadModel(data("vit-tiny-classifier"));
     const auto dir = tmpDir("export");
@@ -163,39 +163,39 @@ TEST_CASE(exportReloadIsBitIdentical)
         REQUIRE(torch::equal(exported.tensors.at(k), v));
     auto back = loadModel(dir);
     REQUIRE(back.config().labels == m.config().labels);
-    REQUIRE(back.preprocess.height == 32 && back.preprocess.resample == 2);
+    REQUIRE((back.preprocess.height == 32 && back.preprocess.resample == 2));
     const auto cfg = loadViTConfig(dir + "/config.json");
-    REQUIRE(cfg.hiddenSize == 48 && cfg.numHiddenLayers == 3 && cfg.layerNormEps == 1e-12 && cfg.qkvBias);
+    REQUIRE((cfg.hiddenSize == 48 && cfg.numHiddenLayers == 3 && cfg.layerNormEps == 1e-12 && cfg.qkvBias));
 }
 
-TEST_CASE(shapeMismatchNamesKeyAndShapes)
+TEST_CASE("shapeMismatchNamesKeyAndShapes")
 {
     const auto dir = tmpDir("mismatch");
     fs::copy(data("vit-tiny-classifier"), dir, fs::copy_options::recursive | fs::copy_options::overwrite_existing);
     auto tensors = loadSafetensors(dir + "/model.safetensors").tensors;
     tensors["vit.encoder.layer.1.intermediate.dense.weight"] = torch::zeros({97, 48});
     saveSafetensors(dir + "/model.safetensors", tensors);
-    REQUIRE_THROWS_WITH(loadModel(dir), "vit.encoder.layer.1.intermediate.dense.weight");
-    REQUIRE_THROWS_WITH(loadModel(dir), "[97, 48]");
-    REQUIRE_THROWS_WITH(loadModel(dir), "[96, 48]");
+    REQUIRE_THROWS_CONTAINING(loadModel(dir), "vit.encoder.layer.1.intermediate.dense.weight");
+    REQUIRE_THROWS_CONTAINING(loadModel(dir), "[97, 48]");
+    REQUIRE_THROWS_CONTAINING(loadModel(dir), "[96, 48]");
 }
 
-TEST_CASE(configOnlyMeansFromScratch)
+TEST_CASE("configOnlyMeansFromScratch")
 {
     const auto dir = tmpDir("scratch");
     fs::copy_file(data("vit-tiny-classifier/config.json"), dir + "/config.json");
     torch::manual_seed(1);
     auto m = loadModel(dir);
-    REQUIRE(m.fromScratch && m.newHead && m.layout == "config-only");
+    REQUIRE((m.fromScratch && m.newHead && m.layout == "config-only"));
     auto p = m.model->named_parameters();
     REQUIRE(torch::equal(p["vit.layernorm.weight"], torch::ones({48})));
     REQUIRE(p["vit.encoder.layer.0.attention.attention.query.bias"].abs().sum().item<double>() == 0.0);
     const double std = p["vit.encoder.layer.0.output.dense.weight"].std().item<double>();
-    REQUIRE(std > 0.017 && std < 0.023);
+    REQUIRE((std > 0.017 && std < 0.023));
     REQUIRE(m.preprocess.height == 32); // preprocessor defaults follow the model's image size
 }
 
-TEST_CASE(configVariants)
+TEST_CASE("configVariants")
 {
     struct Row {
         const char *json;
@@ -213,25 +213,25 @@ TEST_CASE(configVariants)
     for (const auto &r : rows) {
         if (!r.error) {
             auto c = parseViTConfig(r.json);
-            REQUIRE(c.tanhGelu() && !c.qkvBias);
+            REQUIRE((c.tanhGelu() && !c.qkvBias));
             c.labels = {"a", "b"};
             ViTForImageClassification m(c);
             REQUIRE(!m->named_parameters().contains("vit.encoder.layer.0.attention.attention.query.bias"));
             REQUIRE(m(torch::randn({2, 3, 16, 16})).sizes() == torch::IntArrayRef({2, 2}));
         } else {
-            REQUIRE_THROWS_WITH(parseViTConfig(r.json), r.error);
+            REQUIRE_THROWS_CONTAINING(parseViTConfig(r.json), r.error);
         }
     }
 }
 
-TEST_CASE(preprocessorConfigVariants)
+TEST_CASE("preprocessorConfigVariants")
 {
     auto p = parsePreprocessConfig(R"({"size":384,"resample":3,"image_mean":[0.1,0.2,0.3],"image_std":[1,1,1]})", 224);
-    REQUIRE(p.height == 384 && p.width == 384 && p.resample == 3 && p.mean[2] == 0.3);
+    REQUIRE((p.height == 384 && p.width == 384 && p.resample == 3 && p.mean[2] == 0.3));
     p = parsePreprocessConfig(R"({"size":{"height":100,"width":50},"do_normalize":false})", 224);
-    REQUIRE(p.height == 100 && p.width == 50 && !p.doNormalize);
+    REQUIRE((p.height == 100 && p.width == 50 && !p.doNormalize));
     p = parsePreprocessConfig("{}", 64);
-    REQUIRE(p.height == 64 && p.mean[0] == 0.5 && p.std[1] == 0.5 && p.doResize && p.resample == 2);
-    REQUIRE_THROWS_WITH(parsePreprocessConfig(R"({"resample":0})", 224), "not supported");
-    REQUIRE_THROWS_WITH(parsePreprocessConfig(R"({"size":{"shortest_edge":3}})", 224), "size");
+    REQUIRE((p.height == 64 && p.mean[0] == 0.5 && p.std[1] == 0.5 && p.doResize && p.resample == 2));
+    REQUIRE_THROWS_CONTAINING(parsePreprocessConfig(R"({"resample":0})", 224), "not supported");
+    REQUIRE_THROWS_CONTAINING(parsePreprocessConfig(R"({"size":{"shortest_edge":3}})", 224), "size");
 }

@@ -26,7 +26,7 @@ void write(const QString &path, const QByteArray &text)
 QString makeRun(const QTemporaryDir &dir)
 {
     const QString run = dir.filePath(QStringLiteral("run"));
-    write(run + QStringLiteral("/run.json"), QByteArrayLiteral(R"({"status":"finished","dataset":{"root":"/data/set","test_root":""}})"));
+    write(run + QStringLiteral("/run.json"), QByteArrayLiteral(R"({"status":"finished","labels":["a","b","c"],"config":{},"dataset":{"root":"/data/set","test_root":""}})"));
     write(run + QStringLiteral("/test/metrics.json"), QByteArrayLiteral(R"({"labels":["a","b","c"],"confusion":[[2,1,0],[1,1,0],[0,0,1]],
         "accuracy":0.6667,"weighted_f1":0.65,"macro_f1":0.7,"mcc":0.5,"loss":0.9,"count":6,
         "per_class":[{"label":"a","precision":0.6667,"recall":0.6667,"f1":0.6667,"support":3},
@@ -106,7 +106,7 @@ private Q_SLOTS:
         QVERIFY(view.exportMatrixPng(png));
         QFile f(csv);
         QVERIFY(f.open(QIODevice::ReadOnly));
-        QVERIFY(f.readAll().startsWith("class,precision,recall,f1,support\n\"a\",0.6667,0.6667,0.6667,3\n"));
+        QVERIFY(f.readAll().startsWith("class,precision,recall,f1,support\r\na,0.6667,0.6667,0.6667,3\r\n")); // RFC 4180
         QVERIFY(QImage(png).width() > 0);
     }
 

@@ -1,4 +1,5 @@
 // The Train view plots exactly the points the session signals carry.
+#include "config/config_fields.h"
 #include "session/run_results.h"
 #include "session/training_session.h"
 #include "ui/run_list_model.h"
@@ -7,6 +8,8 @@
 #include <QAbstractItemModelTester>
 #include <QDir>
 #include <QFile>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -15,6 +18,59 @@ using namespace vitscope;
 class TestTrainView : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true); // QSettings go to a test location
+        QCoreApplication::setOrganizationName(QStringLiteral("vitscope-test"));
+        QCoreApplication::setApplicationName(QStringLiteral("test_train_view"));
+        QSettings().clear();
+    }
+
+    // Form -> configuration -> QSettings -> form: every field the form shows comes back unchanged,
+    // and the fields it does not show are kept.
+    void formRoundTripsTheConfiguration_data()
+    {
+        QTest::addColumn<bool>("changed");
+        QTest::newRow("defaults") << false;
+        QTest::newRow("every shown field changed") << true;
+    }
+    void formRoundTripsTheConfiguration()
+    {
+        QFETCH(bool, changed);
+        JobConfig c;
+        if (changed) {
+            c.model = "/models/vit";
+            c.data.data = "/data/kvasir";
+            c.data.split = {0.6, 0.25, 0.15};
+            TrainConfig &t = c.train;
+            t.epochs = 7;
+            t.batchSize = 12;
+            t.gradAccum = 3;
+            t.lr = 3.5e-4;
+            t.warmupSteps = 17;
+            t.weightDecay = 0.05;
+            t.metric = Metric::Mcc;
+            t.device = "cpu";
+            t.precision = Precision::Bf16;
+            t.seed = 7;
+            t.augment = {Augmentation::HFlip, Augmentation::Jitter};
+            t.logEvery = 5;       // not on the form: kept
+            t.evalBatchSize = 24; // not on the form: kept
+        }
+        TrainingSession session;
+        {
+            TrainView view(&session);
+            view.setFormConfig(c);
+            QCOMPARE(QString::fromStdString(jobConfigToText(view.formConfig())), QString::fromStdString(jobConfigToText(c)));
+        } // saves the form to QSettings
+        TrainView restored(&session);
+        JobConfig back = restored.formConfig();
+        // The data set and model follow what the window opens, not the settings.
+        back.model = c.model;
+        back.data.data = c.data.data;
+        QCOMPARE(QString::fromStdString(jobConfigToText(back)), QString::fromStdString(jobConfigToText(c)));
+    }
+
     void plotsSignalledPoints_data()
     {
         QTest::addColumn<int>("steps");
@@ -62,7 +118,7 @@ private Q_SLOTS:
         QFile(run + QStringLiteral("/checkpoints/last/trainer_state.json")).open(QIODevice::WriteOnly);
         QFile runJson(run + QStringLiteral("/run.json"));
         QVERIFY(runJson.open(QIODevice::WriteOnly));
-        runJson.write("{\"status\":\"" + status + "\",\"config\":{\"metric\":\"accuracy\"}}");
+        runJson.write("{\"status\":\"" + status + "\",\"labels\":[\"a\",\"b\"],\"config\":{\"train\":{\"metric\":\"accuracy\"}}}");
         runJson.close();
         // A resumed run re-logs step 3: the history must stay monotonic.
         QFile metrics(run + QStringLiteral("/metrics.jsonl"));
@@ -77,7 +133,7 @@ private Q_SLOTS:
 )");
         metrics.close();
         const RunHistory history = loadRunHistory(run);
-        QCOMPARE(history.status, QString::fromLatin1(status));
+        QCOMPARE(history.status, parseChoice<RunStatus>(status.toStdString(), "status"));
         QCOMPARE(history.resumable, resumable);
         QCOMPARE(history.bestEpoch, 2);
         QCOMPARE(history.bestValue, 0.75);

@@ -1,11 +1,13 @@
 // The whole job on the synthetic demo data: a tiny ViT from scratch learns clearly better than
 // chance in CI time, and the same seed gives the same run.
-#include "mini_test.h"
+#include "test_support.h"
 
 #include "data/demo_data.h"
-#include "data/training_job.h"
+#include "engine/run_files.h"
+#include "job/training_job.h"
 #include "engine/file_util.h"
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 
@@ -31,32 +33,83 @@ TrainJob demoJob(const std::string &out)
     }();
     (void)prepared;
     TrainJob job;
-    job.model = (kRoot / "model").string();
+    job.config.model = (kRoot / "model").string();
     job.out = (kRoot / out).string();
     fs::remove_all(job.out);
-    job.data.data = (kRoot / "data").string();
-    job.data.cacheDir = (kRoot / "cache").string();
-    job.config.epochs = 20;
-    job.config.lr = 2e-3;
-    job.config.warmupSteps = 10;
-    job.config.device = "cpu";
-    job.config.threads = 2;
-    job.config.evalTrainSet = false;
+    job.config.data.data = (kRoot / "data").string();
+    job.config.data.cacheDir = (kRoot / "cache").string();
+    TrainConfig &t = job.config.train;
+    t.epochs = 20;
+    t.lr = 2e-3;
+    t.warmupSteps = 10;
+    t.device = "cpu";
+    t.threads = 2;
+    t.evalTrainSet = false;
     return job;
 }
 
 } // namespace
 
-TEST_CASE(tinyVitFromScratchLearnsTheDemoData)
+TEST_CASE("tinyVitFromScratchLearnsTheDemoData")
 {
     const auto a = runTrainingJob(demoJob("run-a"), {}, nullptr);
-    REQUIRE(a.status == "finished" && a.test.has_value());
+    REQUIRE((a.status == RunStatus::Finished && a.test.has_value()));
     std::cout << "  demo data, tiny ViT from scratch: test accuracy " << a.test->accuracy << " (chance 0.125), "
               << a.imagesPerSecond << " training images/s\n";
     REQUIRE(a.test->accuracy > 0.5);
     // Same seed, same data: the same run, bit for bit (initial weights included).
     const auto b = runTrainingJob(demoJob("run-b"), {}, nullptr);
-    REQUIRE(b.test->accuracy == a.test->accuracy && b.test->loss == a.test->loss && b.bestEpoch == a.bestEpoch);
+    REQUIRE((b.test->accuracy == a.test->accuracy && b.test->loss == a.test->loss && b.bestEpoch == a.bestEpoch));
     for (const char *f : {"split.json", "val/predictions.csv", "test/predictions.csv"})
         REQUIRE(readTextFile((kRoot / "run-a" / f).string()) == readTextFile((kRoot / "run-b" / f).string()));
+}
+
+TEST_CASE("aResumedRunKeepsItsWholeConfiguration")
+{
+    // Started with --log-every 3, stopped mid-run, resumed with nothing but the folder: the
+    // resumed part still logs every third step (and the last of each epoch).
+    TrainJob job = demoJob("log-every");
+    job.config.train.epochs = 3;
+    job.config.train.logEvery = 3;
+    job.config.train.earlyStoppingThreshold = 0.25;
+    std::atomic<bool> stop{false};
+    JobCallbacks cb;
+    cb.trainer.onStep = [&](const StepInfo &s) {
+        if (s.step >= 7)
+            stop = true;
+    };
+    const auto stopped = runTrainingJob(job, cb, &stop);
+    REQUIRE(stopped.status == RunStatus::Stopped);
+    const RunInfo info = readRunInfo(job.out);
+    REQUIRE(info.status == RunStatus::Stopped);
+    REQUIRE(isResumable(info, job.out));
+
+    const TrainJob resume = resumeJob(job.out);
+    REQUIRE(resume.config.train.logEvery == 3);
+    REQUIRE(resume.config.train.earlyStoppingThreshold == 0.25);
+    REQUIRE(resume.config.train.evalTrainSet == false);
+    std::vector<int64_t> logged;
+    JobCallbacks record;
+    record.trainer.onStep = [&](const StepInfo &s) { logged.push_back(s.step); };
+    const auto rest = runTrainingJob(resume, record, nullptr);
+    REQUIRE(rest.status == RunStatus::Finished);
+    REQUIRE(!logged.empty());
+    const int64_t perEpoch = rest.steps / 3;
+    for (const auto step : logged)
+        REQUIRE((step % 3 == 0 || step % perEpoch == 0));
+    REQUIRE(!isResumable(readRunInfo(job.out), job.out)); // finished
+}
+
+TEST_CASE("anEarlyStoppedRunIsNotResumable")
+{
+    TrainJob job = demoJob("early-stopped");
+    job.config.train.epochs = 6;
+    job.config.train.earlyStopping = 1;
+    job.config.train.earlyStoppingThreshold = 1e9; // no epoch counts as an improvement
+    const auto summary = runTrainingJob(job, {}, nullptr);
+    REQUIRE(summary.status == RunStatus::EarlyStopped);
+    const RunInfo info = readRunInfo(job.out);
+    REQUIRE(info.status == RunStatus::EarlyStopped);
+    REQUIRE(hasCheckpoint(job.out)); // a checkpoint exists, and still the run is complete
+    REQUIRE(!isResumable(info, job.out));
 }

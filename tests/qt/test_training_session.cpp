@@ -47,7 +47,7 @@ private Q_SLOTS:
         session.start(request(QStringLiteral("ordered"), 3));
         QVERIFY(session.isRunning());
         QVERIFY(finished.wait(120000));
-        QCOMPARE(finished.first().at(1).toString(), QStringLiteral("finished"));
+        QCOMPARE(finished.first().at(1).value<RunStatus>(), RunStatus::Finished);
         QVERIFY(!session.isRunning());
         QVERIFY(allOnMainThread);
         QCOMPARE(epochs, (QVector<int>{1, 2, 3}));
@@ -67,21 +67,22 @@ private Q_SLOTS:
                 session.stop();
             }
         });
-        const TrainRequest r = request(QStringLiteral("stopped"), 3);
+        const TrainJob r = request(QStringLiteral("stopped"), 3);
+        const QString out = QString::fromStdString(r.out);
         session.start(r);
         QVERIFY(finished.wait(120000));
-        QCOMPARE(finished.first().at(1).toString(), QStringLiteral("stopped"));
-        const RunHistory stopped = loadRunHistory(r.out);
+        QCOMPARE(finished.first().at(1).value<RunStatus>(), RunStatus::Stopped);
+        const RunHistory stopped = loadRunHistory(out);
         QVERIFY(stopped.resumable);
         QVERIFY(stopped.steps.last().step <= stoppedAt + 1); // within one step of the request
 
-        TrainRequest resume;
+        TrainJob resume;
         resume.resume = true;
         resume.out = r.out;
         session.start(resume);
         QVERIFY(finished.wait(120000));
-        QCOMPARE(finished.last().at(1).toString(), QStringLiteral("finished"));
-        QCOMPARE(loadRunHistory(r.out).epochs.size(), 3);
+        QCOMPARE(finished.last().at(1).value<RunStatus>(), RunStatus::Finished);
+        QCOMPARE(loadRunHistory(out).epochs.size(), 3);
     }
 
     void failureIsAMessage_data()
@@ -97,30 +98,31 @@ private Q_SLOTS:
         QFETCH(QString, expected);
         TrainingSession session;
         QSignalSpy failed(&session, &TrainingSession::failed);
-        TrainRequest r = request(QStringLiteral("failing-%1").arg(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('-')), 1);
+        TrainJob r = request(QStringLiteral("failing-%1").arg(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('-')), 1);
         if (!data.isEmpty())
-            r.data = data;
+            r.config.data.data = data.toStdString();
         else
-            r.valRatio = 0.5;
+            r.config.data.split.val = 0.5;
         session.start(r);
         QVERIFY(failed.wait(60000));
         QVERIFY2(failed.first().first().toString().contains(expected), qPrintable(failed.first().first().toString()));
     }
 
 private:
-    TrainRequest request(const QString &name, int epochs) const
+    TrainJob request(const QString &name, int epochs) const
     {
-        TrainRequest r;
-        r.data = m_dir.filePath(QStringLiteral("data"));
-        r.model = m_dir.filePath(QStringLiteral("model"));
-        r.out = m_dir.filePath(QStringLiteral("runs/") + name);
-        r.cacheDir = m_dir.filePath(QStringLiteral("cache"));
-        r.epochs = epochs;
-        r.batchSize = 8;
-        r.lr = 1e-3;
-        r.warmupSteps = 2;
-        r.device = QStringLiteral("cpu");
-        r.threads = 2;
+        TrainJob r;
+        r.config.data.data = m_dir.filePath(QStringLiteral("data")).toStdString();
+        r.config.model = m_dir.filePath(QStringLiteral("model")).toStdString();
+        r.out = m_dir.filePath(QStringLiteral("runs/") + name).toStdString();
+        r.config.data.cacheDir = m_dir.filePath(QStringLiteral("cache")).toStdString();
+        TrainConfig &t = r.config.train;
+        t.epochs = epochs;
+        t.batchSize = 8;
+        t.lr = 1e-3;
+        t.warmupSteps = 2;
+        t.device = "cpu";
+        t.threads = 2;
         return r;
     }
 

@@ -1,50 +1,30 @@
-#include "mini_test.h"
+#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
+#include "test_support.h"
 
-#include <cstring>
-#include <iostream>
+#include <torch/cuda.h>
 
-namespace minitest {
-namespace {
-std::vector<std::pair<std::string, std::function<void()>>> &registry()
-{
-    static std::vector<std::pair<std::string, std::function<void()>>> r;
-    return r;
-}
-} // namespace
-
-int add(const std::string &name, std::function<void()> fn)
-{
-    registry().emplace_back(name, std::move(fn));
-    return 0;
-}
+namespace testsupport {
 
 std::string dataDir()
 {
     return VITSCOPE_TEST_DATA;
 }
 
-int run(int argc, char **argv)
+Thrown thrown(const std::function<void()> &work)
 {
-    int passed = 0, failed = 0;
-    for (const auto &[name, fn] : registry()) {
-        if (argc > 1 && name.find(argv[1]) == std::string::npos)
-            continue;
-        try {
-            fn();
-            ++passed;
-            std::cout << "PASS   " << name << "\n";
-        } catch (const std::exception &e) {
-            ++failed;
-            std::cout << "FAIL!  " << name << ": " << e.what() << "\n";
-        }
+    Thrown t;
+    try {
+        work();
+    } catch (const std::exception &e) {
+        t.threw = true;
+        t.message = e.what();
     }
-    std::cout << passed << " passed, " << failed << " failed\n";
-    return failed ? 1 : 0;
+    return t;
 }
 
-} // namespace minitest
-
-int main(int argc, char **argv)
+bool cudaAvailable()
 {
-    return minitest::run(argc, argv);
+    return torch::cuda::is_available();
 }
+
+} // namespace testsupport

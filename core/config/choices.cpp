@@ -1,0 +1,97 @@
+#include "config/choices.h"
+
+#include <array>
+#include <utility>
+
+namespace vitscope {
+namespace {
+
+template <typename E>
+struct Names;
+template <>
+struct Names<Precision> {
+    static constexpr std::array<std::pair<Precision, std::string_view>, 2> table{
+        {{Precision::Fp32, "fp32"}, {Precision::Bf16, "bf16"}}};
+};
+template <>
+struct Names<Metric> {
+    static constexpr std::array<std::pair<Metric, std::string_view>, 5> table{{{Metric::Accuracy, "accuracy"},
+                                                                              {Metric::WeightedF1, "weighted_f1"},
+                                                                              {Metric::MacroF1, "macro_f1"},
+                                                                              {Metric::Loss, "loss"},
+                                                                              {Metric::Mcc, "mcc"}}};
+};
+template <>
+struct Names<Augmentation> {
+    static constexpr std::array<std::pair<Augmentation, std::string_view>, 5> table{{{Augmentation::HFlip, "hflip"},
+                                                                                    {Augmentation::VFlip, "vflip"},
+                                                                                    {Augmentation::Rot90, "rot90"},
+                                                                                    {Augmentation::Crop, "crop"},
+                                                                                    {Augmentation::Jitter, "jitter"}}};
+};
+template <>
+struct Names<RunStatus> {
+    static constexpr std::array<std::pair<RunStatus, std::string_view>, 5> table{{{RunStatus::Running, "running"},
+                                                                                 {RunStatus::Finished, "finished"},
+                                                                                 {RunStatus::Stopped, "stopped"},
+                                                                                 {RunStatus::EarlyStopped, "early-stopped"},
+                                                                                 {RunStatus::Failed, "failed"}}};
+};
+
+template <typename E>
+std::string_view name(E value)
+{
+    for (const auto &[v, n] : Names<E>::table)
+        if (v == value)
+            return n;
+    return "?";
+}
+
+} // namespace
+
+std::string_view choiceName(Precision value) { return name(value); }
+std::string_view choiceName(Metric value) { return name(value); }
+std::string_view choiceName(Augmentation value) { return name(value); }
+std::string_view choiceName(RunStatus value) { return name(value); }
+
+template <typename E>
+std::vector<std::string> choiceNames()
+{
+    std::vector<std::string> out;
+    for (const auto &entry : Names<E>::table)
+        out.emplace_back(entry.second);
+    return out;
+}
+
+template <typename E>
+E parseChoice(std::string_view text, std::string_view what)
+{
+    for (const auto &[v, n] : Names<E>::table)
+        if (n == text)
+            return v;
+    std::string valid;
+    for (const auto &n : choiceNames<E>())
+        valid += (valid.empty() ? "" : ", ") + n;
+    throw ConfigError(std::string(what) + ": unknown value '" + std::string(text) + "' (expected one of " + valid + ")");
+}
+
+template Precision parseChoice<Precision>(std::string_view, std::string_view);
+template Metric parseChoice<Metric>(std::string_view, std::string_view);
+template Augmentation parseChoice<Augmentation>(std::string_view, std::string_view);
+template RunStatus parseChoice<RunStatus>(std::string_view, std::string_view);
+template std::vector<std::string> choiceNames<Precision>();
+template std::vector<std::string> choiceNames<Metric>();
+template std::vector<std::string> choiceNames<Augmentation>();
+template std::vector<std::string> choiceNames<RunStatus>();
+
+bool higherIsBetter(Metric metric)
+{
+    return metric != Metric::Loss;
+}
+
+bool isResumable(RunStatus status, bool hasCheckpoint)
+{
+    return hasCheckpoint && status != RunStatus::Finished && status != RunStatus::EarlyStopped;
+}
+
+} // namespace vitscope

@@ -1,0 +1,38 @@
+#pragma once
+// Every enumerated choice of a run, with its one spelling in files and on the command line.
+// Parsed once at the boundary: an unknown spelling is an error that lists the valid ones.
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vitscope {
+
+class ConfigError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+enum class Precision { Fp32, Bf16 };
+enum class Metric { Accuracy, WeightedF1, MacroF1, Loss, Mcc };
+enum class Augmentation { HFlip, VFlip, Rot90, Crop, Jitter };
+enum class RunStatus { Running, Finished, Stopped, EarlyStopped, Failed };
+
+std::string_view choiceName(Precision value);
+std::string_view choiceName(Metric value);
+std::string_view choiceName(Augmentation value);
+std::string_view choiceName(RunStatus value);
+
+// `what` names the setting in the error message ("--precision", "config.train.precision").
+template <typename E>
+E parseChoice(std::string_view text, std::string_view what);
+template <typename E>
+std::vector<std::string> choiceNames(); // every valid spelling, in declaration order
+
+bool higherIsBetter(Metric metric); // all but the loss
+
+// Finished and early-stopped runs are complete; stopped, failed and killed (still "running") ones
+// continue from their last checkpoint when they have one.
+bool isResumable(RunStatus status, bool hasCheckpoint);
+
+} // namespace vitscope

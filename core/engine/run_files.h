@@ -1,0 +1,110 @@
+#pragma once
+// The run-folder format, declared once: the files, the records they hold, and how they are read.
+// RunFolder (run_folder.h) writes through the same mappings; the CLI, the session layer and the
+// views read through these functions. No torch here, so Qt code can include it.
+//   run.json                 configuration (whole), labels, data set, versions, device, status
+//   metrics.jsonl            one line per logged step and per epoch
+//   split.json               the split (data layer)
+//   confusion/epoch-N.json   validation confusion matrix per epoch
+//   checkpoints/last/        everything needed to resume (weights, optimizer, trainer state)
+//   checkpoints/best/        Hugging Face export of the best epoch
+//   test/ and val/           predictions.csv and metrics.json of the best model
+#include "config/job_config.h"
+#include "engine/metrics.h"
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace vitscope {
+
+class RunFolderError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+struct StepInfo {
+    int64_t step = 0, totalSteps = 0;
+    int epoch = 0; // 1-based
+    double epochProgress = 0;
+    double loss = 0, lr = 0, gradNorm = 0, imagesPerSecond = 0, etaSeconds = 0;
+};
+
+struct EpochInfo {
+    int epoch = 0;
+    int64_t step = 0;
+    std::optional<Metrics> train; // without per-class rows in metrics.jsonl
+    Metrics val;
+    bool best = false;
+    int bestEpoch = 0;
+};
+
+struct DatasetSummary {
+    std::string root, valRoot, testRoot;
+    int64_t train = 0, val = 0, test = 0, badFiles = 0, duplicates = 0;
+};
+
+struct RunInfo {
+    JobConfig config;
+    std::vector<std::string> labels;
+    std::string device; // as described to the user: "CPU, 2 threads", "NVIDIA H200 (cuda:0)"
+    DatasetSummary dataset;
+    std::vector<std::string> splitWarnings;
+    std::map<std::string, std::string> versions;
+    RunStatus status = RunStatus::Running;
+    std::string message, started, updated, ended;
+};
+
+struct TrainingHistory {
+    std::vector<StepInfo> steps;   // increasing steps: lines a resumed run logged again replace the old ones
+    std::vector<EpochInfo> epochs; // increasing epochs, likewise
+};
+
+struct PredictionRecord {
+    std::string path; // relative to the part's data root (or absolute)
+    int trueLabel = -1, predicted = -1;
+    double confidence = 0; // probability of the predicted class
+    std::vector<double> probabilities;
+};
+
+struct EvaluationRecord {
+    std::string part; // "test", "val" or "epoch-N"
+    std::vector<std::string> labels;
+    Metrics metrics; // with the confusion matrix
+    std::vector<PredictionRecord> predictions; // test and val only
+};
+
+namespace runfiles {
+std::string runJson(const std::string &run);
+std::string metricsLog(const std::string &run);
+std::string splitFile(const std::string &run);
+std::string confusionFile(const std::string &run, int epoch);
+std::string partFolder(const std::string &run, const std::string &part); // test/ or val/
+std::string lastCheckpoint(const std::string &run);
+std::string bestCheckpoint(const std::string &run);
+} // namespace runfiles
+
+// Readers. They throw RunFolderError naming the file and what is wrong.
+RunInfo readRunInfo(const std::string &run);
+TrainingHistory readHistory(const std::string &run); // empty when nothing was logged yet
+bool hasCheckpoint(const std::string &run);
+bool isResumable(const RunInfo &info, const std::string &run);
+std::vector<std::string> evaluationParts(const std::string &run); // "test", "val", then "epoch-1"...
+EvaluationRecord readEvaluation(const std::string &run, const std::string &part);
+std::string partRoot(const RunInfo &info, const std::string &part); // data root of a part's paths
+std::vector<std::string> findRuns(const std::string &parent);       // folders holding run.json, newest first
+
+// JSON mappings shared by the writer and the readers.
+nlohmann::json toJson(const Metrics &metrics, const std::vector<std::string> &labels, bool perClass = true);
+Metrics metricsFromJson(const nlohmann::json &json);
+nlohmann::json toJson(const StepInfo &step);
+nlohmann::json toJson(const EpochInfo &epoch);
+nlohmann::json toJson(const RunInfo &info);
+RunInfo runInfoFromJson(const nlohmann::json &json, const std::string &source);
+std::string metricsToJson(const Metrics &metrics, const std::vector<std::string> &labels); // indented text
+
+} // namespace vitscope

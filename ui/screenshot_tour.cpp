@@ -1,0 +1,56 @@
+#include "ui/screenshot_tour.h"
+
+#include "job/demo.h"
+#include "ui/evaluate_view.h"
+#include "ui/main_window.h"
+#include "ui/predict_view.h"
+#include "ui/train_view.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QEventLoop>
+#include <QTimer>
+
+#include <iostream>
+
+namespace vitscope {
+
+void startScreenshotTour(MainWindow &window, const QString &out, const QString &demoData)
+{
+    QDir().mkpath(out);
+    auto grab = [&window, out](int view, const QString &name) {
+        window.showView(view);
+        QEventLoop settle; // lazy thumbnails and queued replots finish off the GUI thread first
+        QTimer::singleShot(1500, &settle, &QEventLoop::quit);
+        settle.exec();
+        window.grab().save(QDir(out).filePath(name));
+    };
+    QObject::connect(&window, &MainWindow::datasetScanned, &window, [&window, grab] {
+        grab(0, QStringLiteral("dataset.png"));
+        window.showView(1);
+        auto *tv = window.trainView();
+        tv->applyRecipe(demoRecipe());
+        QMetaObject::invokeMethod(tv, [tv] { tv->start(); }, Qt::QueuedConnection);
+    });
+    QObject::connect(window.trainView(), &TrainView::runFinished, &window, [&window, grab](const QString &run) {
+        grab(1, QStringLiteral("train.png"));
+        window.openRun(run);
+        window.evaluateView()->selectCell(6, 6); // polyps predicted as polyps: the gallery
+        grab(2, QStringLiteral("evaluate.png"));
+        window.openModel(QDir(run).filePath(QStringLiteral("checkpoints/best")));
+    });
+    QObject::connect(&window, &MainWindow::modelReady, &window, [&window, demoData](const QString &folder) {
+        if (!folder.contains(QStringLiteral("checkpoints")))
+            return;
+        window.showView(3);
+        window.predictView()->predictFiles({QDir(demoData).filePath(QStringLiteral("polyps/polyps_0003.jpg"))});
+    });
+    QObject::connect(window.predictView(), &PredictView::predictionShown, &window, [&window, grab, out] {
+        window.predictView()->setAttentionVisible(true); // computed while grab() lets events run
+        grab(3, QStringLiteral("predict.png"));
+        std::cout << "screenshots written to " << out.toStdString() << std::endl;
+        QTimer::singleShot(0, qApp, &QApplication::quit);
+    });
+}
+
+} // namespace vitscope
