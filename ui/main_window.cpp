@@ -1,5 +1,7 @@
 #include "ui/main_window.h"
 
+#include "engine/cpu_features.h"
+
 #include "session/hub_model.h"
 #include "session/predictor.h"
 #include "session/training_session.h"
@@ -110,7 +112,9 @@ MainWindow::MainWindow(QWidget *parent)
         const QString name = QFileInfo(folder).fileName() == QLatin1String("best") ? QDir(folder).filePath(QStringLiteral("../..")) : folder;
         m_modelLabel->setText(tr("Model: %1 (%n classes)", nullptr, static_cast<int>(labels.size())).arg(QFileInfo(QDir::cleanPath(name)).fileName()));
         m_modelLabel->setToolTip(folder);
-        m_deviceLabel->setText(device);
+        // Whether bf16 is fast here is the CPU's property (AMX or AVX512-BF16), detected at run time.
+        m_deviceLabel->setText(tr("%1 · %2").arg(device, cpuHasNativeBf16() ? tr("CPU bf16: native") : tr("CPU bf16: not native")));
+        m_deviceLabel->setToolTip(QString::fromStdString(cpuBf16Description()));
         for (const auto &n : notes)
             statusBar()->showMessage(n, 8000);
         Q_EMIT modelReady(folder);

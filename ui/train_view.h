@@ -80,7 +80,7 @@ private:
     QLineEdit *m_data, *m_model, *m_out;
     QSpinBox *m_epochs, *m_batch, *m_warmup, *m_seed, *m_gradAccum;
     QDoubleSpinBox *m_lr, *m_weightDecay, *m_train, *m_val, *m_test;
-    QComboBox *m_device, *m_precision, *m_metric;
+    QComboBox *m_device, *m_precision, *m_metric, *m_fineTune;
     QVector<QCheckBox *> m_augment; // in the order of Augmentation
     QVector<Binding> m_bindings;
     JobConfig m_formBase; // fields the form does not show

@@ -11,6 +11,7 @@
 #include "data/parallel.h"
 #include "data/preprocess.h"
 #include "data/sha256.h"
+#include "engine/autocast.h"
 #include "engine/checkpoint.h"
 #include "engine/runtime.h"
 
@@ -54,7 +55,7 @@ std::vector<std::string> imageFilesUnder(const std::string &folder)
 }
 
 struct PredictArgs {
-    std::string model, device = "auto";
+    std::string model, device = "auto", precision = "fp32";
     std::vector<std::string> images;
     int top = 0, threads = 0;
     bool json = false;
@@ -64,6 +65,12 @@ int runPredict(const PredictArgs &args)
 {
     configureThreads(args.threads);
     const torch::Device device = selectDevice(args.device);
+    bool bf16 = false;
+    try {
+        bf16 = useBf16(parseChoice<Precision>(args.precision, "--precision"), device);
+    } catch (const std::invalid_argument &e) {
+        throw UsageError(e.what());
+    }
     auto loaded = loadModel(args.model, {{}, device});
     for (const auto &m : loaded.messages())
         std::cerr << "note: " << m << "\n";
@@ -76,7 +83,12 @@ int runPredict(const PredictArgs &args)
     for (const auto &image : args.images) {
         torch::Tensor probs;
         try {
-            probs = torch::softmax(loaded.model(pre.load(image).to(device)), -1)[0].to(torch::kCPU, torch::kFloat64);
+            torch::Tensor logits;
+            {
+                AutocastGuard autocast(device, bf16);
+                logits = loaded.model(pre.load(image).to(device)).to(torch::kFloat32);
+            }
+            probs = torch::softmax(logits, -1)[0].to(torch::kCPU, torch::kFloat64);
         } catch (const std::exception &e) {
             ++failures;
             if (args.json)
@@ -259,6 +271,9 @@ void addPredict(CLI::App &app, int &exitCode)
     sub->add_option("images", a->images, "image files")->required();
     sub->add_option("--top", a->top, "show the K most probable classes (default: all)")->check(CLI::Range(1, 100000));
     sub->add_option("--device", a->device, "auto, cpu, cuda or cuda:N")->capture_default_str();
+    sub->add_option("--precision", a->precision, "fp32 (exact, as transformers), bf16 or auto (bf16 where native)")
+        ->check(CLI::IsMember(choiceNames<Precision>()))
+        ->capture_default_str();
     sub->add_option("--threads", a->threads, "CPU threads; 0 uses every core")->check(CLI::Range(0, 4096))->capture_default_str();
     sub->add_flag("--json", a->json, "one JSON object per image");
     sub->footer("Exit code 3: some images could not be used (each says why).");

@@ -1,7 +1,9 @@
 // Engine-only subcommands: --version, bench infer, bench train (synthetic tensors).
 #include "cli_commands.h"
 
+#include "engine/autocast.h"
 #include "engine/checkpoint.h"
+#include "engine/cpu_features.h"
 #include "engine/graph_step.h"
 #include "engine/optim.h"
 #include "engine/runtime.h"
@@ -20,6 +22,16 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// --precision as the trainer reads it; a refusal (bf16 where it is not native) is a usage error.
+bool resolveBf16(const std::string &precision, const torch::Device &device)
+{
+    try {
+        return useBf16(parseChoice<Precision>(precision, "--precision"), device);
+    } catch (const std::invalid_argument &e) {
+        throw UsageError(e.what());
+    }
+}
+
 double median(std::vector<double> v)
 {
     std::sort(v.begin(), v.end());
@@ -33,7 +45,7 @@ void synchronize(const torch::Device &device)
 }
 
 struct InferArgs {
-    std::string model, device = "cpu";
+    std::string model, device = "cpu", precision = "fp32";
     int threads = 0, runs = 10;
     bool json = false;
 };
@@ -55,14 +67,19 @@ int benchInfer(const InferArgs &args)
     }
     const int runs = args.runs;
     const int size = model->config().imageSize;
+    const bool bf16 = resolveBf16(args.precision, device);
     auto x = torch::randn({1, 3, size, size}).to(device);
     std::vector<double> ms;
+    torch::Tensor fp32Probs, probs;
     {
         torch::InferenceMode inference;
         model->eval();
+        fp32Probs = torch::softmax(model(x), -1).cpu();
         for (int i = 0; i < 3 + runs; ++i) {
             const auto t0 = Clock::now();
-            auto p = torch::softmax(model(x), -1).cpu();
+            AutocastGuard autocast(device, bf16);
+            auto p = torch::softmax(model(x).to(torch::kFloat32), -1).cpu();
+            probs = p;
             synchronize(device);
             if (i >= 3)
                 ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
@@ -76,7 +93,8 @@ int benchInfer(const InferArgs &args)
     const double latency = forward + std::max(0.0, preprocess);
     if (args.json) {
         nlohmann::json j = {{"model", modelName}, {"threads", threads}, {"device", deviceDescription(device)},
-                            {"forward_ms", forward}, {"latency_ms", latency}};
+                            {"precision", bf16 ? "bf16" : "fp32"}, {"forward_ms", forward}, {"latency_ms", latency},
+                            {"max_probability_difference_to_fp32", (probs - fp32Probs).abs().max().item<double>()}};
         j["preprocess_ms"] = preprocess >= 0 ? nlohmann::json(preprocess) : nlohmann::json(nullptr);
         std::cout << j.dump() << "\n";
     } else {
@@ -98,10 +116,8 @@ int benchTrain(const TrainBenchArgs &args)
 {
     const int threads = configureThreads(args.threads);
     const torch::Device device = selectDevice(args.device);
-    const std::string &precision = args.precision;
-    const bool bf16 = parseChoice<Precision>(precision, "--precision") == Precision::Bf16;
-    if (bf16 && !bf16Supported(device))
-        throw UsageError("bf16 needs a CUDA device");
+    const bool bf16 = resolveBf16(args.precision, device);
+    const std::string precision = bf16 ? "bf16" : "fp32";
     const bool cudaGraphs = args.cudaGraphs == "on";
     auto config = benchConfig(args.config);
     config.labels = {"a", "b", "c", "d", "e", "f", "g", "h"};
@@ -123,7 +139,7 @@ int benchTrain(const TrainBenchArgs &args)
     AdamW optimizer(*model, adamw);
     auto x = torch::randn({batch, 3, config.imageSize, config.imageSize}).to(device);
     auto y = torch::randint(0, 8, {batch}, torch::kInt64).to(device);
-    const auto fetch = [&](int64_t) { return Batch{x, y, torch::Tensor()}; };
+    const auto fetch = [&](int64_t) { return Batch{.pixels = x, .labels = y}; };
     // As train() does: a CUDA graph where supported (after its own ordinary warm-up steps).
     std::unique_ptr<GraphedTrainStep> graphed;
     if (cudaGraphs && GraphedTrainStep::supported(model, optimizer, device, 1))
@@ -193,7 +209,8 @@ int printVersion()
 #else
     std::cout << "Qt (not in this engine-only build)\nOpenCV (not in this engine-only build)\n";
 #endif
-    std::cout << "device " << deviceDescription(device) << "\n";
+    std::cout << "device " << deviceDescription(device) << "\n"
+              << "cpu bf16 " << cpuBf16Description() << "\n";
     return kExitOk;
 }
 
@@ -213,6 +230,9 @@ void addBench(CLI::App &app, int &exitCode)
     infer->add_option("--threads", i->threads, "CPU threads; 0 uses every core")->check(CLI::Range(0, 4096));
     infer->add_option("--runs", i->runs, "timed forward passes")->check(CLI::Range(1, 100000))->capture_default_str();
     infer->add_option("--device", i->device, "cpu, cuda or cuda:N")->capture_default_str();
+    infer->add_option("--precision", i->precision, "fp32, bf16 or auto (bf16 where native)")
+        ->check(CLI::IsMember(choiceNames<Precision>()))
+        ->capture_default_str();
     infer->add_flag("--json", i->json, "the result as JSON");
     infer->callback([i, &exitCode] { exitCode = benchInfer(*i); });
 
@@ -220,7 +240,7 @@ void addBench(CLI::App &app, int &exitCode)
     auto t = std::make_shared<TrainBenchArgs>();
     train->add_option("--config", t->config, "vit-base, vit-tiny or a model folder")->capture_default_str();
     train->add_option("--batch", t->batch, "images per step (default: 128 on CUDA, 16 on the CPU)")->check(CLI::Range(1, 1 << 20));
-    train->add_option("--precision", t->precision, "fp32 or bf16")->check(CLI::IsMember(choiceNames<Precision>()))->capture_default_str();
+    train->add_option("--precision", t->precision, "fp32, bf16 or auto (bf16 where native)")->check(CLI::IsMember(choiceNames<Precision>()))->capture_default_str();
     train->add_option("--device", t->device, "auto, cpu, cuda or cuda:N")->capture_default_str();
     train->add_option("--threads", t->threads, "CPU threads; 0 uses every core")->check(CLI::Range(0, 4096));
     train->add_option("--steps", t->steps, "timed steps (default: 30 on CUDA, 4 on the CPU)")->check(CLI::Range(1, 100000));

@@ -26,6 +26,8 @@ std::string typeName(FieldKind kind)
         return "METRIC";
     case FieldKind::Augmentations:
         return "LIST";
+    case FieldKind::FineTune:
+        return "full|last:K|head";
     }
     return "VALUE";
 }

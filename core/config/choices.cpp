@@ -10,8 +10,8 @@ template <typename E>
 struct Names;
 template <>
 struct Names<Precision> {
-    static constexpr std::array<std::pair<Precision, std::string_view>, 2> table{
-        {{Precision::Fp32, "fp32"}, {Precision::Bf16, "bf16"}}};
+    static constexpr std::array<std::pair<Precision, std::string_view>, 3> table{
+        {{Precision::Fp32, "fp32"}, {Precision::Bf16, "bf16"}, {Precision::Auto, "auto"}}};
 };
 template <>
 struct Names<Metric> {
@@ -83,6 +83,35 @@ template std::vector<std::string> choiceNames<Precision>();
 template std::vector<std::string> choiceNames<Metric>();
 template std::vector<std::string> choiceNames<Augmentation>();
 template std::vector<std::string> choiceNames<RunStatus>();
+
+std::string fineTuneText(const FineTune &f)
+{
+    switch (f.mode) {
+    case FineTune::Mode::Full:
+        return "full";
+    case FineTune::Mode::LastBlocks:
+        return "last:" + std::to_string(f.blocks);
+    case FineTune::Mode::Head:
+        return "head";
+    }
+    return "full";
+}
+
+FineTune parseFineTune(std::string_view text, std::string_view what)
+{
+    if (text == "full")
+        return {};
+    if (text == "head")
+        return {FineTune::Mode::Head, 0};
+    if (text.substr(0, 5) == "last:" && text.size() > 5 && text.size() < 9 &&
+        text.find_first_not_of("0123456789", 5) == std::string_view::npos) {
+        const int k = std::stoi(std::string(text.substr(5)));
+        if (k >= 1)
+            return {FineTune::Mode::LastBlocks, k};
+    }
+    throw ConfigError(std::string(what) + ": unknown value '" + std::string(text) +
+                      "' (expected full, head, or last:K with K from 1 to the model's number of blocks)");
+}
 
 bool higherIsBetter(Metric metric)
 {

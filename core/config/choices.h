@@ -13,10 +13,22 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-enum class Precision { Fp32, Bf16 };
+enum class Precision { Fp32, Bf16, Auto }; // auto: bf16 where the device computes it natively
 enum class Metric { Accuracy, WeightedF1, MacroF1, Loss, Mcc };
 enum class Augmentation { HFlip, VFlip, Rot90, Crop, Jitter };
 enum class RunStatus { Running, Finished, Stopped, EarlyStopped, Failed };
+
+// Which part of the network trains: all of it; the last K encoder blocks with the final LayerNorm
+// and the classifier; or the classifier only (a linear probe on the final-LayerNorm CLS token).
+// Spelled "full", "last:K" and "head".
+struct FineTune {
+    enum class Mode { Full, LastBlocks, Head };
+    Mode mode = Mode::Full;
+    int blocks = 0; // LastBlocks: K, at least 1 (the model's depth is checked when training starts)
+    bool operator==(const FineTune &) const = default;
+};
+std::string fineTuneText(const FineTune &fineTune);
+FineTune parseFineTune(std::string_view text, std::string_view what);
 
 std::string_view choiceName(Precision value);
 std::string_view choiceName(Metric value);

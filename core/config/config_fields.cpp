@@ -134,6 +134,7 @@ struct Setter {
     }
     void operator()(Precision TrainConfig::*m) { c.train.*m = parseChoice<Precision>(checkedString(v, what), what); }
     void operator()(Metric TrainConfig::*m) { c.train.*m = parseChoice<Metric>(checkedString(v, what), what); }
+    void operator()(FineTune TrainConfig::*m) { c.train.*m = parseFineTune(checkedString(v, what), what); }
     void operator()(std::vector<Augmentation> TrainConfig::*m)
     {
         if (!v.is_array())
@@ -164,6 +165,8 @@ struct Getter {
     {
         if constexpr (std::is_same_v<T, Precision> || std::is_same_v<T, Metric>)
             return std::string(choiceName(c.train.*m));
+        else if constexpr (std::is_same_v<T, FineTune>)
+            return fineTuneText(c.train.*m);
         else if constexpr (std::is_same_v<T, std::vector<Augmentation>>) {
             json a = json::array();
             for (auto x : c.train.*m)

@@ -12,12 +12,12 @@
 
 namespace vitscope {
 
-enum class FieldKind { Int, Int64, UInt64, Double, Bool, Path, Device, Ratios, Precision, Metric, Augmentations };
+enum class FieldKind { Int, Int64, UInt64, Double, Bool, Path, Device, Ratios, Precision, Metric, Augmentations, FineTune };
 
 // Where a field lives in JobConfig.
 using FieldRef = std::variant<std::string JobConfig::*, std::string DataConfig::*, SplitRatios DataConfig::*, int TrainConfig::*,
                               int64_t TrainConfig::*, uint64_t TrainConfig::*, double TrainConfig::*, bool TrainConfig::*,
-                              std::string TrainConfig::*, Precision TrainConfig::*, Metric TrainConfig::*,
+                              std::string TrainConfig::*, Precision TrainConfig::*, Metric TrainConfig::*, FineTune TrainConfig::*,
                               std::vector<Augmentation> TrainConfig::*>;
 
 struct FieldSpec {

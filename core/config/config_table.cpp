@@ -41,6 +41,11 @@ std::vector<FieldSpec> makeFields()
               "gradient-norm clipping; 0 turns it off"),
         field(&TrainConfig::gradAccum, "train", "grad_accum", "grad-accum", K::Int, 1, 65536,
               "batches whose gradients add up to one step"),
+        field(&TrainConfig::fineTune, "train", "fine_tune", "fine-tune", K::FineTune, 0, 0,
+              "what trains: full (everything), last:K (the last K encoder blocks, the final LayerNorm and the classifier) "
+              "or head (the classifier only, a linear probe)"),
+        field(&TrainConfig::featureCache, "train", "feature_cache", "feature-cache", K::Bool, 0, 0,
+              "with a frozen part: compute its output once per image and cache it (on), or every step (off)"),
         field(&TrainConfig::metric, "train", "metric", "metric", K::Metric, 0, 0, "validation metric that selects the best epoch: accuracy, weighted_f1, macro_f1, loss or mcc"),
         field(&TrainConfig::seed, "train", "seed", "seed", K::UInt64, 0, 0, "seed of the split, data order and new weights"),
         field(&TrainConfig::device, "train", "device", "device", K::Device, 0, 0, "auto, cpu, cuda or cuda:N", true),

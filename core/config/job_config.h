@@ -21,6 +21,8 @@ struct TrainConfig {
     double weightDecay = 0.01;
     double maxGradNorm = 1.0; // 0: no clipping
     int gradAccum = 1;
+    FineTune fineTune;       // full by default
+    bool featureCache = true; // frozen part's output computed once per image (where exact), not every step
     Metric metric = Metric::Accuracy; // selects the best epoch
     uint64_t seed = 42;               // split, data order, new weights, augmentation
     std::string device = "auto";      // auto | cpu | cuda | cuda:N

@@ -86,7 +86,7 @@ Batch CachedDataset::batch(const std::vector<int64_t> &indices, uint64_t augment
             fill(indices[i], u8.data_ptr<uint8_t>() + static_cast<int64_t>(i) * bytes);
     }
     if (!augmentSeed || m_augment.empty()) // served as bytes: normalised on the training device
-        return {u8, m_labels.index_select(0, idx), m_preprocessor.table()};
+        return {.pixels = u8, .labels = m_labels.index_select(0, idx), .table = m_preprocessor.table()};
     auto x = m_preprocessor.normalize(u8);
     {
         auto has = [&](Augmentation a) { return std::find(m_augment.begin(), m_augment.end(), a) != m_augment.end(); };
@@ -119,7 +119,7 @@ Batch CachedDataset::batch(const std::vector<int64_t> &indices, uint64_t augment
             x[i].copy_(img);
         }
     }
-    return {x, m_labels.index_select(0, idx), torch::Tensor()};
+    return {.pixels = x, .labels = m_labels.index_select(0, idx)};
 }
 
 } // namespace vitscope

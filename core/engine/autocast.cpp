@@ -7,16 +7,24 @@
 
 namespace vitscope {
 
-AutocastGuard::AutocastGuard(const torch::Device &device, bool bf16) : m_active(bf16 && device.is_cuda())
+// CPU autocast as torch.autocast("cpu", dtype=torch.bfloat16): LibTorch's own CPU policy (which
+// ops run in bf16, which stay float32), fp32 master weights.
+AutocastGuard::AutocastGuard(const torch::Device &device, bool bf16) : m_active(bf16), m_cuda(device.is_cuda())
 {
     if (!m_active)
         return;
 #if VITSCOPE_NEW_AUTOCAST_API
-    at::autocast::set_autocast_dtype(at::kCUDA, at::kBFloat16);
-    at::autocast::set_autocast_enabled(at::kCUDA, true);
+    const auto type = m_cuda ? at::kCUDA : at::kCPU;
+    at::autocast::set_autocast_dtype(type, at::kBFloat16);
+    at::autocast::set_autocast_enabled(type, true);
 #else
-    at::autocast::set_autocast_gpu_dtype(at::kBFloat16);
-    at::autocast::set_enabled(true);
+    if (m_cuda) {
+        at::autocast::set_autocast_gpu_dtype(at::kBFloat16);
+        at::autocast::set_enabled(true);
+    } else {
+        at::autocast::set_autocast_cpu_dtype(at::kBFloat16);
+        at::autocast::set_cpu_enabled(true);
+    }
 #endif
 }
 
@@ -25,9 +33,12 @@ AutocastGuard::~AutocastGuard()
     if (!m_active)
         return;
 #if VITSCOPE_NEW_AUTOCAST_API
-    at::autocast::set_autocast_enabled(at::kCUDA, false);
+    at::autocast::set_autocast_enabled(m_cuda ? at::kCUDA : at::kCPU, false);
 #else
-    at::autocast::set_enabled(false);
+    if (m_cuda)
+        at::autocast::set_enabled(false);
+    else
+        at::autocast::set_cpu_enabled(false);
 #endif
     at::autocast::clear_cache();
 }

@@ -1,5 +1,5 @@
 #pragma once
-// bf16 autocast on CUDA across LibTorch 1.13 and 2.x (the API moved in 2.4). No-op on CPU.
+// bf16 autocast on CUDA and on the CPU across LibTorch 1.13 and 2.x (the API moved in 2.4).
 #include <torch/types.h>
 
 namespace vitscope {
@@ -12,7 +12,7 @@ public:
     AutocastGuard &operator=(const AutocastGuard &) = delete;
 
 private:
-    bool m_active;
+    bool m_active, m_cuda;
 };
 
 } // namespace vitscope

@@ -18,7 +18,7 @@ int64_t TensorBatchSource::size() const
 Batch TensorBatchSource::batch(const std::vector<int64_t> &indices, uint64_t)
 {
     auto idx = torch::tensor(indices, torch::kInt64);
-    return {m_pixels.index_select(0, idx), m_labels.index_select(0, idx), m_table};
+    return {.pixels = m_pixels.index_select(0, idx), .labels = m_labels.index_select(0, idx), .table = m_table};
 }
 
 int64_t TensorBatchSource::label(int64_t index) const

@@ -3,6 +3,8 @@
 // normalised floats or of resized bytes with their normalisation table (engine/pixels.h turns
 // either into model input on the device). The data layer (cache + loader) implements it; tests
 // and benchmarks use synthetic tensors.
+#include "engine/model_entry.h"
+
 #include <torch/types.h>
 
 #include <cstdint>
@@ -12,9 +14,12 @@
 namespace vitscope {
 
 struct Batch {
-    torch::Tensor pixels; // [B, C, H, W]: float32 normalised, or uint8 resized pixels with `table`
+    // The model input: images [B, C, H, W] (float32 normalised, or uint8 resized pixels with
+    // `table`), or, where `entry` is not Pixels, cached features of the frozen part (float32).
+    torch::Tensor pixels;
     torch::Tensor labels; // [B] int64
     torch::Tensor table;  // [C, 256] float32 model input for each byte value, when pixels are uint8
+    ModelEntry entry;     // where `pixels` enters the model
 };
 
 class BatchSource {

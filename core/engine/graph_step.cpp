@@ -160,7 +160,7 @@ void GraphedTrainStep::Impl::capture(const Batch &batch)
         g->capture_begin();
         capturing = true;
         // trainStep() with one micro-batch, reading the fixed inputs (same kernels, same values).
-        loss = backwardBatch(model, Batch{pixels, labels, table}, 1, device, bf16);
+        loss = backwardBatch(model, Batch{.pixels = pixels, .labels = labels, .table = table}, 1, device, bf16);
         gradNorm = clipGradients(model, maxGradNorm, device);
         optimizer.recordStep(lr);
         values = stepValues(loss, gradNorm);

@@ -1,5 +1,6 @@
 #include "engine/runtime.h"
 
+#include "engine/cpu_features.h"
 #include "engine/cuda_info.h"
 
 #include <ATen/detail/CUDAHooksInterface.h>
@@ -88,7 +89,33 @@ void allowTensorFloat32(const torch::Device &device)
 
 bool bf16Supported(const torch::Device &device)
 {
-    return device.is_cuda(); // every GPU that runs current LibTorch builds at sm_80+ does; CPU stays fp32
+    // Every GPU that current CUDA LibTorch builds run on computes bf16; a CPU only where it is native.
+    return device.is_cuda() || cpuHasNativeBf16();
+}
+
+std::string bf16Refusal(const torch::Device &device)
+{
+    return "bf16 needs a CUDA GPU or a CPU with native bf16 (AMX-BF16 or AVX512-BF16); this " + deviceDescription(device) +
+           " has " + cpuBf16Description() + ". Use --precision fp32, or auto (bf16 where it is native, else fp32).";
+}
+
+} // namespace vitscope
+
+namespace vitscope {
+
+bool useBf16(Precision precision, const torch::Device &device)
+{
+    switch (precision) {
+    case Precision::Fp32:
+        return false;
+    case Precision::Bf16:
+        if (!bf16Supported(device))
+            throw std::invalid_argument(bf16Refusal(device));
+        return true;
+    case Precision::Auto:
+        return bf16Supported(device);
+    }
+    return false;
 }
 
 } // namespace vitscope

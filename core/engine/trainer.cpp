@@ -3,6 +3,7 @@
 // select the best, checkpoint, early stopping) and the final test of the best model.
 #include "engine/trainer.h"
 
+#include "engine/fine_tune.h"
 #include "engine/graph_step.h"
 #include "engine/optim.h"
 #include "engine/run_folder.h"
@@ -72,6 +73,11 @@ public:
         m_labels = lm.model->config().labels; // a copy: the model is replaced by the best one at the end
         lm.model->to(m_device);
         allowTensorFloat32(m_device);
+        try {
+            m_trainable = applyFineTune(lm.model, cfg.fineTune); // before AdamW: it keeps state for what trains only
+        } catch (const std::invalid_argument &e) {
+            throw TrainingError(e.what());
+        }
         const int64_t n = m_train.size();
         m_batchesPerEpoch = (n + cfg.batchSize - 1) / cfg.batchSize;
         const int64_t stepsPerEpoch = (m_batchesPerEpoch + cfg.gradAccum - 1) / cfg.gradAccum;
@@ -83,6 +89,13 @@ public:
 
     TrainSummary run(bool resume)
     {
+        if (m_cfg.fineTune.mode != FineTune::Mode::Full) {
+            int64_t all = 0;
+            for (const auto &p : m_lm.model->parameters())
+                all += p.numel();
+            log("fine-tune " + fineTuneText(m_cfg.fineTune) + ": " + std::to_string(m_trainable) + " of " + std::to_string(all) +
+                " parameters train");
+        }
         torch::manual_seed(m_cfg.seed);
         if (resume)
             restore();
@@ -109,9 +122,11 @@ private:
     {
         if (m_device.is_cpu())
             configureThreads(m_cfg.threads);
-        m_bf16 = m_cfg.precision == Precision::Bf16;
-        if (m_bf16 && !bf16Supported(m_device))
-            throw TrainingError("bf16 training needs a CUDA GPU; use fp32 on the CPU");
+        try {
+            m_bf16 = useBf16(m_cfg.precision, m_device);
+        } catch (const std::invalid_argument &e) {
+            throw TrainingError(e.what());
+        }
         if (m_train.size() == 0)
             throw TrainingError("the training split is empty: add images or change the split ratios");
         if (m_val.size() == 0)
@@ -375,7 +390,7 @@ private:
     const torch::Device m_device;
     bool m_bf16 = false;
     std::vector<std::string> m_labels;
-    int64_t m_batchesPerEpoch = 0, m_totalSteps = 0, m_warmup = 0;
+    int64_t m_batchesPerEpoch = 0, m_totalSteps = 0, m_warmup = 0, m_trainable = 0;
     std::unique_ptr<AdamW> m_optimizer;
     TrainerState m_st;
     std::optional<Pending> m_pending;

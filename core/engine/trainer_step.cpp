@@ -33,7 +33,7 @@ EvalResult evaluate(ViTForImageClassification &model, BatchSource &data, int bat
         torch::Tensor logits;
         {
             AutocastGuard autocast(device, bf16);
-            logits = model(modelInput(batch, device)).to(torch::kFloat32);
+            logits = model->forwardFrom(modelInput(batch, device), batch.entry).to(torch::kFloat32);
         }
         auto truth = batch.labels.to(torch::kInt64);
         lossSum += torch::nn::functional::cross_entropy(
@@ -67,7 +67,7 @@ torch::Tensor backwardBatch(ViTForImageClassification &model, const Batch &batch
     torch::Tensor logits;
     {
         AutocastGuard autocast(device, bf16);
-        logits = model(modelInput(batch, device));
+        logits = model->forwardFrom(modelInput(batch, device), batch.entry);
     }
     auto loss = torch::nn::functional::cross_entropy(logits.to(torch::kFloat32), toDevice(batch.labels, device));
     if (lossHook)

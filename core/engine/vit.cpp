@@ -158,6 +158,11 @@ void ViTModelImpl::setQkvMode(QkvMode mode)
 
 torch::Tensor ViTModelImpl::forward(const torch::Tensor &pixelValues, std::vector<torch::Tensor> *attentions)
 {
+    return m_layerNorm(encode(embed(pixelValues), 0, static_cast<int>(m_layers.size()), attentions));
+}
+
+torch::Tensor ViTModelImpl::embed(const torch::Tensor &pixelValues)
+{
     TORCH_CHECK(pixelValues.dim() == 4 && pixelValues.size(1) == m_config.numChannels &&
                     pixelValues.size(2) == m_config.imageSize && pixelValues.size(3) == m_config.imageSize,
                 "expected pixel values [B, ", m_config.numChannels, ", ", m_config.imageSize, ", ", m_config.imageSize,
@@ -166,8 +171,15 @@ torch::Tensor ViTModelImpl::forward(const torch::Tensor &pixelValues, std::vecto
     // As transformers: under bf16 autocast the patches are bf16 and the class token float32, and
     // cat promotes both to float32 before the position embeddings are added.
     x = torch::cat({m_clsToken.expand({x.size(0), -1, -1}), x}, 1) + m_positionEmbeddings;
-    x = m_dropout(x);
-    for (auto &layer : m_layers) {
+    return m_dropout(x);
+}
+
+torch::Tensor ViTModelImpl::encode(torch::Tensor x, int from, int to, std::vector<torch::Tensor> *attentions)
+{
+    TORCH_CHECK(0 <= from && from <= to && to <= static_cast<int>(m_layers.size()), "encoder blocks [", from, ", ", to,
+                ") out of range for ", m_layers.size(), " blocks");
+    for (int i = from; i < to; ++i) {
+        auto &layer = m_layers[static_cast<std::size_t>(i)];
         if (attentions) {
             torch::Tensor a;
             x = layer(x, &a);
@@ -176,7 +188,7 @@ torch::Tensor ViTModelImpl::forward(const torch::Tensor &pixelValues, std::vecto
             x = layer(x);
         }
     }
-    return m_layerNorm(x);
+    return x;
 }
 
 ViTForImageClassificationImpl::ViTForImageClassificationImpl(const ViTConfig &c) : m_config(c)
@@ -191,6 +203,33 @@ ViTForImageClassificationImpl::ViTForImageClassificationImpl(const ViTConfig &c)
 torch::Tensor ViTForImageClassificationImpl::forward(const torch::Tensor &pixelValues)
 {
     return dense(m_classifier, m_vit(pixelValues).select(1, 0));
+}
+
+torch::Tensor ViTForImageClassificationImpl::forwardFrom(const torch::Tensor &input, const ModelEntry &entry)
+{
+    const int layers = m_config.numHiddenLayers;
+    switch (entry.at) {
+    case ModelEntry::At::Pixels:
+        return forward(input);
+    case ModelEntry::At::Block:
+        return dense(m_classifier, m_vit->finalNorm(m_vit->encode(input, entry.block, layers)).select(1, 0));
+    case ModelEntry::At::Classifier:
+        return dense(m_classifier, input);
+    }
+    return forward(input);
+}
+
+torch::Tensor ViTForImageClassificationImpl::featuresAt(const torch::Tensor &pixelValues, const ModelEntry &entry)
+{
+    switch (entry.at) {
+    case ModelEntry::At::Pixels:
+        return pixelValues;
+    case ModelEntry::At::Block:
+        return m_vit->encode(m_vit->embed(pixelValues), 0, entry.block);
+    case ModelEntry::At::Classifier:
+        return m_vit(pixelValues).select(1, 0);
+    }
+    return pixelValues;
 }
 
 ViTOutput ViTForImageClassificationImpl::forwardFull(const torch::Tensor &pixelValues, bool withAttentions)

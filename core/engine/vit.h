@@ -2,6 +2,7 @@
 // A LibTorch port of transformers' ViTForImageClassification. Sub-modules are registered under
 // Hugging Face's names, so named_parameters() yields exactly the checkpoint keys
 // ("vit.encoder.layer.0.attention.attention.query.weight", "classifier.bias", ...).
+#include "engine/model_entry.h"
 #include "engine/vit_config.h"
 
 #include <torch/nn/module.h>
@@ -57,6 +58,10 @@ public:
     explicit ViTModelImpl(const ViTConfig &config);
     // Final-LayerNormed hidden states [B, 1 + patches, hidden].
     torch::Tensor forward(const torch::Tensor &pixelValues, std::vector<torch::Tensor> *attentions = nullptr);
+    // The same in parts: the embedded tokens, encoder blocks [from, to), the final LayerNorm.
+    torch::Tensor embed(const torch::Tensor &pixelValues);
+    torch::Tensor encode(torch::Tensor tokens, int from, int to, std::vector<torch::Tensor> *attentions = nullptr);
+    torch::Tensor finalNorm(const torch::Tensor &tokens) { return m_layerNorm(tokens); }
     void setQkvMode(QkvMode mode);
 
 private:
@@ -74,6 +79,10 @@ public:
     explicit ViTForImageClassificationImpl(const ViTConfig &config);
     torch::Tensor forward(const torch::Tensor &pixelValues); // logits
     ViTOutput forwardFull(const torch::Tensor &pixelValues, bool withAttentions);
+    // Logits of an input that enters at `entry`: pixels, tokens [B, T, hidden] entering a block,
+    // or CLS features [B, hidden]. forwardFrom(featuresAt(x, e), e) computes what forward(x) does.
+    torch::Tensor forwardFrom(const torch::Tensor &input, const ModelEntry &entry);
+    torch::Tensor featuresAt(const torch::Tensor &pixelValues, const ModelEntry &entry); // what enters at `entry`
 
     const ViTConfig &config() const { return m_config; }
     // Re-initialises every weight as transformers' _init_weights does (from_config).

@@ -34,6 +34,8 @@ JobConfig everyFieldChanged()
     t.maxGradNorm = 2.5;
     t.gradAccum = 3;
     t.metric = Metric::MacroF1;
+    t.fineTune = {FineTune::Mode::LastBlocks, 2};
+    t.featureCache = false;
     t.seed = 18446744073709551557ull; // above 2^63: seeds are unsigned 64-bit
     t.device = "cuda:1";
     t.precision = Precision::Bf16;
@@ -101,8 +103,10 @@ TEST_CASE("badValuesAreRefusedWithTheSettingsName")
         {"train.epochs", "0", "--epochs: must be from 1 to 100000, got 0"},
         {"train.epochs", "five", "--epochs: needs a whole number from 1 to 100000, got 'five'"},
         {"train.lr", "1e-3x", "--lr: needs a number"},
-        {"train.precision", "fp16", "--precision: unknown value 'fp16' (expected one of fp32, bf16)"},
+        {"train.precision", "fp16", "--precision: unknown value 'fp16' (expected one of fp32, bf16, auto)"},
         {"train.metric", "auc", "--metric: unknown value 'auc'"},
+        {"train.fine_tune", "last:0", "--fine-tune: unknown value 'last:0' (expected full, head, or last:K"},
+        {"train.fine_tune", "partial", "--fine-tune: unknown value 'partial'"},
         {"train.augment", "hflip,mirror", "--augment: unknown value 'mirror'"},
         {"train.cuda_graphs", "1", "--cuda-graphs: must be on or off, got '1'"},
         {"train.device", "tpu", "--device: must be auto, cpu, cuda or cuda:N, got 'tpu'"},

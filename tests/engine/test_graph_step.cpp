@@ -37,8 +37,9 @@ std::vector<Batch> batches()
     std::vector<Batch> out;
     for (int i = 0; i < 9; ++i) {
         const int64_t n = i == 6 ? 5 : 8;
-        out.push_back({torch::randint(0, 256, {n, 3, 16, 16}, g, torch::kInt64).to(torch::kUInt8),
-                       torch::randint(0, 4, {n}, g, torch::kInt64), table});
+        out.push_back({.pixels = torch::randint(0, 256, {n, 3, 16, 16}, g, torch::kInt64).to(torch::kUInt8),
+                       .labels = torch::randint(0, 4, {n}, g, torch::kInt64),
+                       .table = table});
     }
     return out;
 }

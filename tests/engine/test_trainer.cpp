@@ -2,6 +2,8 @@
 #include "test_support.h"
 
 #include "engine/csv.h"
+#include "engine/fine_tune.h"
+#include "engine/runtime.h"
 #include "engine/file_util.h"
 #include "engine/pixels.h"
 #include "engine/run_folder.h"
@@ -135,25 +137,27 @@ TEST_CASE("learnsAndWritesRunFolderOnCuda" * doctest::skip(!testsupport::cudaAva
     learnsAndWritesRunFolderOn("cuda");
 }
 
-TEST_CASE("stopAndResumeReachTheSameResult")
+void stopAndResumeReachTheSameResult(const FineTune &fineTune)
 {
+    TrainConfig config = smallConfig();
+    config.fineTune = fineTune;
     Data d;
     auto a = loadModel(initialModel());
-    RunFolder runA(freshDir("uninterrupted"));
-    const auto full = train(a, smallConfig(), d.train, d.val, &d.test, runA, {}, false);
+    RunFolder runA(freshDir("uninterrupted-" + std::to_string(static_cast<int>(fineTune.mode))));
+    const auto full = train(a, config, d.train, d.val, &d.test, runA, {}, false);
 
     auto b = loadModel(initialModel());
-    RunFolder runB(freshDir("interrupted"));
+    RunFolder runB(freshDir("interrupted-" + std::to_string(static_cast<int>(fineTune.mode))));
     TrainerCallbacks stopMidEpoch;
     int64_t seen = 0;
     stopMidEpoch.onStep = [&](const StepInfo &s) { seen = s.step; };
     stopMidEpoch.shouldStop = [&] { return seen == 11; }; // epoch 2 of 3, batch 3 of 8
-    const auto stopped = train(b, smallConfig(), d.train, d.val, &d.test, runB, stopMidEpoch, false);
+    const auto stopped = train(b, config, d.train, d.val, &d.test, runB, stopMidEpoch, false);
     REQUIRE((stopped.status == RunStatus::Stopped && stopped.steps == 11));
 
     auto c = loadModel(initialModel());
     RunFolder resumed(runB.path());
-    const auto rest = train(c, smallConfig(), d.train, d.val, &d.test, resumed, {}, true);
+    const auto rest = train(c, config, d.train, d.val, &d.test, resumed, {}, true);
     REQUIRE((rest.status == RunStatus::Finished && rest.steps == full.steps));
     REQUIRE(rest.bestEpoch == full.bestEpoch);
     REQUIRE((rest.test->accuracy == full.test->accuracy && rest.test->loss == full.test->loss));
@@ -162,6 +166,62 @@ TEST_CASE("stopAndResumeReachTheSameResult")
     const auto wb = loadSafetensors(resumed.bestFolder() + "/model.safetensors").tensors;
     for (const auto &[k, v] : wa)
         REQUIRE(torch::equal(v, wb.at(k)));
+}
+
+TEST_CASE("stopAndResumeReachTheSameResult")
+{
+    stopAndResumeReachTheSameResult({});
+}
+
+TEST_CASE("stopAndResumeInLastBlockModeReachTheSameResult")
+{
+    stopAndResumeReachTheSameResult({FineTune::Mode::LastBlocks, 1});
+}
+
+TEST_CASE("frozenPartsStayExactlyAsLoaded")
+{
+    for (const FineTune f : {FineTune{FineTune::Mode::Head, 0}, FineTune{FineTune::Mode::LastBlocks, 1}}) {
+        Data d;
+        auto m = loadModel(initialModel());
+        const auto before = loadSafetensors(initialModel() + "/model.safetensors").tensors;
+        RunFolder run(freshDir("frozen-" + std::to_string(static_cast<int>(f.mode))));
+        TrainConfig c = smallConfig();
+        c.fineTune = f;
+        c.epochs = 2;
+        train(m, c, d.train, d.val, &d.test, run, {}, false);
+        const auto after = loadSafetensors(run.bestFolder() + "/model.safetensors").tensors;
+        int frozen = 0, changed = 0;
+        for (const auto &[k, v] : before) {
+            const bool trains = fineTuneTrains(f, k, 2);
+            if (!trains) {
+                ++frozen;
+                REQUIRE(torch::equal(v, after.at(k)));
+            } else if (!torch::equal(v, after.at(k))) {
+                ++changed;
+            }
+        }
+        REQUIRE(frozen > 0);
+        REQUIRE(changed > 0);
+    }
+}
+
+// Native bf16 (AMX, AVX512-BF16) trains on the CPU through CPU autocast; elsewhere it is refused
+// with a reason (the CLI test simulates the missing feature on a machine that has it).
+TEST_CASE("bf16OnTheCpuTrainsWhereNative")
+{
+    Data d;
+    auto m = loadModel(initialModel());
+    RunFolder run(freshDir("bf16-cpu"));
+    TrainConfig c = smallConfig();
+    c.precision = Precision::Bf16;
+    if (!bf16Supported(torch::kCPU)) {
+        REQUIRE_THROWS_CONTAINING(train(m, c, d.train, d.val, &d.test, run, {}, false), "native bf16");
+        return;
+    }
+    const auto summary = train(m, c, d.train, d.val, &d.test, run, {}, false);
+    std::cout << "  bf16 on the CPU: test accuracy " << summary.test->accuracy << "\n";
+    REQUIRE(summary.test->accuracy > 0.6); // chance is 0.25
+    REQUIRE(std::isfinite(summary.val->loss));
 }
 
 TEST_CASE("byteBatchesTrainExactlyLikeFloatBatches")
@@ -269,7 +329,7 @@ TEST_CASE("rejectsBadConfiguration")
     };
     const std::vector<Row> rows = {
         {[](TrainConfig &) {}, true, "validation split is empty"},
-        {[](TrainConfig &c) { c.precision = Precision::Bf16; }, false, "bf16"},
+        {[](TrainConfig &c) { c.fineTune = {FineTune::Mode::LastBlocks, 3}; }, false, "model's 2"},
         {[](TrainConfig &c) { c.batchSize = 0; }, false, "at least 1"},
         {[](TrainConfig &c) { c.device = "tpu"; }, false, "device"},
     };

@@ -2,7 +2,10 @@
 // image does not stop the others, and the exit codes say what happened.
 #include "test_support.h"
 
+#include "engine/safetensors.h"
+
 #include <nlohmann/json.hpp>
+#include <torch/torch.h>
 
 #include <array>
 #include <cstdio>
@@ -20,11 +23,13 @@ struct Result {
     std::string out;
 };
 
-// stdout only, or with stderr as well.
-Result run(const std::string &args, bool withErrors = false)
+// stdout only, or with stderr as well; `environment` ("NAME=value") set for the command only.
+Result run(const std::string &args, bool withErrors = false, const std::string &environment = {})
 {
     Result r;
-    FILE *p = popen((std::string(VITSCOPE_CLI) + " " + args + (withErrors ? " 2>&1" : " 2>/dev/null")).c_str(), "r");
+    const std::string command = (environment.empty() ? "" : "env " + environment + " ") + VITSCOPE_CLI + " " + args +
+                                (withErrors ? " 2>&1" : " 2>/dev/null");
+    FILE *p = popen(command.c_str(), "r");
     std::array<char, 4096> buf{};
     while (std::size_t n = fread(buf.data(), 1, buf.size(), p))
         r.out.append(buf.data(), n);
@@ -193,8 +198,8 @@ TEST_CASE("badValuesNameTheOption")
 TEST_CASE("trainConfigurationSurvivesTheCommandLineRunJsonAndResume")
 {
     // Every field given on the command line, each different from its default, lands in run.json
-    // whole and is what a resume continues with. (bf16 cannot run on this CPU: its round trip is in
-    // test_config; here it must at least reach the trainer, not fail as a usage error.)
+    // whole and is what a resume continues with. (Precision stays fp32 here, as not every CI CPU has
+    // native bf16: its round trip is in test_config.)
     const fs::path root = fs::temp_directory_path() / "vitscope-test-cli-config";
     fs::remove_all(root);
     REQUIRE(run("demo-data " + (root / "data").string() + " --per-class 6 --seed 2").exitCode == 0);
@@ -204,7 +209,7 @@ TEST_CASE("trainConfigurationSurvivesTheCommandLineRunJsonAndResume")
                                " --split 0.5,0.3,0.2 --epochs 2 --batch-size 4 --eval-batch-size 5 --lr 3e-4 --warmup-steps 3"
                                " --warmup-ratio 0.1 --weight-decay 0.02 --max-grad-norm 2 --grad-accum 2 --metric macro_f1 --seed 9"
                                " --device cpu --threads 1 --augment hflip,jitter --early-stopping 3 --early-stopping-threshold 0.5"
-                               " --log-every 2 --eval-train-set off --cuda-graphs off";
+                               " --log-every 2 --eval-train-set off --cuda-graphs off --fine-tune last:1 --feature-cache off";
     const auto r = run("train --json" + common + " --out " + (root / "run").string());
     INFO(r.out);
     REQUIRE(r.exitCode == 0);
@@ -219,10 +224,38 @@ TEST_CASE("trainConfigurationSurvivesTheCommandLineRunJsonAndResume")
                                      {"warmup_ratio", 0.1}, {"weight_decay", 0.02}, {"max_grad_norm", 2.0}, {"grad_accum", 2},
                                      {"metric", "macro_f1"}, {"seed", 9}, {"device", "cpu"}, {"precision", "fp32"}, {"threads", 1},
                                      {"augment", {"hflip", "jitter"}}, {"early_stopping", 3}, {"early_stopping_threshold", 0.5},
-                                     {"log_every", 2}, {"eval_train_set", false}, {"cuda_graphs", false}};
+                                     {"log_every", 2}, {"eval_train_set", false}, {"cuda_graphs", false},
+                                     {"fine_tune", "last:1"}, {"feature_cache", false}};
     REQUIRE(t == expected);
+    // last:1 of the fixture's 3 blocks: embeddings and blocks 0 and 1 are exported as they were loaded.
+    const auto before = vitscope::loadSafetensors(model + "/model.safetensors").tensors;
+    const auto after = vitscope::loadSafetensors((root / "run" / "checkpoints" / "best" / "model.safetensors").string()).tensors;
+    int frozen = 0;
+    for (const auto &[k, v] : before)
+        if (k.rfind("vit.embeddings.", 0) == 0 || k.rfind("vit.encoder.layer.0.", 0) == 0 || k.rfind("vit.encoder.layer.1.", 0) == 0) {
+            ++frozen;
+            REQUIRE(torch::equal(v, after.at(k)));
+        }
+    REQUIRE(frozen > 0);
     // Resuming a finished run is refused; the configuration it would continue with is run.json's.
     const auto again = run("train --resume " + (root / "run").string());
     REQUIRE(again.exitCode == 1);
-    REQUIRE(run("train" + common + " --precision bf16 --out " + (root / "bf16").string()).exitCode == 1);
+    // bf16 reaches the trainer (not a usage error), which refuses it where the CPU lacks it.
+    REQUIRE(run("train" + common + " --precision bf16 --out " + (root / "bf16").string(), false, "VITSCOPE_CPU_BF16=off").exitCode == 1);
+}
+
+TEST_CASE("bf16IsRefusedWithAReasonWhereTheCpuLacksIt")
+{
+    // VITSCOPE_CPU_BF16=off makes this CPU count as one without native bf16.
+    const auto r = run("bench train --config vit-tiny --device cpu --precision bf16 --steps 1 --warmup 0", true, "VITSCOPE_CPU_BF16=off");
+    INFO(r.out);
+    REQUIRE(r.exitCode == 2);
+    REQUIRE(r.out.find("bf16 needs a CUDA GPU or a CPU with native bf16") != std::string::npos);
+    const auto version = run("--version", false, "VITSCOPE_CPU_BF16=off").out;
+    REQUIRE(version.find("cpu bf16 not native") != std::string::npos);
+    // auto falls back to fp32 there.
+    const auto fallback = run("bench train --config vit-tiny --device cpu --precision auto --steps 1 --warmup 0 --json", false,
+                              "VITSCOPE_CPU_BF16=off");
+    REQUIRE(fallback.exitCode == 0);
+    REQUIRE(lines(fallback.out).at(0)["precision"] == "fp32");
 }

@@ -50,6 +50,7 @@ private Q_SLOTS:
             t.warmupSteps = 17;
             t.weightDecay = 0.05;
             t.metric = Metric::Mcc;
+            t.fineTune = {FineTune::Mode::LastBlocks, 3}; // not among the combo's choices: added
             t.device = "cpu";
             t.precision = Precision::Bf16;
             t.seed = 7;
