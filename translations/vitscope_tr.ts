@@ -289,196 +289,211 @@
 <context>
     <name>vitscope::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="40"/>
+        <location filename="../ui/main_window.cpp" line="42"/>
         <source>vitscope — ViT classification of endoscopy images</source>
         <translation>vitscope — endoskopi görüntülerinin ViT ile sınıflandırılması</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="46"/>
+        <location filename="../ui/main_window.cpp" line="48"/>
         <source>&amp;Dataset</source>
         <translation>&amp;Veri kümesi</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="47"/>
+        <location filename="../ui/main_window.cpp" line="49"/>
         <source>&amp;Train</source>
         <translation>&amp;Eğitim</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="48"/>
+        <location filename="../ui/main_window.cpp" line="50"/>
         <source>&amp;Evaluate</source>
         <translation>&amp;Değerlendirme</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="49"/>
+        <location filename="../ui/main_window.cpp" line="51"/>
         <source>&amp;Predict</source>
         <translation>&amp;Tahmin</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="52"/>
+        <location filename="../ui/main_window.cpp" line="54"/>
         <source>&amp;File</source>
         <translation>&amp;Dosya</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="53"/>
+        <location filename="../ui/main_window.cpp" line="55"/>
         <source>Open &amp;data set…</source>
         <translation>&amp;Veri kümesi aç…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="54"/>
-        <location filename="../ui/main_window.cpp" line="123"/>
+        <location filename="../ui/main_window.cpp" line="56"/>
+        <location filename="../ui/main_window.cpp" line="127"/>
         <source>Open data set (one folder per class)</source>
         <translation>Veri kümesi aç (her sınıf için bir klasör)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="58"/>
+        <location filename="../ui/main_window.cpp" line="60"/>
         <source>Open &amp;model…</source>
         <translation>&amp;Model aç…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="59"/>
+        <location filename="../ui/main_window.cpp" line="61"/>
         <source>Open a Hugging Face model folder</source>
         <translation>Bir Hugging Face model klasörü aç</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="63"/>
+        <location filename="../ui/main_window.cpp" line="65"/>
         <source>Get ViT-B/16 (ImageNet-21k, the notebook&apos;s)…</source>
         <translation>ViT-B/16&apos;yı al (ImageNet-21k, not defterindeki)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="64"/>
+        <location filename="../ui/main_window.cpp" line="66"/>
         <source>Open &amp;run…</source>
         <translation>Ç&amp;alıştırma aç…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="65"/>
+        <location filename="../ui/main_window.cpp" line="67"/>
         <source>Open a run folder</source>
         <translation>Bir çalıştırma klasörü aç</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="69"/>
+        <location filename="../ui/main_window.cpp" line="71"/>
         <source>Recent</source>
         <translation>Son kullanılanlar</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="72"/>
+        <location filename="../ui/main_window.cpp" line="74"/>
         <source>&amp;Quit</source>
         <translation>Çı&amp;kış</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="73"/>
+        <location filename="../ui/main_window.cpp" line="75"/>
         <source>&amp;View</source>
         <translation>&amp;Görünüm</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="79"/>
+        <location filename="../ui/main_window.cpp" line="81"/>
         <source>&amp;Dark palette</source>
         <translation>&amp;Koyu renk paleti</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="89"/>
+        <location filename="../ui/main_window.cpp" line="91"/>
         <source>&amp;Language</source>
         <translation>&amp;Dil</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="91"/>
+        <location filename="../ui/main_window.cpp" line="93"/>
         <source>System default</source>
         <translation>Sistem varsayılanı</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="96"/>
+        <location filename="../ui/main_window.cpp" line="98"/>
         <source>The language changes the next time vitscope starts.</source>
         <translation>Dil, vitscope bir sonraki açılışında değişir.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="101"/>
+        <location filename="../ui/main_window.cpp" line="103"/>
         <source>&amp;Help</source>
         <translation>&amp;Yardım</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="101"/>
+        <location filename="../ui/main_window.cpp" line="103"/>
         <source>&amp;About vitscope</source>
         <translation>vitscope &amp;hakkında</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="103"/>
-        <location filename="../ui/main_window.cpp" line="119"/>
+        <location filename="../ui/main_window.cpp" line="105"/>
+        <location filename="../ui/main_window.cpp" line="123"/>
         <source>No model loaded</source>
         <translation>Model yüklenmedi</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="104"/>
+        <location filename="../ui/main_window.cpp" line="106"/>
         <source>Compute device: detecting…</source>
         <translation>Hesaplama aygıtı: algılanıyor…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="194"/>
+        <location filename="../ui/main_window.cpp" line="116"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="116"/>
+        <source>CPU bf16: native</source>
+        <translation>CPU bf16: donanımsal</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="116"/>
+        <source>CPU bf16: not native</source>
+        <translation>CPU bf16: donanımsal değil</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="198"/>
         <source>Using %1 from the Hugging Face cache: %2</source>
         <translation>Hugging Face önbelleğindeki %1 kullanılıyor: %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="203"/>
+        <location filename="../ui/main_window.cpp" line="207"/>
         <source>Download the pretrained model</source>
         <translation>Önceden eğitilmiş modeli indir</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="204"/>
+        <location filename="../ui/main_window.cpp" line="208"/>
         <source>%1 is not in the Hugging Face cache (%2). Download it (about 350 MB) to %3?</source>
         <translation>%1 Hugging Face önbelleğinde (%2) yok. %3 konumuna indirilsin mi (yaklaşık 350 MB)?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="208"/>
+        <location filename="../ui/main_window.cpp" line="212"/>
         <source>Downloading %1…</source>
         <translation>%1 indiriliyor…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="208"/>
+        <location filename="../ui/main_window.cpp" line="212"/>
         <source>Cancel</source>
         <translation>İptal</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="213"/>
+        <location filename="../ui/main_window.cpp" line="217"/>
         <source>Downloading %1: %2 of %3 MB</source>
         <translation>%1 indiriliyor: %2 / %3 MB</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="225"/>
+        <location filename="../ui/main_window.cpp" line="229"/>
         <source>Download failed</source>
         <translation>İndirme başarısız</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="250"/>
+        <location filename="../ui/main_window.cpp" line="254"/>
         <source>Data set: %1</source>
         <translation>Veri kümesi: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="251"/>
+        <location filename="../ui/main_window.cpp" line="255"/>
         <source>Run: %1</source>
         <translation>Çalıştırma: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="252"/>
+        <location filename="../ui/main_window.cpp" line="256"/>
         <source>Model: %1</source>
         <translation>Model: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="111"/>
+        <location filename="../ui/main_window.cpp" line="113"/>
         <source>Model: %1 (%n classes)</source>
         <translation>
             <numerusform>Model: %1 (%n sınıf)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="120"/>
+        <location filename="../ui/main_window.cpp" line="124"/>
         <source>The model could not be loaded: %1</source>
         <translation>Model yüklenemedi: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="280"/>
+        <location filename="../ui/main_window.cpp" line="284"/>
         <source>About vitscope</source>
         <translation>vitscope hakkında</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="281"/>
+        <location filename="../ui/main_window.cpp" line="285"/>
         <source>&lt;h3&gt;vitscope %1&lt;/h3&gt;&lt;p&gt;Fine-tune and run Vision Transformers on endoscopy images.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;&lt;p&gt;&lt;b&gt;For research use only. Not for use in diagnostic procedures.&lt;/b&gt;&lt;/p&gt;</source>
         <translation>&lt;h3&gt;vitscope %1&lt;/h3&gt;&lt;p&gt;Endoskopi görüntüleri üzerinde Vision Transformer modellerini ince ayarlayın ve çalıştırın.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;&lt;p&gt;&lt;b&gt;Yalnızca araştırma amaçlıdır. Tanı işlemlerinde kullanılmaz.&lt;/b&gt;&lt;/p&gt;</translation>
     </message>
@@ -792,158 +807,200 @@ ya da Aç… veya Yapıştır&apos;ı kullanın.</translation>
     </message>
     <message>
         <location filename="../ui/train_view_form.cpp" line="97"/>
-        <source>bf16 (GPU, faster)</source>
-        <translation>bf16 (GPU, daha hızlı)</translation>
+        <source>bf16 (faster)</source>
+        <translation>bf16 (daha hızlı)</translation>
     </message>
     <message>
         <location filename="../ui/train_view_form.cpp" line="98"/>
-        <source>bf16 mixed precision keeps fp32 master weights; it needs a recent NVIDIA GPU.</source>
-        <translation>bf16 karma hassasiyet fp32 ana ağırlıkları korur; yeni bir NVIDIA GPU gerektirir.</translation>
+        <source>Automatic (bf16 where native)</source>
+        <translation>Otomatik (donanım destekliyorsa bf16)</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="102"/>
+        <location filename="../ui/train_view_form.cpp" line="99"/>
+        <source>bf16 mixed precision computes in 16-bit floats and keeps fp32 master weights: two to three times faster where the hardware has it (an NVIDIA GPU, or a CPU with AMX or AVX512-BF16), with probabilities within about 1 %. fp32 computes exactly what transformers computes.</source>
+        <translation>bf16 karma hassasiyet 16 bitlik kayan noktalı sayılarla hesaplar ve fp32 ana ağırlıkları korur: donanımın desteklediği yerde (bir NVIDIA GPU ya da AMX veya AVX512-BF16 bulunan bir CPU) iki ila üç kat daha hızlı, olasılıklar yaklaşık %1 içinde. fp32, transformers'ın hesapladığını tam olarak hesaplar.</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="105"/>
         <source>Which validation metric picks the best epoch.</source>
         <translation>En iyi epoku hangi doğrulama ölçütünün seçeceği.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="104"/>
+        <location filename="../ui/train_view_form.cpp" line="107"/>
+        <source>Whole network</source>
+        <translation>Tüm ağ</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="108"/>
+        <source>Last 2 blocks</source>
+        <translation>Son 2 blok</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="109"/>
+        <source>Last block</source>
+        <translation>Son blok</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="110"/>
+        <source>Classifier only (linear probe)</source>
+        <translation>Yalnızca sınıflandırıcı (doğrusal yoklama)</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="111"/>
+        <source>&lt;p&gt;Which part of the network learns. &lt;b&gt;Whole network&lt;/b&gt; (the notebook&apos;s) trains every weight: the best accuracy, and on a CPU hours for ViT-B/16.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Last blocks&lt;/b&gt; train the last encoder blocks and the classifier; the rest keeps its pretrained weights. Several times faster, usually a little less accurate.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Classifier only&lt;/b&gt; trains just the final layer on the pretrained features: minutes on a CPU; on medical images about two points below training the whole network. It needs a pretrained model.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Ağın hangi kısmının öğrendiği. &lt;b&gt;Tüm ağ&lt;/b&gt; (not defterindeki) her ağırlığı eğitir: en iyi doğruluk; CPU üzerinde ViT-B/16 için saatler.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Son bloklar&lt;/b&gt; son kodlayıcı bloklarını ve sınıflandırıcıyı eğitir; gerisi önceden eğitilmiş ağırlıklarını korur. Birkaç kat daha hızlı, genellikle biraz daha az doğru.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Yalnızca sınıflandırıcı&lt;/b&gt; önceden eğitilmiş özellikler üzerinde yalnızca son katmanı eğitir: CPU üzerinde dakikalar; tıbbi görüntülerde tüm ağı eğitmekten yaklaşık iki puan geride. Önceden eğitilmiş bir model gerektirir.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="117"/>
         <source>h-flip</source>
         <translation>yatay çevirme</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="104"/>
+        <location filename="../ui/train_view_form.cpp" line="117"/>
         <source>v-flip</source>
         <translation>dikey çevirme</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="104"/>
+        <location filename="../ui/train_view_form.cpp" line="117"/>
         <source>90° turns</source>
         <translation>90° döndürme</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="104"/>
+        <location filename="../ui/train_view_form.cpp" line="117"/>
         <source>crop</source>
         <translation>kırpma</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="104"/>
+        <location filename="../ui/train_view_form.cpp" line="117"/>
         <source>colour</source>
         <translation>renk</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="107"/>
+        <location filename="../ui/train_view_form.cpp" line="120"/>
         <source>Random, seeded changes to training images (off in the notebook).</source>
         <translation>Eğitim görüntülerinde tohumlu rastgele değişiklikler (not defterinde kapalı).</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="117"/>
+        <location filename="../ui/train_view_form.cpp" line="130"/>
         <source>&amp;Data set:</source>
         <translation>&amp;Veri kümesi:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="118"/>
+        <location filename="../ui/train_view_form.cpp" line="131"/>
         <source>&amp;Model:</source>
         <translation>&amp;Model:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="119"/>
+        <location filename="../ui/train_view_form.cpp" line="132"/>
         <source>&amp;Run folder:</source>
         <translation>Çalıştırma &amp;klasörü:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="120"/>
+        <location filename="../ui/train_view_form.cpp" line="133"/>
         <source>&amp;Epochs:</source>
         <translation>&amp;Epok sayısı:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="121"/>
+        <location filename="../ui/train_view_form.cpp" line="134"/>
         <source>&amp;Batch size:</source>
         <translation>&amp;Grup boyutu:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="122"/>
+        <location filename="../ui/train_view_form.cpp" line="135"/>
         <source>Gradient &amp;accumulation:</source>
         <translation>Gradyan &amp;biriktirme:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="123"/>
+        <location filename="../ui/train_view_form.cpp" line="136"/>
         <source>&amp;Learning rate:</source>
         <translation>Öğrenme &amp;oranı:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="124"/>
+        <location filename="../ui/train_view_form.cpp" line="137"/>
         <source>&amp;Warmup steps:</source>
         <translation>Isınma a&amp;dımları:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="125"/>
+        <location filename="../ui/train_view_form.cpp" line="138"/>
         <source>Weight &amp;decay:</source>
         <translation>Ağırlık &amp;azaltma:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="126"/>
+        <location filename="../ui/train_view_form.cpp" line="139"/>
         <source>Split train/val/test:</source>
         <translation>Bölme eğitim/doğrulama/test:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="127"/>
+        <location filename="../ui/train_view_form.cpp" line="140"/>
         <source>Best epoch &amp;by:</source>
         <translation>En iyi epok ö&amp;lçütü:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="128"/>
+        <location filename="../ui/train_view_form.cpp" line="141"/>
+        <source>Fine-t&amp;une:</source>
+        <translation>İnce a&amp;yar:</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="142"/>
         <source>De&amp;vice:</source>
         <translation>A&amp;ygıt:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="129"/>
+        <location filename="../ui/train_view_form.cpp" line="143"/>
         <source>&amp;Precision:</source>
         <translation>&amp;Hassasiyet:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="130"/>
+        <location filename="../ui/train_view_form.cpp" line="144"/>
         <source>Augment:</source>
         <translation>Çoğaltma:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="131"/>
+        <location filename="../ui/train_view_form.cpp" line="145"/>
         <source>&amp;Seed:</source>
         <translation>&amp;Tohum:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="132"/>
+        <location filename="../ui/train_view_form.cpp" line="146"/>
         <source>&amp;Start training</source>
         <translation>Eğitimi &amp;başlat</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="133"/>
+        <location filename="../ui/train_view_form.cpp" line="147"/>
         <source>S&amp;top</source>
         <translation>&amp;Durdur</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="134"/>
+        <location filename="../ui/train_view_form.cpp" line="148"/>
         <source>Stops after the current step and saves a checkpoint you can resume.</source>
         <translation>Geçerli adımdan sonra durur ve devam ettirilebilecek bir kontrol noktası kaydeder.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="135"/>
+        <location filename="../ui/train_view_form.cpp" line="149"/>
         <source>&amp;Resume</source>
         <translation>Devam &amp;et</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="136"/>
+        <location filename="../ui/train_view_form.cpp" line="150"/>
         <source>Continues the stopped run selected in the list from its last checkpoint.</source>
         <translation>Listede seçili durdurulmuş çalıştırmayı son kontrol noktasından sürdürür.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="143"/>
+        <location filename="../ui/train_view_form.cpp" line="157"/>
         <source>Recipe</source>
         <translation>Tarif</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="151"/>
+        <location filename="../ui/train_view_form.cpp" line="165"/>
         <source>Runs</source>
         <translation>Çalıştırmalar</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/train_view_form.cpp" line="229"/>
+        <source>Last %n block(s)</source>
+        <translation>
+            <numerusform>Son %n blok</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../ui/train_view.cpp" line="174"/>

@@ -5,6 +5,7 @@
 #include "cli_options.h"
 
 #include "engine/checkpoint.h"
+#include "engine/fine_tune.h"
 #include "engine/pixels.h"
 #include "engine/run_folder.h"
 #include "engine/runtime.h"
@@ -16,6 +17,7 @@
 #include <chrono>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 #include <unistd.h>
 
@@ -96,7 +98,26 @@ int runBenchFit(const FitArgs &args)
             std::cerr << "epoch " << e.epoch << ": val accuracy " << e.val.accuracy << ", "
                       << std::chrono::duration<double>(Clock::now() - start).count() << " s\n";
     };
-    const TrainSummary summary = train(model, cfg, trainSet, valSet, &testSet, run, callbacks, false);
+    // A frozen part with the feature cache, as a training job runs it: its output computed once.
+    double featureSeconds = 0;
+    std::optional<TensorBatchSource> featureTrain, featureVal, featureTest;
+    if (cfg.fineTune.mode != FineTune::Mode::Full && cfg.featureCache) {
+        const auto t0 = Clock::now();
+        bool bf16 = false;
+        try {
+            bf16 = useBf16(cfg.precision, device);
+        } catch (const std::invalid_argument &e) {
+            throw UsageError(e.what());
+        }
+        model.model->to(device);
+        featureTrain = frozenFeatures(model.model, trainSet, cfg.fineTune, device, bf16, cfg.evalBatchSize);
+        featureVal = frozenFeatures(model.model, valSet, cfg.fineTune, device, bf16, cfg.evalBatchSize);
+        featureTest = frozenFeatures(model.model, testSet, cfg.fineTune, device, bf16, cfg.evalBatchSize);
+        featureSeconds = std::chrono::duration<double>(Clock::now() - t0).count();
+    }
+    const TrainSummary summary =
+        featureTrain ? train(model, cfg, *featureTrain, *featureVal, &*featureTest, run, callbacks, false)
+                     : train(model, cfg, trainSet, valSet, &testSet, run, callbacks, false);
     const double wall = std::chrono::duration<double>(Clock::now() - start).count();
     if (!keep)
         fs::remove_all(out);
@@ -108,7 +129,8 @@ int runBenchFit(const FitArgs &args)
                               {"train_seconds", summary.trainSeconds}, {"train_images_per_second", summary.imagesPerSecond},
                               {"val_accuracy", summary.val ? summary.val->accuracy : 0.0},
                               {"test_accuracy", summary.test ? summary.test->accuracy : 0.0},
-                              {"cuda_graphs", cfg.cudaGraphs}, {"notes", notes}};
+                              {"cuda_graphs", cfg.cudaGraphs}, {"fine_tune", fineTuneText(cfg.fineTune)},
+                              {"feature_seconds", featureSeconds}, {"notes", notes}};
     if (args.json)
         std::cout << j.dump() << "\n";
     else

@@ -4,6 +4,7 @@
 #include "engine/autocast.h"
 #include "engine/checkpoint.h"
 #include "engine/cpu_features.h"
+#include "engine/fine_tune.h"
 #include "engine/graph_step.h"
 #include "engine/optim.h"
 #include "engine/runtime.h"
@@ -16,6 +17,7 @@
 #include <chrono>
 #include <filesystem>
 #include <iostream>
+#include <numeric>
 
 namespace vitscope::cli {
 namespace {
@@ -108,6 +110,7 @@ int benchInfer(const InferArgs &args)
 
 struct TrainBenchArgs {
     std::string config = "vit-base", precision = "fp32", device = "auto", adamw = "auto", qkv = "fused", trace, cudaGraphs = "on";
+    std::string fineTune = "full", featureCache = "on";
     int threads = 0, batch = 0, steps = 0, warmup = -1;
     bool json = false;
 };
@@ -134,15 +137,31 @@ int benchTrain(const TrainBenchArgs &args)
     model->setQkvMode(qkvMode);
     const std::string kernel =
         attentionKernel(config, qkvMode, batch, torch::TensorOptions().device(device).dtype(bf16 ? torch::kBFloat16 : torch::kFloat32));
+    const FineTune fineTune = parseFineTune(args.fineTune, "--fine-tune");
+    applyFineTune(model, fineTune);
     AdamWOptions adamw;
     adamw.implementation = args.adamw;
     AdamW optimizer(*model, adamw);
     auto x = torch::randn({batch, 3, config.imageSize, config.imageSize}).to(device);
     auto y = torch::randint(0, 8, {batch}, torch::kInt64).to(device);
-    const auto fetch = [&](int64_t) { return Batch{.pixels = x, .labels = y}; };
+    Batch input{.pixels = x, .labels = y};
+    // With a frozen part and the feature cache (as train does): steps start from its output.
+    const bool fromFeatures = fineTune.mode != FineTune::Mode::Full && args.featureCache == "on";
+    if (fromFeatures) {
+        TensorBatchSource images(x.cpu(), y.cpu());
+        auto features = frozenFeatures(model, images, fineTune, device, bf16, batch);
+        input = features.batch([&] {
+            std::vector<int64_t> all(static_cast<std::size_t>(batch));
+            std::iota(all.begin(), all.end(), 0);
+            return all;
+        }(), 0);
+        input.pixels = input.pixels.to(device);
+        model->train();
+    }
+    const auto fetch = [&](int64_t) { return input; };
     // As train() does: a CUDA graph where supported (after its own ordinary warm-up steps).
     std::unique_ptr<GraphedTrainStep> graphed;
-    if (cudaGraphs && GraphedTrainStep::supported(model, optimizer, device, 1))
+    if (cudaGraphs && !fromFeatures && GraphedTrainStep::supported(model, optimizer, device, 1))
         graphed = std::make_unique<GraphedTrainStep>(model, optimizer, device, bf16, 1.0);
     StepResult previous;
     auto runSteps = [&](int count) {
@@ -167,6 +186,7 @@ int benchTrain(const TrainBenchArgs &args)
     const std::string &name = args.config;
     if (args.json) {
         std::cout << nlohmann::json({{"config", name}, {"batch", batch}, {"precision", precision},
+                                     {"fine_tune", fineTuneText(fineTune)}, {"from_cached_features", fromFeatures},
                                      {"device", deviceDescription(device)}, {"threads", threads},
                                      {"steps", steps}, {"adamw", optimizer.implementation()}, {"qkv", qkv},
                                      {"attention_kernel", kernel},
@@ -251,6 +271,10 @@ void addBench(CLI::App &app, int &exitCode)
         ->check(CLI::IsMember({"on", "off"}))
         ->capture_default_str();
     train->add_option("--trace", t->trace, "write a Chrome trace of 3 more steps (needs Kineto)");
+    train->add_option("--fine-tune", t->fineTune, "full, last:K or head")->capture_default_str();
+    train->add_option("--feature-cache", t->featureCache, "with a frozen part: steps from its cached output (on) or recomputed (off)")
+        ->check(CLI::IsMember({"on", "off"}))
+        ->capture_default_str();
     train->add_flag("--json", t->json, "the result as JSON");
     train->callback([t, &exitCode] { exitCode = benchTrain(*t); });
 

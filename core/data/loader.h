@@ -36,6 +36,7 @@ public:
     Batch batch(const std::vector<int64_t> &indices, uint64_t augmentSeed) override;
     std::string itemName(int64_t index) const override { return m_entries[index].path; }
     int64_t label(int64_t index) const override { return m_entries[index].label; }
+    const std::string &contentHash(int64_t index) const { return m_entries[index].sha256; }
     bool inMemory() const { return m_pixels.defined(); }
 
 private:

@@ -30,18 +30,22 @@ public:
     virtual Batch batch(const std::vector<int64_t> &indices, uint64_t augmentSeed) = 0;
     virtual std::string itemName(int64_t index) const { return std::to_string(index); }
     virtual int64_t label(int64_t index) const = 0;
+    virtual ModelEntry entry() const { return {}; } // where its batches enter the model
 };
 
-// In-memory tensors (benchmarks, tests): float32 pixels, or uint8 pixels with their table.
+// In-memory tensors (benchmarks, tests): float32 pixels, or uint8 pixels with their table, or
+// features that enter the model at `entry`.
 class TensorBatchSource : public BatchSource {
 public:
-    TensorBatchSource(torch::Tensor pixels, torch::Tensor labels, torch::Tensor table = {});
+    TensorBatchSource(torch::Tensor pixels, torch::Tensor labels, torch::Tensor table = {}, ModelEntry entry = {});
     int64_t size() const override;
     Batch batch(const std::vector<int64_t> &indices, uint64_t augmentSeed) override;
     int64_t label(int64_t index) const override;
+    ModelEntry entry() const override { return m_entry; }
 
 private:
     torch::Tensor m_pixels, m_labels, m_table;
+    ModelEntry m_entry;
 };
 
 } // namespace vitscope

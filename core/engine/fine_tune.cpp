@@ -1,5 +1,11 @@
 #include "engine/fine_tune.h"
 
+#include "engine/autocast.h"
+#include "engine/pixels.h"
+
+#include <torch/torch.h>
+
+#include <numeric>
 #include <stdexcept>
 
 namespace vitscope {
@@ -51,6 +57,24 @@ ModelEntry frozenEntry(const FineTune &f, int layers)
         return {ModelEntry::At::Classifier, 0};
     }
     return {};
+}
+
+TensorBatchSource frozenFeatures(ViTForImageClassification &model, BatchSource &images, const FineTune &fineTune,
+                                 const torch::Device &device, bool bf16, int batchSize)
+{
+    const ModelEntry entry = frozenEntry(fineTune, model->config().numHiddenLayers);
+    torch::InferenceMode inference;
+    model->eval();
+    std::vector<torch::Tensor> features, labels;
+    for (int64_t b = 0; b < images.size(); b += batchSize) {
+        std::vector<int64_t> idx(static_cast<std::size_t>(std::min<int64_t>(batchSize, images.size() - b)));
+        std::iota(idx.begin(), idx.end(), b);
+        const Batch batch = images.batch(idx, 0);
+        AutocastGuard autocast(device, bf16);
+        features.push_back(model->featuresAt(modelInput(batch, device), entry).to(torch::kCPU, torch::kFloat32));
+        labels.push_back(batch.labels.cpu());
+    }
+    return TensorBatchSource(torch::cat(features), torch::cat(labels), {}, entry);
 }
 
 } // namespace vitscope

@@ -3,6 +3,7 @@
 // Frozen parameters behave as in transformers with requires_grad=False: no gradient, no AdamW
 // state, no weight decay, and they are left out of the clipping norm.
 #include "config/choices.h"
+#include "engine/batch_source.h"
 #include "engine/vit.h"
 
 #include <string>
@@ -19,5 +20,10 @@ int64_t applyFineTune(ViTForImageClassification &model, const FineTune &fineTune
 // Where the frozen part's output enters the rest: pixels for full (nothing frozen), the tokens
 // entering block L-K for last:K, the classifier's input for head.
 ModelEntry frozenEntry(const FineTune &fineTune, int layers);
+
+// The frozen part's output for every item of `images`, in memory (benchmarks; the data layer's
+// FeatureDataset caches it on disk): computed in inference mode, batches of `batchSize`.
+TensorBatchSource frozenFeatures(ViTForImageClassification &model, BatchSource &images, const FineTune &fineTune,
+                                 const torch::Device &device, bool bf16, int batchSize);
 
 } // namespace vitscope

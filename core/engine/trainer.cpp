@@ -152,7 +152,8 @@ private:
 
     void setUpGraph()
     {
-        if (m_cfg.cudaGraphs && !m_cb.lossHook && GraphedTrainStep::supported(m_lm.model, *m_optimizer, m_device, m_cfg.gradAccum)) {
+        const bool fromPixels = m_train.entry() == ModelEntry{}; // the recorded step reads images
+        if (m_cfg.cudaGraphs && fromPixels && !m_cb.lossHook && GraphedTrainStep::supported(m_lm.model, *m_optimizer, m_device, m_cfg.gradAccum)) {
             m_graphed = std::make_unique<GraphedTrainStep>(m_lm.model, *m_optimizer, m_device, m_bf16, m_cfg.maxGradNorm);
             log("training steps will replay from a CUDA graph after " + std::to_string(GraphedTrainStep::kOrdinaryStepsFirst) +
                 " ordinary steps");

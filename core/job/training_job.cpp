@@ -1,6 +1,7 @@
 #include "job/training_job.h"
 
 #include "config/config_fields.h"
+#include "data/feature_cache.h"
 #include "data/pipeline.h"
 #include "engine/file_util.h"
 #include "engine/run_folder.h"
@@ -13,6 +14,71 @@
 namespace fs = std::filesystem;
 
 namespace vitscope {
+
+namespace {
+
+struct FrozenFeatures {
+    std::unique_ptr<FeatureDataset> train, val, test;
+};
+
+// Why the frozen part's output cannot be cached and reused, or "" when it can.
+std::string featuresUnavailable(const TrainConfig &t, const ViTConfig &model)
+{
+    if (!t.featureCache)
+        return "the feature cache is off";
+    if (!t.augment.empty())
+        return "augmentation changes the images every epoch";
+    if (model.hiddenDropout > 0 || model.attentionDropout > 0)
+        return "the model's dropout makes the frozen part's output random";
+    return {};
+}
+
+// With a frozen part whose output is deterministic, the three parts as cached features of it.
+FrozenFeatures prepareFeatures(const JobConfig &config, LoadedModel &model, const PreprocessConfig &preprocess,
+                               const torch::Device &device, PreparedData &prepared, const JobCallbacks &cb,
+                               const std::atomic<bool> *stop)
+{
+    const TrainConfig &t = config.train;
+    if (t.fineTune.mode == FineTune::Mode::Full)
+        return {};
+    if (const std::string why = featuresUnavailable(t, model.config()); !why.empty()) {
+        if (cb.warning)
+            cb.warning("the frozen part is computed again at every step (" + why + "): slower than from cached features");
+        return {};
+    }
+    bool bf16 = false;
+    try {
+        bf16 = useBf16(t.precision, device);
+    } catch (const std::invalid_argument &) {
+        return {}; // the trainer refuses the precision with its reason
+    }
+    model.model->to(device);
+    FeatureOptions o;
+    o.cacheDirectory = config.data.cacheDir.empty() ? ImageCache::defaultDirectory() : config.data.cacheDir;
+    o.device = device;
+    o.bf16 = bf16;
+    o.batchSize = t.evalBatchSize;
+    o.cancel = stop;
+    const std::string key = frozenPartKey(model.model, t.fineTune, preprocess, bf16);
+    FrozenFeatures f;
+    auto make = [&](CachedDataset &images, const std::string &stage) {
+        if (cb.progress)
+            o.progress = [&](int64_t done, int64_t total) { cb.progress(stage, done, total); };
+        return std::make_unique<FeatureDataset>(images, model.model, t.fineTune, key, o);
+    };
+    f.train = make(*prepared.train, "computing frozen features (training)");
+    f.val = make(*prepared.val, "computing frozen features (validation)");
+    f.test = make(*prepared.test, "computing frozen features (test)");
+    if (cb.warning) {
+        const int64_t computed = f.train->computed() + f.val->computed() + f.test->computed();
+        const int64_t all = f.train->size() + f.val->size() + f.test->size();
+        cb.warning("frozen part (" + fineTuneText(t.fineTune) + "): features of " + std::to_string(all - computed) + " of " +
+                   std::to_string(all) + " images from the cache, " + std::to_string(computed) + " computed; " + f.train->folder());
+    }
+    return f;
+}
+
+} // namespace
 
 TrainJob resumeJob(const std::string &out)
 {
@@ -58,6 +124,8 @@ TrainSummary runTrainingJob(const TrainJob &job, const JobCallbacks &cb, const s
             if (cb.warning)
                 cb.warning(m);
 
+    FrozenFeatures features = prepareFeatures(config, model, preprocess, device, prepared, cb, stop);
+
     RunFolder run(job.out);
     if (job.resume) {
         run.resume(config);
@@ -85,6 +153,8 @@ TrainSummary runTrainingJob(const TrainJob &job, const JobCallbacks &cb, const s
     if (stop && !trainerCb.shouldStop)
         trainerCb.shouldStop = [stop] { return stop->load(); };
     try {
+        if (features.train)
+            return train(model, run.info().config.train, *features.train, *features.val, features.test.get(), run, trainerCb, job.resume);
         return train(model, run.info().config.train, *prepared.train, *prepared.val, prepared.test.get(), run, trainerCb, job.resume);
     } catch (const std::exception &e) {
         run.setStatus(RunStatus::Failed, e.what());

@@ -7,6 +7,7 @@
 #include "job/training_job.h"
 #include "engine/file_util.h"
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <fstream>
@@ -112,4 +113,41 @@ TEST_CASE("anEarlyStoppedRunIsNotResumable")
     REQUIRE(info.status == RunStatus::EarlyStopped);
     REQUIRE(hasCheckpoint(job.out)); // a checkpoint exists, and still the run is complete
     REQUIRE(!isResumable(info, job.out));
+}
+
+TEST_CASE("cachedFrozenFeaturesTrainLikeTheWholeNetworkRecomputed")
+{
+    for (const FineTune f : {FineTune{FineTune::Mode::Head, 0}, FineTune{FineTune::Mode::LastBlocks, 1}}) {
+        const std::string tag = f.mode == FineTune::Mode::Head ? "head" : "last1";
+        std::vector<std::string> notes;
+        JobCallbacks cb;
+        cb.warning = [&](const std::string &w) { notes.push_back(w); };
+        TrainJob cached = demoJob("features-" + tag);
+        cached.config.train.epochs = 3;
+        cached.config.train.fineTune = f;
+        const auto a = runTrainingJob(cached, cb, nullptr);
+        TrainJob recomputed = demoJob("recomputed-" + tag);
+        recomputed.config.train = cached.config.train;
+        recomputed.config.train.featureCache = false;
+        const auto b = runTrainingJob(recomputed, {}, nullptr);
+        REQUIRE(a.bestEpoch == b.bestEpoch);
+        REQUIRE_NEAR(a.test->loss, b.test->loss, 1e-6);
+        REQUIRE(a.test->accuracy == b.test->accuracy);
+        // The trained models agree on every test image: fp32 probabilities within 1e-6.
+        const auto pa = readEvaluation(cached.out, "test"), pb = readEvaluation(recomputed.out, "test");
+        REQUIRE(pa.predictions.size() == pb.predictions.size());
+        double worst = 0;
+        for (std::size_t i = 0; i < pa.predictions.size(); ++i)
+            for (std::size_t c = 0; c < pa.predictions[i].probabilities.size(); ++c)
+                worst = std::max(worst, std::abs(pa.predictions[i].probabilities[c] - pb.predictions[i].probabilities[c]));
+        std::cout << "  " << tag << ": cached vs recomputed frozen part, largest probability difference " << worst << "\n";
+        REQUIRE(worst < 1e-6);
+        // A second run with the same backbone computes no feature again.
+        notes.clear();
+        TrainJob again = demoJob("features-again-" + tag);
+        again.config.train = cached.config.train;
+        runTrainingJob(again, cb, nullptr);
+        const bool fromCache = std::any_of(notes.begin(), notes.end(), [](const std::string &n) { return n.find(", 0 computed") != std::string::npos; });
+        REQUIRE(fromCache);
+    }
 }
