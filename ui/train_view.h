@@ -25,6 +25,7 @@ class QTimer;
 namespace vitscope {
 
 struct RunHistory;
+class EstimatePanel;
 class RunListModel;
 class TrainingSession;
 
@@ -46,6 +47,7 @@ public:
     TrainJob job() const; // a new run from the form, in the run folder or a new one under the runs folder
     void showHistory(const RunHistory &history); // replaces the charts with a finished run's
     RunListModel *runs() const { return m_runs; }
+    EstimatePanel *estimatePanel() const { return m_estimate; }
 
     // Plotted points (tests): step losses and per-epoch validation accuracy.
     QVector<double> plottedStepLosses() const;
@@ -85,6 +87,7 @@ private:
     QVector<Binding> m_bindings;
     JobConfig m_formBase; // fields the form does not show
     QPushButton *m_start, *m_stop, *m_resume;
+    EstimatePanel *m_estimate;
     QProgressBar *m_progress;
     QPlainTextEdit *m_log;
     QCustomPlot *m_stepPlot, *m_lossPlot, *m_accPlot;

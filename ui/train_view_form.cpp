@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "session/run_results.h"
+#include "ui/estimate_panel.h"
 #include "session/training_session.h"
 #include "ui/run_list_model.h"
 
@@ -158,6 +159,8 @@ QWidget *TrainView::buildForm()
     auto *recipeLayout = new QVBoxLayout(recipe);
     recipeLayout->addLayout(form);
     recipeLayout->addLayout(buttons);
+    m_estimate = new EstimatePanel([this] { return formConfig(); });
+    recipeLayout->addWidget(m_estimate);
 
     m_runList = new QListView;
     m_runList->setModel(m_runs);

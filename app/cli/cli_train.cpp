@@ -2,8 +2,11 @@
 #include "cli_commands.h"
 #include "cli_options.h"
 
+#include "config/config_fields.h"
+
 #include "data/image_io.h"
 #include "data/pipeline.h"
+#include "job/estimate.h"
 #include "job/training_job.h"
 #include "engine/checkpoint.h"
 #include "engine/file_util.h"
@@ -61,11 +64,27 @@ std::string eta(double seconds)
 struct TrainArgs {
     std::unique_ptr<ConfigOptions> config;
     std::string out, resume;
-    bool json = false;
+    bool json = false, estimate = false;
 };
+
+// train --estimate: the time of each mode and precision, from a probe on this device, as JSON.
+int runEstimate(const TrainArgs &a)
+{
+    JobConfig config;
+    for (const char *required : {"data.data", "model"})
+        if (!a.config->given(required))
+            throw UsageError(std::string("--") + (std::string(required) == "model" ? "model" : "data") + " is required for --estimate");
+    a.config->apply(config);
+    validate(config);
+    const JobEstimate e = estimateJob(config, [](const std::string &s) { std::cerr << s << "\n"; });
+    std::cout << estimateToJson(e) << "\n";
+    return kExitOk;
+}
 
 int runTrain(const TrainArgs &a)
 {
+    if (a.estimate)
+        return runEstimate(a);
     TrainJob job;
     if (!a.resume.empty()) {
         if (!a.out.empty())
@@ -186,6 +205,9 @@ void addTrain(CLI::App &app, int &exitCode)
     sub->add_option("--out", args->out, "new run folder (configuration, metrics, checkpoints, predictions)");
     sub->add_option("--resume", args->resume, "continue the stopped or killed run in this folder with its recorded configuration");
     sub->add_flag("--json", args->json, "print the summary as JSON");
+    sub->add_flag("--estimate", args->estimate,
+                  "print the estimated time per epoch and in total of each fine-tune mode and precision (a short timed probe "
+                  "on this device; what is cached counts) as JSON, and exit");
     sub->footer("Ctrl+C stops after the current step with a resumable checkpoint (exit 1).");
     sub->callback([args, &exitCode] { exitCode = runTrain(*args); });
 }

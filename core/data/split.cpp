@@ -22,7 +22,8 @@ uint64_t stableHash(const std::string &s)
     return h;
 }
 
-// Part sizes for one class: rounded, but a non-empty part never gets 0 when the class has enough images.
+} // namespace
+
 std::array<int, 3> partSizes(int n, const SplitRatios &r)
 {
     const double ratios[3] = {r.train, r.val, r.test};
@@ -42,6 +43,8 @@ std::array<int, 3> partSizes(int n, const SplitRatios &r)
     size[0] = n - size[1] - size[2];
     return size;
 }
+
+namespace {
 
 std::vector<SplitEntry> entriesOf(const ScanReport &report, const std::vector<std::string> &classes, const std::string &what)
 {

@@ -3,6 +3,7 @@
 #include "config/job_config.h"
 #include "data/dataset_scan.h"
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -28,6 +29,10 @@ struct Split {
 // among the training classes). Throws std::runtime_error on bad ratios or unknown classes.
 Split makeSplit(const ScanReport &report, const SplitRatios &ratios, uint64_t seed,
                 const ScanReport *valReport = nullptr, const ScanReport *testReport = nullptr);
+
+// Part sizes (train, val, test) of one class of n images: rounded, but a part with a non-zero
+// share never gets 0 images when the class has enough.
+std::array<int, 3> partSizes(int n, const SplitRatios &ratios);
 
 std::string splitToJson(const Split &split);
 void saveSplit(const Split &split, const std::string &path);

@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <sys/wait.h>
 
@@ -258,4 +259,29 @@ TEST_CASE("bf16IsRefusedWithAReasonWhereTheCpuLacksIt")
                               "VITSCOPE_CPU_BF16=off");
     REQUIRE(fallback.exitCode == 0);
     REQUIRE(lines(fallback.out).at(0)["precision"] == "fp32");
+}
+
+TEST_CASE("estimatePrintsEveryModeAndPrecision")
+{
+    const fs::path root = fs::temp_directory_path() / "vitscope-test-cli-estimate";
+    fs::remove_all(root);
+    REQUIRE(run("demo-data " + (root / "data").string() + " --per-class 5 --seed 3").exitCode == 0);
+    const auto r = run("train --estimate --device cpu --threads 2 --batch-size 8 --epochs 3 --model " + kData +
+                       "/vit-tiny-classifier --data " + (root / "data").string() + " --cache-dir " + (root / "cache").string());
+    INFO(r.out);
+    REQUIRE(r.exitCode == 0);
+    const auto j = lines(r.out).at(0);
+    REQUIRE((j["images"]["train"] == 24 && j["images"]["val"] == 8 && j["images"]["test"] == 8)); // 5 per class: 3, 1 and 1
+    REQUIRE(j["images"]["uncached"] == 40); // nothing was cached yet
+    const std::set<std::string> modes = {"full", "last:2", "head"};
+    std::set<std::string> seen;
+    for (const auto &m : j["modes"]) {
+        seen.insert(m["fine_tune"].get<std::string>());
+        REQUIRE((m["seconds_per_epoch"].get<double>() > 0 && m["total_seconds"].get<double>() >= 3 * m["seconds_per_epoch"].get<double>()));
+        REQUIRE((m["step_seconds"].get<double>() > 0 && m["one_time_seconds"].get<double>() > 0)); // decoding still to do
+        REQUIRE(m["from_cached_features"] == (m["fine_tune"] != "full"));
+        REQUIRE(((m["precision"] == "fp32") || (m["precision"] == "bf16")));
+    }
+    REQUIRE(seen == modes);
+    REQUIRE(run("train --estimate --data x").exitCode == 2); // no model
 }

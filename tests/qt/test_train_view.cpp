@@ -2,6 +2,8 @@
 #include "config/config_fields.h"
 #include "session/run_results.h"
 #include "session/training_session.h"
+#include "data/demo_data.h"
+#include "ui/estimate_panel.h"
 #include "ui/run_list_model.h"
 #include "ui/train_view.h"
 
@@ -9,6 +11,7 @@
 #include <QDir>
 #include <QFile>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -100,6 +103,26 @@ private Q_SLOTS:
         // Redraws are rate-limited; the data arrives at the next tick.
         QTRY_COMPARE_WITH_TIMEOUT(view.plottedStepLosses(), losses, 2000);
         QTRY_COMPARE_WITH_TIMEOUT(view.plottedValAccuracy(), accuracies, 2000);
+    }
+
+    // The estimate runs off the GUI thread and fills one row per mode and precision.
+    void estimateFillsTheTable()
+    {
+        QTemporaryDir dir;
+        writeDemoDataset(dir.filePath(QStringLiteral("data")).toStdString(), 3, 4);
+        TrainingSession session;
+        TrainView view(&session);
+        JobConfig c;
+        c.model = VITSCOPE_TEST_DATA "/vit-tiny-classifier";
+        c.data.data = dir.filePath(QStringLiteral("data")).toStdString();
+        c.data.cacheDir = dir.filePath(QStringLiteral("cache")).toStdString();
+        c.train.device = "cpu";
+        c.train.batchSize = 4;
+        view.setFormConfig(c);
+        QSignalSpy done(view.estimatePanel(), &EstimatePanel::estimated);
+        view.estimatePanel()->estimate();
+        QVERIFY(done.wait(60000));
+        QVERIFY(view.estimatePanel()->rowCount() >= 3); // full, last:2, head (and bf16 where native)
     }
 
     void replaysRunHistory_data()

@@ -1,0 +1,210 @@
+#include "job/estimate.h"
+
+#include "data/cache.h"
+#include "data/feature_cache.h"
+#include "data/image_formats.h"
+#include "data/image_io.h"
+#include "data/preprocess.h"
+#include "data/split.h"
+#include "data/sha256.h"
+#include "engine/autocast.h"
+#include "engine/checkpoint.h"
+#include "engine/file_util.h"
+#include "engine/fine_tune.h"
+#include "engine/optim.h"
+#include "engine/pixels.h"
+#include "engine/runtime.h"
+#include "engine/trainer.h"
+
+#include <nlohmann/json.hpp>
+#include <torch/torch.h>
+
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <numeric>
+
+namespace fs = std::filesystem;
+
+namespace vitscope {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double since(Clock::time_point t0)
+{
+    return std::chrono::duration<double>(Clock::now() - t0).count();
+}
+
+// The images of a class-per-folder data set, by class, without decoding any.
+std::vector<std::vector<std::string>> listImages(const std::string &root)
+{
+    if (!fs::is_directory(root))
+        throw std::runtime_error("data set folder " + root + " does not exist");
+    std::vector<fs::path> classes;
+    for (const auto &e : fs::directory_iterator(root))
+        if (e.is_directory() && e.path().filename().string()[0] != '.')
+            classes.push_back(e.path());
+    std::sort(classes.begin(), classes.end());
+    std::vector<std::vector<std::string>> out;
+    for (const auto &c : classes) {
+        std::vector<std::string> files;
+        for (const auto &e : fs::recursive_directory_iterator(c, fs::directory_options::skip_permission_denied))
+            if (e.is_regular_file() && isImageExtension(e.path().extension().string()))
+                files.push_back(e.path().string());
+        std::sort(files.begin(), files.end());
+        out.push_back(files);
+    }
+    return out;
+}
+
+// Median seconds of `work` over `runs` runs after one untimed run.
+double timed(int runs, const std::function<void()> &work)
+{
+    work();
+    std::vector<double> t;
+    for (int i = 0; i < runs; ++i) {
+        const auto t0 = Clock::now();
+        work();
+        t.push_back(since(t0));
+    }
+    std::sort(t.begin(), t.end());
+    return t[t.size() / 2];
+}
+
+} // namespace
+
+JobEstimate estimateJob(const JobConfig &config, const std::function<void(const std::string &)> &progress)
+{
+    auto say = [&](const std::string &s) {
+        if (progress)
+            progress(s);
+    };
+    const TrainConfig &t = config.train;
+    const torch::Device device = selectDevice(t.device);
+    configureThreads(t.threads);
+    JobEstimate e;
+    e.device = deviceDescription(device);
+
+    // Images per part, as the split will make them (per class, rounded), and what is cached.
+    say("counting images");
+    const auto classes = listImages(config.data.data);
+    auto loaded = loadModel(config.model, {{}, device});
+    const PreprocessConfig &pre = loaded.preprocess;
+    ImageCache cache(config.data.cacheDir.empty() ? ImageCache::defaultDirectory() : config.data.cacheDir, pre);
+    std::vector<std::string> hashes, samples;
+    for (const auto &files : classes) {
+        SplitRatios own = config.data.split; // explicit val/test folders replace those shares
+        if (!config.data.valData.empty())
+            own.val = 0;
+        if (!config.data.testData.empty())
+            own.test = 0;
+        const auto parts = partSizes(static_cast<int>(files.size()), own);
+        e.train += parts[0];
+        e.val += parts[1];
+        e.test += parts[2];
+        for (const auto &f : files) {
+            const auto bytes = readFileBytes(f);
+            hashes.push_back(sha256Hex(bytes));
+            CacheEntryInfo info;
+            if (!cache.info(hashes.back(), info))
+                ++e.uncachedImages;
+        }
+        if (!files.empty() && samples.size() < 4)
+            samples.push_back(files[files.size() / 2]);
+    }
+    if (e.train == 0)
+        throw std::runtime_error("no images to train on in " + config.data.data);
+
+    say("timing decoding");
+    const Preprocessor preprocessor(pre);
+    if (!samples.empty())
+        e.decodeSecondsPerImage = timed(1, [&] {
+                                      for (const auto &s : samples)
+                                          preprocessor.loadResized(s);
+                                  }) / static_cast<double>(samples.size());
+
+    // The probe: the recipe's own step and evaluation on a synthetic batch of the real size.
+    auto &model = loaded.model;
+    model->to(device);
+    const int64_t labels = std::max<int64_t>(2, static_cast<int64_t>(classes.size()));
+    model->resetHead(std::vector<std::string>(static_cast<std::size_t>(labels), "class"));
+    model->to(device);
+    const int size = model->config().imageSize, layers = model->config().numHiddenLayers;
+    const Batch images{.pixels = torch::randint(0, 256, {t.batchSize, 3, size, size}, torch::kInt64).to(torch::kUInt8),
+                       .labels = torch::randint(0, labels, {t.batchSize}, torch::kInt64),
+                       .table = preprocessor.table()};
+    std::vector<Precision> precisions = {Precision::Fp32};
+    if (bf16Supported(device))
+        precisions.push_back(Precision::Bf16);
+    const int64_t batchesPerEpoch = (e.train + t.batchSize - 1) / t.batchSize;
+    const int64_t evalPerEpoch = e.val + (t.evalTrainSet ? e.train : 0);
+    const bool featuresPossible = t.featureCache && t.augment.empty() && model->config().hiddenDropout == 0 &&
+                                  model->config().attentionDropout == 0;
+    for (const FineTune f : {FineTune{}, FineTune{FineTune::Mode::LastBlocks, std::min(2, layers)}, FineTune{FineTune::Mode::Head, 0}}) {
+        for (const Precision p : precisions) {
+            ModeEstimate m;
+            m.fineTune = f;
+            m.precision = p;
+            const bool bf16 = p == Precision::Bf16;
+            say("timing " + fineTuneText(f) + " in " + std::string(choiceName(p)));
+            applyFineTune(model, f);
+            AdamW optimizer(*model, {t.lr, 0.9, 0.999, 1e-8, t.weightDecay});
+            m.fromFeatures = f.mode != FineTune::Mode::Full && featuresPossible;
+            Batch input = images;
+            if (m.fromFeatures) {
+                TensorBatchSource source(images.pixels, images.labels, images.table);
+                const auto t0 = Clock::now();
+                auto features = frozenFeatures(model, source, f, device, bf16, t.batchSize);
+                m.featureSecondsPerImage = since(t0) / static_cast<double>(t.batchSize);
+                std::vector<int64_t> all(static_cast<std::size_t>(t.batchSize));
+                std::iota(all.begin(), all.end(), 0);
+                input = features.batch(all, 0);
+                // Features already cached for this frozen part need no computing.
+                const std::string folder = (fs::path(cache.directory()).parent_path() /
+                                            ("features-" + frozenPartKey(model, f, pre, bf16).substr(0, 32))).string();
+                for (const auto &h : hashes)
+                    if (!fs::exists(fs::path(folder) / h.substr(0, 2) / (h + ".f32")))
+                        ++m.featuresToCompute;
+            }
+            model->train();
+            m.stepSeconds = timed(2, [&] {
+                readBack(trainStep(model, optimizer, 1, [&](int64_t) { return input; }, t.lr, t.maxGradNorm, device, bf16));
+            });
+            TensorBatchSource evalSource(input.pixels, input.labels, input.table, input.entry);
+            m.evalSecondsPerImage = timed(1, [&] { evaluate(model, evalSource, t.evalBatchSize, device, bf16); }) /
+                                    static_cast<double>(t.batchSize);
+            m.oneTimeSeconds = static_cast<double>(e.uncachedImages) * e.decodeSecondsPerImage +
+                               static_cast<double>(m.featuresToCompute) * m.featureSecondsPerImage;
+            // A step of gradAccum micro-batches costs about gradAccum probed steps.
+            m.secondsPerEpoch = static_cast<double>(batchesPerEpoch) * m.stepSeconds + static_cast<double>(evalPerEpoch) * m.evalSecondsPerImage;
+            m.totalSeconds = m.oneTimeSeconds + t.epochs * m.secondsPerEpoch +
+                             static_cast<double>(e.val + e.test) * m.evalSecondsPerImage; // the best model's final test
+            e.modes.push_back(m);
+        }
+    }
+    return e;
+}
+
+std::string estimateToJson(const JobEstimate &e)
+{
+    nlohmann::json modes = nlohmann::json::array();
+    for (const auto &m : e.modes)
+        modes.push_back({{"fine_tune", fineTuneText(m.fineTune)},
+                         {"precision", std::string(choiceName(m.precision))},
+                         {"from_cached_features", m.fromFeatures},
+                         {"features_to_compute", m.featuresToCompute},
+                         {"step_seconds", m.stepSeconds},
+                         {"eval_seconds_per_image", m.evalSecondsPerImage},
+                         {"feature_seconds_per_image", m.featureSecondsPerImage},
+                         {"one_time_seconds", m.oneTimeSeconds},
+                         {"seconds_per_epoch", m.secondsPerEpoch},
+                         {"total_seconds", m.totalSeconds}});
+    return nlohmann::json({{"device", e.device},
+                           {"images", {{"train", e.train}, {"val", e.val}, {"test", e.test}, {"uncached", e.uncachedImages}}},
+                           {"decode_seconds_per_image", e.decodeSecondsPerImage},
+                           {"modes", modes}})
+        .dump();
+}
+
+} // namespace vitscope
