@@ -172,7 +172,7 @@
     <message>
         <location filename="../ui/estimate_panel.cpp" line="51"/>
         <source>Est&amp;imate time</source>
-        <translation>Süreyi &tahmin et</translation>
+        <translation>Süreyi &amp;tahmin et</translation>
     </message>
     <message>
         <location filename="../ui/estimate_panel.cpp" line="52"/>
