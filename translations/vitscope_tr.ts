@@ -172,7 +172,7 @@
     <message>
         <location filename="../ui/estimate_panel.cpp" line="51"/>
         <source>Est&amp;imate time</source>
-        <translation>Süreyi &amp;tahmin et</translation>
+        <translation>S&amp;üreyi tahmin et</translation>
     </message>
     <message>
         <location filename="../ui/estimate_panel.cpp" line="52"/>
