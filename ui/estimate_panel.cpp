@@ -50,7 +50,7 @@ EstimatePanel::EstimatePanel(std::function<JobConfig()> config, QWidget *parent)
 {
     m_button = new QPushButton(tr("Est&imate time"));
     m_button->setToolTip(tr("Times a few training steps of this model on this computer for each way of fine-tuning, and "
-                            "says how long the whole run would take (what is already cached counts). Takes up to a minute."));
+                            "says how long the whole run would take (what is already cached counts). Takes a minute or two for ViT-B/16 on a CPU."));
     m_status = new QLabel;
     m_status->setWordWrap(true);
     m_table = new QTableWidget(0, 4);

@@ -23,6 +23,7 @@
 #include <cmath>
 #include <filesystem>
 #include <numeric>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -89,7 +90,9 @@ JobEstimate estimateJob(const JobConfig &config, const std::function<void(const 
     // Images per part, as the split will make them (per class, rounded), and what is cached.
     say("counting images");
     const auto classes = listImages(config.data.data);
+    const auto loadStart = Clock::now();
     auto loaded = loadModel(config.model, {{}, device});
+    const double loadSeconds = since(loadStart);
     const PreprocessConfig &pre = loaded.preprocess;
     ImageCache cache(config.data.cacheDir.empty() ? ImageCache::defaultDirectory() : config.data.cacheDir, pre);
     std::vector<std::string> hashes, samples;
@@ -139,6 +142,18 @@ JobEstimate estimateJob(const JobConfig &config, const std::function<void(const 
         precisions.push_back(Precision::Bf16);
     const int64_t batchesPerEpoch = (e.train + t.batchSize - 1) / t.batchSize;
     const int64_t evalPerEpoch = e.val + (t.evalTrainSet ? e.train : 0);
+    // Every epoch writes the resumable checkpoint (weights and AdamW moments of what trains) and,
+    // when it improves, the best model: timed by writing the model once.
+    say("timing a checkpoint");
+    const fs::path scratch = fs::path(cache.directory()).parent_path() / ("estimate-" + std::to_string(::getpid()));
+    const auto exportStart = Clock::now();
+    exportModel(model, pre, scratch.string());
+    const double exportSeconds = since(exportStart);
+    std::error_code ec;
+    fs::remove_all(scratch, ec);
+    int64_t allParameters = 0;
+    for (const auto &p : model->parameters())
+        allParameters += p.numel();
     const bool featuresPossible = t.featureCache && t.augment.empty() && model->config().hiddenDropout == 0 &&
                                   model->config().attentionDropout == 0;
     for (const FineTune f : {FineTune{}, FineTune{FineTune::Mode::LastBlocks, std::min(2, layers)}, FineTune{FineTune::Mode::Head, 0}}) {
@@ -148,7 +163,7 @@ JobEstimate estimateJob(const JobConfig &config, const std::function<void(const 
             m.precision = p;
             const bool bf16 = p == Precision::Bf16;
             say("timing " + fineTuneText(f) + " in " + std::string(choiceName(p)));
-            applyFineTune(model, f);
+            const double trainableShare = static_cast<double>(applyFineTune(model, f)) / static_cast<double>(allParameters);
             AdamW optimizer(*model, {t.lr, 0.9, 0.999, 1e-8, t.weightDecay});
             m.fromFeatures = f.mode != FineTune::Mode::Full && featuresPossible;
             Batch input = images;
@@ -177,9 +192,11 @@ JobEstimate estimateJob(const JobConfig &config, const std::function<void(const 
             m.oneTimeSeconds = static_cast<double>(e.uncachedImages) * e.decodeSecondsPerImage +
                                static_cast<double>(m.featuresToCompute) * m.featureSecondsPerImage;
             // A step of gradAccum micro-batches costs about gradAccum probed steps.
-            m.secondsPerEpoch = static_cast<double>(batchesPerEpoch) * m.stepSeconds + static_cast<double>(evalPerEpoch) * m.evalSecondsPerImage;
-            m.totalSeconds = m.oneTimeSeconds + t.epochs * m.secondsPerEpoch +
-                             static_cast<double>(e.val + e.test) * m.evalSecondsPerImage; // the best model's final test
+            m.secondsPerEpoch = static_cast<double>(batchesPerEpoch) * m.stepSeconds + static_cast<double>(evalPerEpoch) * m.evalSecondsPerImage +
+                                exportSeconds * (2.0 + 2.0 * trainableShare);
+            // Loading the model, and reloading the best one for the final test of both held-out parts.
+            m.totalSeconds = 2 * loadSeconds + m.oneTimeSeconds + t.epochs * m.secondsPerEpoch +
+                             static_cast<double>(e.val + e.test) * m.evalSecondsPerImage;
             e.modes.push_back(m);
         }
     }
