@@ -48,11 +48,11 @@ struct Outcome {
 
 EstimatePanel::EstimatePanel(std::function<JobConfig()> config, QWidget *parent) : QWidget(parent), m_config(std::move(config))
 {
-    m_button = new QPushButton(tr("Est&imate time"));
+    m_button = new QPushButton(tr("Estimate &how long it takes"));
     m_button->setToolTip(tr("Times a few training steps of this model on this computer for each way of fine-tuning, and "
                             "says how long the whole run would take (what is already cached counts). Takes a minute or two for ViT-B/16 on a CPU."));
-    m_status = new QLabel;
-    m_status->setWordWrap(true);
+    m_status = new QLabel; // one line (the whole text is its tooltip), so the recipe above keeps its height
+    m_status->setMinimumWidth(1);
     m_table = new QTableWidget(0, 4);
     m_table->setHorizontalHeaderLabels({tr("Fine-tune"), tr("Precision"), tr("Per epoch"), tr("Total")});
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -60,11 +60,15 @@ EstimatePanel::EstimatePanel(std::function<JobConfig()> config, QWidget *parent)
     m_table->verticalHeader()->setVisible(false);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setVisible(false);
+    // A few rows, scrolling: the recipe form above keeps its height.
+    m_table->setMaximumHeight(m_table->horizontalHeader()->sizeHint().height() + 3 * m_table->verticalHeader()->defaultSectionSize());
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_button);
     layout->addWidget(m_status);
     layout->addWidget(m_table);
+    layout->addStretch(1);
     connect(m_button, &QPushButton::clicked, this, &EstimatePanel::estimate);
 }
 
@@ -119,6 +123,7 @@ void EstimatePanel::show(const JobEstimate &e)
                           .arg(e.val)
                           .arg(e.test)
                           .arg(e.uncachedImages));
+    m_status->setToolTip(m_status->text());
 }
 
 } // namespace vitscope

@@ -26,6 +26,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace vitscope {
@@ -156,18 +157,21 @@ QWidget *TrainView::buildForm()
     buttons->addWidget(m_stop);
     buttons->addWidget(m_resume);
     auto *recipe = new QGroupBox(tr("Recipe"));
+    recipe->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed); // never squeezed: the runs list gives way
     auto *recipeLayout = new QVBoxLayout(recipe);
     recipeLayout->addLayout(form);
     recipeLayout->addLayout(buttons);
-    m_estimate = new EstimatePanel([this] { return formConfig(); });
-    recipeLayout->addWidget(m_estimate);
 
     m_runList = new QListView;
     m_runList->setModel(m_runs);
     m_runList->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    auto *runsBox = new QGroupBox(tr("Runs"));
-    auto *runsLayout = new QVBoxLayout(runsBox);
-    runsLayout->addWidget(m_runList);
+    m_runList->setMinimumHeight(48); // the list shrinks before the recipe form does
+    // The runs and the time estimate share the space below the recipe, which is never squeezed.
+    m_estimate = new EstimatePanel([this] { return formConfig(); });
+    auto *runsBox = new QTabWidget;
+    runsBox->addTab(m_runList, tr("Ru&ns"));
+    runsBox->addTab(m_estimate, tr("Time est&imate"));
+    runsBox->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Ignored); // takes what the recipe leaves
 
     auto *panel = new QWidget;
     panel->setMinimumWidth(430);
