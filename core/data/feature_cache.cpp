@@ -100,7 +100,7 @@ std::string frozenPartKey(ViTForImageClassification &model, const FineTune &fine
 FeatureDataset::FeatureDataset(CachedDataset &images, ViTForImageClassification &model, const FineTune &fineTune,
                                const std::string &key, const FeatureOptions &o)
     : m_images(images), m_entry(frozenEntry(fineTune, model->config().numHiddenLayers)),
-      m_folder((fs::path(o.cacheDirectory) / ("features-" + key.substr(0, 32))).string())
+      m_folder(featureFolder(o.cacheDirectory, key))
 {
     const auto &c = model->config();
     const int64_t tokens = c.numPatches() + 1;
@@ -147,10 +147,19 @@ FeatureDataset::FeatureDataset(CachedDataset &images, ViTForImageClassification 
     }
 }
 
+std::string featureFolder(const std::string &cacheDirectory, const std::string &key)
+{
+    return (fs::path(cacheDirectory) / ("features-" + key.substr(0, 32))).string();
+}
+
+std::string featureEntryPath(const std::string &folder, const std::string &sha256)
+{
+    return (fs::path(folder) / sha256.substr(0, 2) / (sha256 + ".f32")).string();
+}
+
 std::string FeatureDataset::entryPath(int64_t index) const
 {
-    const std::string &sha = m_images.contentHash(index);
-    return (fs::path(m_folder) / sha.substr(0, 2) / (sha + ".f32")).string();
+    return featureEntryPath(m_folder, m_images.contentHash(index));
 }
 
 torch::Tensor FeatureDataset::read(int64_t index) const

@@ -30,6 +30,10 @@ struct FeatureOptions {
 std::string frozenPartKey(ViTForImageClassification &model, const FineTune &fineTune, const PreprocessConfig &preprocess,
                           bool bf16);
 
+// The cache's layout: the folder of one frozen part's features, and an image's entry in it.
+std::string featureFolder(const std::string &cacheDirectory, const std::string &key);
+std::string featureEntryPath(const std::string &folder, const std::string &sha256);
+
 class FeatureDataset : public BatchSource {
 public:
     // Computes what is not cached yet (batched, on options.device, in inference mode). Throws

@@ -15,6 +15,7 @@
 #include "engine/pixels.h"
 #include "engine/runtime.h"
 #include "engine/trainer.h"
+#include "job/training_job.h"
 
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
@@ -154,8 +155,7 @@ JobEstimate estimateJob(const JobConfig &config, const std::function<void(const 
     int64_t allParameters = 0;
     for (const auto &p : model->parameters())
         allParameters += p.numel();
-    const bool featuresPossible = t.featureCache && t.augment.empty() && model->config().hiddenDropout == 0 &&
-                                  model->config().attentionDropout == 0;
+    const bool featuresPossible = featuresUnavailable(t, model->config()).empty(); // as the job decides
     for (const FineTune f : {FineTune{}, FineTune{FineTune::Mode::LastBlocks, std::min(2, layers)}, FineTune{FineTune::Mode::Head, 0}}) {
         for (const Precision p : precisions) {
             ModeEstimate m;
@@ -176,10 +176,9 @@ JobEstimate estimateJob(const JobConfig &config, const std::function<void(const 
                 std::iota(all.begin(), all.end(), 0);
                 input = features.batch(all, 0);
                 // Features already cached for this frozen part need no computing.
-                const std::string folder = (fs::path(cache.directory()).parent_path() /
-                                            ("features-" + frozenPartKey(model, f, pre, bf16).substr(0, 32))).string();
+                const std::string folder = featureFolder(fs::path(cache.directory()).parent_path().string(), frozenPartKey(model, f, pre, bf16));
                 for (const auto &h : hashes)
-                    if (!fs::exists(fs::path(folder) / h.substr(0, 2) / (h + ".f32")))
+                    if (!fs::exists(featureEntryPath(folder, h)))
                         ++m.featuresToCompute;
             }
             model->train();

@@ -21,18 +21,6 @@ struct FrozenFeatures {
     std::unique_ptr<FeatureDataset> train, val, test;
 };
 
-// Why the frozen part's output cannot be cached and reused, or "" when it can.
-std::string featuresUnavailable(const TrainConfig &t, const ViTConfig &model)
-{
-    if (!t.featureCache)
-        return "the feature cache is off";
-    if (!t.augment.empty())
-        return "augmentation changes the images every epoch";
-    if (model.hiddenDropout > 0 || model.attentionDropout > 0)
-        return "the model's dropout makes the frozen part's output random";
-    return {};
-}
-
 // With a frozen part whose output is deterministic, the three parts as cached features of it.
 FrozenFeatures prepareFeatures(const JobConfig &config, LoadedModel &model, const PreprocessConfig &preprocess,
                                const torch::Device &device, PreparedData &prepared, const JobCallbacks &cb,
@@ -79,6 +67,17 @@ FrozenFeatures prepareFeatures(const JobConfig &config, LoadedModel &model, cons
 }
 
 } // namespace
+
+std::string featuresUnavailable(const TrainConfig &t, const ViTConfig &model)
+{
+    if (!t.featureCache)
+        return "the feature cache is off";
+    if (!t.augment.empty())
+        return "augmentation changes the images every epoch";
+    if (model.hiddenDropout > 0 || model.attentionDropout > 0)
+        return "the model's dropout makes the frozen part's output random";
+    return {};
+}
 
 TrainJob resumeJob(const std::string &out)
 {

@@ -22,6 +22,11 @@ struct JobCallbacks {
     std::function<void(const std::string &)> warning;
 };
 
+struct ViTConfig;
+// Why the frozen part's output cannot be cached and reused for this recipe and model, or "" when
+// it can (no augmentation, no dropout, the cache on).
+std::string featuresUnavailable(const TrainConfig &train, const ViTConfig &model);
+
 // Throws (std::runtime_error / TrainingError) with a user-facing message; marks the run failed.
 // `versions` (Qt, OpenCV, ...) are recorded in run.json next to the engine's.
 TrainSummary runTrainingJob(const TrainJob &job, const JobCallbacks &callbacks, const std::atomic<bool> *stop,
