@@ -15,7 +15,15 @@
 namespace vitscope {
 namespace {
 
-QString duration(double seconds)
+// The estimate, or the reason there is none.
+struct Outcome {
+    std::shared_ptr<JobEstimate> estimate;
+    QString error;
+};
+
+} // namespace
+
+QString estimateDuration(double seconds)
 {
     const auto s = static_cast<qint64>(seconds + 0.5);
     if (s < 60)
@@ -25,7 +33,7 @@ QString duration(double seconds)
     return EstimatePanel::tr("%1 h %2 min").arg(s / 3600).arg(s / 60 % 60, 2, 10, QLatin1Char('0'));
 }
 
-QString modeText(const FineTune &f)
+QString fineTuneModeText(const FineTune &f)
 {
     switch (f.mode) {
     case FineTune::Mode::Full:
@@ -38,13 +46,25 @@ QString modeText(const FineTune &f)
     return {};
 }
 
-// The estimate, or the reason there is none.
-struct Outcome {
-    std::shared_ptr<JobEstimate> estimate;
-    QString error;
-};
-
-} // namespace
+void estimateInBackground(QObject *context, const JobConfig &config,
+                          std::function<void(const JobEstimate *estimate, const QString &error)> done)
+{
+    auto *watcher = new QFutureWatcher<Outcome>(context);
+    QObject::connect(watcher, &QFutureWatcher<Outcome>::finished, context, [watcher, done = std::move(done)] {
+        const Outcome o = watcher->result();
+        watcher->deleteLater();
+        done(o.estimate.get(), o.error);
+    });
+    watcher->setFuture(QtConcurrent::run([config] {
+        Outcome o;
+        try {
+            o.estimate = std::make_shared<JobEstimate>(estimateJob(config));
+        } catch (const std::exception &e) {
+            o.error = QString::fromStdString(e.what());
+        }
+        return o;
+    }));
+}
 
 EstimatePanel::EstimatePanel(std::function<JobConfig()> config, QWidget *parent) : QWidget(parent), m_config(std::move(config))
 {
@@ -81,26 +101,14 @@ void EstimatePanel::estimate()
 {
     m_button->setEnabled(false);
     m_status->setText(tr("Timing a few steps on this computer…"));
-    auto *watcher = new QFutureWatcher<Outcome>(this);
-    connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher] {
-        const Outcome o = watcher->result();
-        watcher->deleteLater();
+    estimateInBackground(this, m_config(), [this](const JobEstimate *e, const QString &error) {
         m_button->setEnabled(true);
-        if (o.estimate)
-            show(*o.estimate);
+        if (e)
+            show(*e);
         else
-            m_status->setText(tr("No estimate: %1").arg(o.error));
+            m_status->setText(tr("No estimate: %1").arg(error));
         Q_EMIT estimated();
     });
-    watcher->setFuture(QtConcurrent::run([config = m_config()] {
-        Outcome o;
-        try {
-            o.estimate = std::make_shared<JobEstimate>(estimateJob(config));
-        } catch (const std::exception &e) {
-            o.error = QString::fromStdString(e.what());
-        }
-        return o;
-    }));
 }
 
 void EstimatePanel::show(const JobEstimate &e)
@@ -108,12 +116,12 @@ void EstimatePanel::show(const JobEstimate &e)
     m_table->setRowCount(static_cast<int>(e.modes.size()));
     for (int r = 0; r < static_cast<int>(e.modes.size()); ++r) {
         const auto &m = e.modes[static_cast<std::size_t>(r)];
-        m_table->setItem(r, 0, new QTableWidgetItem(modeText(m.fineTune)));
+        m_table->setItem(r, 0, new QTableWidgetItem(fineTuneModeText(m.fineTune)));
         m_table->setItem(r, 1, new QTableWidgetItem(QString::fromUtf8(choiceName(m.precision).data())));
-        m_table->setItem(r, 2, new QTableWidgetItem(duration(m.secondsPerEpoch)));
-        auto *total = new QTableWidgetItem(duration(m.totalSeconds));
+        m_table->setItem(r, 2, new QTableWidgetItem(estimateDuration(m.secondsPerEpoch)));
+        auto *total = new QTableWidgetItem(estimateDuration(m.totalSeconds));
         if (m.oneTimeSeconds > 0.5)
-            total->setToolTip(tr("including %1 once, to decode images and compute features not cached yet").arg(duration(m.oneTimeSeconds)));
+            total->setToolTip(tr("including %1 once, to decode images and compute features not cached yet").arg(estimateDuration(m.oneTimeSeconds)));
         m_table->setItem(r, 3, total);
     }
     m_table->setVisible(true);

@@ -16,6 +16,14 @@ namespace vitscope {
 
 struct JobEstimate;
 
+// Shared with the pretrained-model catalogue.
+QString estimateDuration(double seconds);
+QString fineTuneModeText(const FineTune &f);
+// Runs estimateJob off the GUI thread; `done` is called on `context`'s thread with the estimate,
+// or with null and the reason there is none.
+void estimateInBackground(QObject *context, const JobConfig &config,
+                          std::function<void(const JobEstimate *estimate, const QString &error)> done);
+
 class EstimatePanel : public QWidget {
     Q_OBJECT
 public:

@@ -8,6 +8,7 @@
 #include "ui/dataset_view.h"
 #include "ui/evaluate_view.h"
 #include "ui/predict_view.h"
+#include "ui/pretrained_dialog.h"
 #include "ui/theme.h"
 #include "ui/train_view.h"
 
@@ -62,7 +63,11 @@ MainWindow::MainWindow(QWidget *parent)
         if (!dir.isEmpty())
             openModel(dir);
     });
-    file->addAction(tr("Get ViT-B/16 (ImageNet-21k, the notebook's)…"), this, &MainWindow::getPretrainedModel);
+    file->addAction(tr("&Get pretrained model…"), this, [this] {
+        PretrainedDialog dialog([this] { return m_trainView->formConfig(); }, this);
+        if (dialog.exec() == QDialog::Accepted)
+            getPretrainedModel(dialog.chosenRepo());
+    });
     file->addAction(tr("Open &run…"), this, [this] {
         const auto dir = QFileDialog::getExistingDirectory(this, tr("Open a run folder"));
         if (!dir.isEmpty())
@@ -190,23 +195,20 @@ void MainWindow::openRun(const QString &runFolder)
     remember(QStringLiteral("run"), runFolder);
 }
 
-void MainWindow::getPretrainedModel()
+void MainWindow::getPretrainedModel(const QString &repo)
 {
-    const QString repo = QString::fromLatin1(kIn21kRepo);
-    if (const QString cached = findCachedModel(repo); !cached.isEmpty()) {
-        openModel(cached);
-        statusBar()->showMessage(tr("Using %1 from the Hugging Face cache: %2").arg(repo, cached), 8000);
+    if (const QString local = findLocalModel(repo); !local.isEmpty()) {
+        openModel(local);
+        statusBar()->showMessage(tr("Using %1 from this computer: %2").arg(repo, local), 8000);
         return;
     }
-    const QString target = QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
-                               .filePath(QStringLiteral("models/") + QString(repo).replace(QLatin1Char('/'), QStringLiteral("--")));
-    if (QFileInfo::exists(QDir(target).filePath(QStringLiteral("model.safetensors")))) {
-        openModel(target);
-        return;
-    }
+    const QString target = downloadFolder(repo);
+    const auto known = pretrainedCatalogue();
+    const auto entry = std::find_if(known.begin(), known.end(), [&](const PretrainedModel &m) { return m.repo == repo; });
+    const QString size = entry != known.end() ? tr("about %1 MB").arg(entry->downloadBytes() / 1000000) : tr("its size is shown while it downloads");
     if (QMessageBox::question(this, tr("Download the pretrained model"),
-                              tr("%1 is not in the Hugging Face cache (%2). Download it (about 350 MB) to %3?")
-                                  .arg(repo, hubCacheDirectory(), target)) != QMessageBox::Yes)
+                              tr("%1 is not in the Hugging Face cache (%2). Download it (%3) to %4?").arg(repo, hubCacheDirectory(), size, target)) !=
+        QMessageBox::Yes)
         return;
     auto *downloader = new HubDownloader(this);
     auto *dialog = new QProgressDialog(tr("Downloading %1…").arg(repo), tr("Cancel"), 0, 1000, this);

@@ -39,7 +39,7 @@ Q_SIGNALS:
 
 private:
     void about();
-    void getPretrainedModel(); // the notebook's in21k ViT-B/16: from the Hub cache, or downloaded
+    void getPretrainedModel(const QString &repo); // from this computer, or downloaded from the Hub
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
     void remember(const QString &key, const QString &path); // recent files

@@ -149,6 +149,16 @@ ViTConfig vitBaseConfig()
     return ViTConfig{};
 }
 
+int64_t ViTConfig::parameterCount(int64_t numLabels) const
+{
+    const int64_t h = hiddenSize, m = intermediateSize;
+    const int64_t embeddings = int64_t{numChannels} * patchSize * patchSize * h + h // patch projection
+                               + h + (numPatches() + 1) * h;                        // CLS token, positions
+    const int64_t attention = 3 * (h * h + (qkvBias ? h : 0)) + h * h + h;
+    const int64_t block = attention + (h * m + m) + (m * h + h) + 2 * 2 * h; // and two LayerNorms
+    return embeddings + numHiddenLayers * block + 2 * h + h * numLabels + numLabels;
+}
+
 ViTConfig vitTinyConfig(int imageSize)
 {
     ViTConfig c;

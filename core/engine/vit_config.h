@@ -1,5 +1,6 @@
 #pragma once
 // Hugging Face ViTConfig and ViTImageProcessor settings, read from and written to their JSON files.
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,9 @@ struct ViTConfig {
     std::vector<std::string> labels; // id2label in id order; empty when the checkpoint has none
 
     int numPatches() const { return (imageSize / patchSize) * (imageSize / patchSize); }
+    // Parameters of ViTForImageClassification with this architecture and `numLabels` classes
+    // (what a catalogue shows before anything is downloaded).
+    int64_t parameterCount(int64_t numLabels) const;
     bool tanhGelu() const;
     void validate() const; // throws std::runtime_error naming the bad field
 };

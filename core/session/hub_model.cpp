@@ -3,6 +3,9 @@
 #include "data/sha256.h"
 
 #include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStandardPaths>
 #include <QFileInfo>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -22,7 +25,69 @@ QString sha256Of(const QString &path)
     return QString::fromStdString(sha256File(path.toStdString()));
 }
 
+ViTConfig architecture(int hidden, int heads, int imageSize = 224)
+{
+    ViTConfig c = vitBaseConfig();
+    c.imageSize = imageSize;
+    c.hiddenSize = hidden;
+    c.numAttentionHeads = heads;
+    c.intermediateSize = 4 * hidden;
+    return c;
+}
+
 } // namespace
+
+int64_t PretrainedModel::downloadBytes() const
+{
+    return 4 * architecture.parameterCount(hubLabels);
+}
+
+QList<PretrainedModel> pretrainedCatalogue()
+{
+    // Architectures as the repositories' config.json files state them.
+    return {{QString::fromLatin1(kIn21kRepo), architecture(768, 12), 0},
+            {QStringLiteral("google/vit-base-patch16-224"), architecture(768, 12), 1000},
+            {QStringLiteral("facebook/deit-small-patch16-224"), architecture(384, 6), 1000},
+            {QStringLiteral("facebook/deit-tiny-patch16-224"), architecture(192, 3), 1000}};
+}
+
+bool isHubRepoId(const QString &repo)
+{
+    static const QRegularExpression id(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9_.-]*/[A-Za-z0-9][A-Za-z0-9_.-]*$"));
+    return id.match(repo).hasMatch() && !repo.contains(QStringLiteral(".."));
+}
+
+QString hubConfigProblem(const QByteArray &configJson, const QString &repo)
+{
+    const QJsonDocument doc = QJsonDocument::fromJson(configJson);
+    if (!doc.isObject())
+        return HubDownloader::tr("The config.json of %1 is not a JSON object, so it is not a model this app can read.").arg(repo);
+    const QString type = doc.object().value(QStringLiteral("model_type")).toString();
+    if (type != QLatin1String("vit"))
+        return HubDownloader::tr("%1 is not a Vision Transformer in Hugging Face layout: its config.json says model_type \"%2\", "
+                                 "and vitscope fine-tunes only model_type \"vit\".")
+            .arg(repo, type.isEmpty() ? HubDownloader::tr("(none)") : type);
+    try {
+        parseViTConfig(configJson.toStdString(), repo.toStdString() + "/config.json");
+    } catch (const std::exception &e) {
+        return HubDownloader::tr("%1 cannot be used: %2").arg(repo, QString::fromStdString(e.what()));
+    }
+    return {};
+}
+
+QString downloadFolder(const QString &repo)
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("models/") + QString(repo).replace(QLatin1Char('/'), QStringLiteral("--")));
+}
+
+QString findLocalModel(const QString &repo)
+{
+    if (const QString cached = findCachedModel(repo); !cached.isEmpty())
+        return cached;
+    const QString own = downloadFolder(repo);
+    return QFileInfo::exists(QDir(own).filePath(QStringLiteral("model.safetensors"))) ? own : QString();
+}
 
 QString hubCacheDirectory()
 {
@@ -85,7 +150,8 @@ void HubDownloader::start(const QString &file)
     m_file = file;
     const QString target = QDir(m_folder).filePath(file);
     if (QFileInfo::exists(target)) { // finished earlier
-        next();
+        if (configAcceptable())
+            next();
         return;
     }
     // A partial download continues where it stopped.
@@ -132,6 +198,14 @@ void HubDownloader::onFinished()
         Q_EMIT failed(tr("Download cancelled; it will resume from %1 bytes of %2.").arg(m_part.size()).arg(m_file));
         return;
     }
+    if (status == 404 && m_file == QLatin1String("config.json")) {
+        fail(tr("%1 was not found on %2 (no such repository, or it has no config.json).").arg(m_repo, m_endpoint.toString()));
+        return;
+    }
+    if (status == 404 && m_file == QLatin1String("model.safetensors")) {
+        fail(tr("%1 has no model.safetensors file; vitscope reads safetensors weights only (not PyTorch .bin files).").arg(m_repo));
+        return;
+    }
     if (status == 404 && optionalFile(m_file)) {
         QFile::remove(m_part.fileName());
         next();
@@ -159,7 +233,23 @@ void HubDownloader::onFinished()
         fail(tr("Cannot move the download to %1").arg(target));
         return;
     }
-    next();
+    if (configAcceptable())
+        next();
+}
+
+bool HubDownloader::configAcceptable()
+{
+    if (m_file != QLatin1String("config.json"))
+        return true;
+    QFile config(QDir(m_folder).filePath(m_file));
+    const QString problem = config.open(QIODevice::ReadOnly) ? hubConfigProblem(config.readAll(), m_repo)
+                                                             : tr("Cannot read %1").arg(config.fileName());
+    if (problem.isEmpty())
+        return true;
+    config.close();
+    config.remove(); // not kept: a later download of another repository into this folder starts clean
+    fail(problem);
+    return false;
 }
 
 void HubDownloader::fail(const QString &message)

@@ -195,6 +195,27 @@ TEST_CASE("configOnlyMeansFromScratch")
     REQUIRE(m.preprocess.height == 32); // preprocessor defaults follow the model's image size
 }
 
+// The count a catalogue shows before downloading equals the model's; ViT-B/16 with 1000 classes
+// has torchvision's vit_b_16 count (the same architecture).
+TEST_CASE("parameterCountFromTheArchitecture")
+{
+    auto count = [](const ViTConfig &c, int labels) {
+        ViTConfig withLabels = c;
+        withLabels.labels.assign(static_cast<std::size_t>(labels), "x");
+        ViTForImageClassification m(withLabels);
+        int64_t n = 0;
+        for (const auto &p : m->parameters())
+            n += p.numel();
+        return n;
+    };
+    ViTConfig noBias = vitTinyConfig(32);
+    noBias.qkvBias = false;
+    for (const auto &c : {vitTinyConfig(32), vitTinyConfig(64), noBias})
+        REQUIRE(c.parameterCount(3) == count(c, 3));
+    REQUIRE(vitBaseConfig().parameterCount(1000) == 86567656);
+    REQUIRE(count(vitBaseConfig(), 1000) == 86567656);
+}
+
 TEST_CASE("configVariants")
 {
     struct Row {

@@ -23,6 +23,8 @@ public:
     bool cutFirstWeightsTransfer = false; // send half of model.safetensors, then drop the connection
     bool wrongChecksum = false;
     QList<QByteArray> ranges;             // Range headers seen for model.safetensors
+    QString repo = QString::fromLatin1(kIn21kRepo);
+    QStringList requested;                // files asked for, in order
 
     FakeHub()
     {
@@ -46,7 +48,8 @@ private:
         m_buffers.remove(s);
         const QString path = QString::fromLatin1(request.split(' ').value(1));
         const QString file = path.section(QLatin1Char('/'), -1);
-        if (!path.contains(QStringLiteral("/google/vit-base-patch16-224-in21k/resolve/main/")) || !files.contains(file)) {
+        requested << file;
+        if (!path.contains(QStringLiteral("/%1/resolve/main/").arg(repo)) || !files.contains(file)) {
             s->write("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
             s->disconnectFromHost();
             return;
@@ -139,7 +142,7 @@ private Q_SLOTS:
     void checksumMismatchIsAnError()
     {
         FakeHub hub;
-        hub.files[QStringLiteral("config.json")] = "{}";
+        hub.files[QStringLiteral("config.json")] = R"({"model_type":"vit"})";
         hub.files[QStringLiteral("model.safetensors")] = weights();
         hub.wrongChecksum = true;
         QTemporaryDir dir;
@@ -150,6 +153,98 @@ private Q_SLOTS:
         QVERIFY(failed.first().first().toString().contains(QStringLiteral("SHA-256")));
         QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("model.safetensors"))));
         QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("model.safetensors.part"))));
+    }
+
+    // File -> Get pretrained model: every catalogue entry downloads from a server with the Hub's
+    // layout, and its config.json describes the architecture the catalogue shows.
+    void catalogueDownloads_data()
+    {
+        QTest::addColumn<int>("row");
+        const auto catalogue = pretrainedCatalogue();
+        QCOMPARE(catalogue.first().repo, QString::fromLatin1(kIn21kRepo));
+        for (int r = 0; r < catalogue.size(); ++r)
+            QTest::newRow(qPrintable(catalogue[r].repo)) << r;
+    }
+    void catalogueDownloads()
+    {
+        QFETCH(int, row);
+        const PretrainedModel model = pretrainedCatalogue().at(row);
+        QVERIFY(isHubRepoId(model.repo));
+        FakeHub hub;
+        hub.repo = model.repo;
+        hub.files[QStringLiteral("config.json")] = QByteArray::fromStdString(viTConfigToJson(model.architecture));
+        hub.files[QStringLiteral("model.safetensors")] = weights();
+        QTemporaryDir dir;
+        HubDownloader downloader;
+        QSignalSpy done(&downloader, &HubDownloader::finished), failed(&downloader, &HubDownloader::failed);
+        downloader.download(model.repo, dir.path(), hub.url());
+        QTRY_VERIFY_WITH_TIMEOUT(done.count() + failed.count() == 1, 10000);
+        QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
+        const ViTConfig got = loadViTConfig(dir.filePath(QStringLiteral("config.json")).toStdString());
+        QCOMPARE(got.hiddenSize, model.architecture.hiddenSize);
+        QCOMPARE(got.numAttentionHeads, model.architecture.numAttentionHeads);
+        QVERIFY(model.downloadBytes() > 4 * got.parameterCount(0) - 1);
+    }
+
+    // A repository that is not a ViT in Hugging Face layout is refused before its weights are
+    // fetched, with a reason, and leaves no config.json behind.
+    void refusesWhatIsNotAViT_data()
+    {
+        QTest::addColumn<QByteArray>("config");
+        QTest::addColumn<bool>("hasWeights");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("BERT") << QByteArray(R"({"model_type":"bert","hidden_size":768})") << true << QStringLiteral("model_type \"bert\"");
+        QTest::newRow("no model_type") << QByteArray(R"({"hidden_size":768})") << true << QStringLiteral("model_type \"(none)\"");
+        QTest::newRow("not JSON") << QByteArray("<html>") << true << QStringLiteral("not a JSON object");
+        QTest::newRow("inconsistent ViT") << QByteArray(R"({"model_type":"vit","hidden_size":100,"num_attention_heads":12})") << true
+                                          << QStringLiteral("cannot be used");
+        QTest::newRow("no such repository") << QByteArray() << true << QStringLiteral("was not found");
+        QTest::newRow("PyTorch .bin weights only") << QByteArray(R"({"model_type":"vit"})") << false << QStringLiteral("no model.safetensors");
+    }
+    void refusesWhatIsNotAViT()
+    {
+        QFETCH(QByteArray, config);
+        QFETCH(bool, hasWeights);
+        QFETCH(QString, reason);
+        FakeHub hub;
+        hub.repo = QStringLiteral("someone/model");
+        if (!config.isEmpty())
+            hub.files[QStringLiteral("config.json")] = config;
+        if (hasWeights)
+            hub.files[QStringLiteral("model.safetensors")] = weights();
+        QTemporaryDir dir;
+        HubDownloader downloader;
+        QSignalSpy done(&downloader, &HubDownloader::finished), failed(&downloader, &HubDownloader::failed);
+        downloader.download(hub.repo, dir.path(), hub.url());
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 10000);
+        QCOMPARE(done.count(), 0);
+        const QString message = failed.first().first().toString();
+        QVERIFY2(message.contains(reason), qPrintable(message));
+        QVERIFY(message.contains(hub.repo));
+        if (hasWeights)
+            QVERIFY(!hub.requested.contains(QStringLiteral("model.safetensors")));
+        QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("model.safetensors"))));
+        if (hasWeights)
+            QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("config.json"))));
+    }
+
+    void repositoryIds_data()
+    {
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<bool>("valid");
+        QTest::newRow("catalogue") << QStringLiteral("facebook/deit-tiny-patch16-224") << true;
+        QTest::newRow("dots and underscores") << QStringLiteral("my_org/vit.v2-small") << true;
+        QTest::newRow("no owner") << QStringLiteral("vit-base") << false;
+        QTest::newRow("two slashes") << QStringLiteral("a/b/c") << false;
+        QTest::newRow("a URL") << QStringLiteral("https://huggingface.co/google/vit") << false;
+        QTest::newRow("parent folder") << QStringLiteral("a/..") << false;
+        QTest::newRow("spaces") << QStringLiteral("google/vit base") << false;
+    }
+    void repositoryIds()
+    {
+        QFETCH(QString, id);
+        QFETCH(bool, valid);
+        QCOMPARE(isHubRepoId(id), valid);
     }
 
     void findsModelInHubCache()
