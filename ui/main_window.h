@@ -3,6 +3,7 @@
 // the status bar, the research-use notice in the About box.
 #include <QMainWindow>
 
+class QAction;
 class QLabel;
 class QTabWidget;
 
@@ -44,6 +45,7 @@ private:
     void dropEvent(QDropEvent *event) override;
     void remember(const QString &key, const QString &path); // recent files
     void rebuildRecentMenu();
+    void updateDeviceLabel();
 
     Predictor *m_predictor;
     TrainingSession *m_session;
@@ -52,7 +54,8 @@ private:
     TrainView *m_trainView;
     DatasetView *m_datasetView;
     QLabel *m_modelLabel, *m_deviceLabel;
-    QString m_modelFolder;
+    QString m_modelFolder, m_device;
+    QAction *m_bf16Predict = nullptr;
     EvaluateView *m_evaluateView;
     QMenu *m_recent = nullptr;
 };

@@ -2,6 +2,7 @@
 
 #include "data/preprocess.h"
 #include "engine/attention_map.h"
+#include "engine/autocast.h"
 #include "engine/checkpoint.h"
 #include "engine/runtime.h"
 
@@ -13,6 +14,8 @@ struct PredictorWorker::State {
     std::optional<LoadedModel> model;
     std::unique_ptr<Preprocessor> preprocessor;
     torch::Device device = torch::kCPU;
+    Precision precision = Precision::Fp32;
+    bool bf16 = false; // precision resolved for the device: bf16 only where native
 };
 
 Predictor::Predictor(QObject *parent) : QObject(parent)
@@ -25,6 +28,7 @@ Predictor::Predictor(QObject *parent) : QObject(parent)
     connect(&m_thread, &QThread::finished, worker, &QObject::deleteLater);
     connect(this, &Predictor::loadRequested, worker, &PredictorWorker::load);
     connect(this, &Predictor::predictRequested, worker, &PredictorWorker::run);
+    connect(this, &Predictor::precisionRequested, worker, &PredictorWorker::setPrecision);
     connect(worker, &PredictorWorker::modelLoaded, this, &Predictor::modelLoaded);
     connect(worker, &PredictorWorker::modelFailed, this, &Predictor::modelFailed);
     connect(worker, &PredictorWorker::untrainedHead, this, &Predictor::untrainedHead);
@@ -44,6 +48,11 @@ Predictor::~Predictor()
 void Predictor::loadModel(const QString &folder)
 {
     Q_EMIT loadRequested(folder);
+}
+
+void Predictor::setPrecision(Precision precision)
+{
+    Q_EMIT precisionRequested(precision);
 }
 
 void Predictor::predict(const QStringList &paths)
@@ -68,6 +77,7 @@ void PredictorWorker::attention(const QString &path)
         const auto &cfg = model->config();
         const int grid = cfg.imageSize / cfg.patchSize;
         const auto x = m_state->preprocessor->load(path.toStdString()).to(m_state->device);
+        AutocastGuard autocast(m_state->device, m_state->bf16);
         const auto rollout = attentionRollout(model->forwardFull(x, true).attentions, grid, grid)[0].to(torch::kCPU).contiguous();
         map.rows = map.columns = grid;
         map.values = QVector<float>(rollout.data_ptr<float>(), rollout.data_ptr<float>() + rollout.numel());
@@ -78,6 +88,13 @@ void PredictorWorker::attention(const QString &path)
 }
 
 PredictorWorker::PredictorWorker() : m_state(std::make_unique<State>()) {}
+
+void PredictorWorker::setPrecision(Precision precision)
+{
+    m_state->precision = precision;
+    // Asked for where it is not native (a CPU without AMX or AVX512-BF16): fp32, never emulated.
+    m_state->bf16 = precision != Precision::Fp32 && bf16Supported(m_state->device);
+}
 PredictorWorker::~PredictorWorker() = default;
 
 void PredictorWorker::load(const QString &folder)
@@ -94,6 +111,7 @@ void PredictorWorker::load(const QString &folder)
         for (const auto &m : loaded.messages())
             notes << QString::fromStdString(m);
         m_state->preprocessor = std::make_unique<Preprocessor>(loaded.preprocess);
+        setPrecision(m_state->precision); // the device may have changed
         const bool newHead = loaded.newHead;
         m_state->model = std::move(loaded);
         Q_EMIT modelLoaded(folder, labels, notes, QString::fromStdString(deviceDescription(m_state->device)));
@@ -119,7 +137,13 @@ void PredictorWorker::run(const QStringList &paths)
         try {
             auto &model = m_state->model->model;
             const auto x = m_state->preprocessor->load(path.toStdString()).to(m_state->device);
-            const auto probs = torch::softmax(model(x), -1)[0].to(torch::kCPU, torch::kFloat64).contiguous();
+            torch::Tensor logits;
+            {
+                AutocastGuard autocast(m_state->device, m_state->bf16);
+                logits = model(x).to(torch::kFloat32);
+            }
+            const auto probs = torch::softmax(logits, -1)[0].to(torch::kCPU, torch::kFloat64).contiguous();
+            p.bf16 = m_state->bf16;
             for (const auto &l : m_state->model->config().labels)
                 p.labels << QString::fromStdString(l);
             const double *data = probs.data_ptr<double>();
