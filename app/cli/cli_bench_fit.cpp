@@ -1,6 +1,7 @@
 // bench fit: the whole recipe (train(), evaluation every epoch, checkpoints, test) on a synthetic
 // data set held as the cache holds one (resized bytes in RAM), so that it runs where only
-// LibTorch exists. It times what a user waits for once the cache is built.
+// LibTorch exists. It times what a user waits for once the cache is built. With --data it runs the
+// real job on files instead (cli_bench_fit_data.cpp).
 #include "cli_commands.h"
 #include "cli_options.h"
 
@@ -43,6 +44,7 @@ struct FitArgs {
     std::unique_ptr<ConfigOptions> recipe;
     std::string config = "vit-base", out;
     int64_t images = 6800, val = 600, test = 600;
+    std::string data; // real files instead of synthetic images
     bool json = false;
 };
 
@@ -50,6 +52,12 @@ int runBenchFit(const FitArgs &args)
 {
     JobConfig job; // the notebook's recipe unless told otherwise
     args.recipe->apply(job);
+#ifdef VITSCOPE_WITH_DATA
+    if (!args.data.empty()) {
+        job.data.data = args.data;
+        return runBenchFitOnFiles(job, args.config, args.json);
+    }
+#endif
     const TrainConfig &cfg = job.train;
     const int threads = configureThreads(cfg.threads);
     const torch::Device device = selectDevice(cfg.device);
@@ -140,6 +148,14 @@ int runBenchFit(const FitArgs &args)
 
 } // namespace
 
+nlohmann::json phaseSeconds(const TrainSummary &s)
+{
+    return {{"decoding", s.prepareSeconds},
+            {"frozen_features", s.featureSeconds},
+            {"training", s.wallSeconds - s.prepareSeconds - s.featureSeconds}, // with evaluation and checkpoints
+            {"total", s.wallSeconds}};
+}
+
 void addBenchFit(CLI::App &bench, int &exitCode)
 {
     auto *fit = bench.add_subcommand("fit", "the whole recipe on synthetic cached images: wall time of a run");
@@ -150,6 +166,11 @@ void addBenchFit(CLI::App &bench, int &exitCode)
     fit->add_option("--images", a->images, "training images")->check(CLI::Range(int64_t{1}, int64_t{1} << 30))->capture_default_str();
     fit->add_option("--val", a->val, "validation images")->check(CLI::Range(int64_t{1}, int64_t{1} << 30))->capture_default_str();
     fit->add_option("--test", a->test, "test images")->check(CLI::Range(int64_t{0}, int64_t{1} << 30))->capture_default_str();
+#ifdef VITSCOPE_WITH_DATA
+    fit->add_option("--data", a->data,
+                    "real image files (one folder per class): the training job with cold caches, its time split into decoding, "
+                    "frozen-feature extraction and training (--images/--val/--test are then the data's own)");
+#endif
     fit->add_option("--out", a->out, "keep the run folder here (default: a temporary one, removed)");
     fit->add_flag("--json", a->json, "the result as JSON");
     fit->callback([a, &exitCode] { exitCode = runBenchFit(*a); });

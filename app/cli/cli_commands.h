@@ -9,7 +9,11 @@
 #include <utility>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 namespace vitscope {
+struct JobConfig;
+struct TrainSummary;
 struct ViTConfig;
 }
 
@@ -29,9 +33,13 @@ void addBench(CLI::App &app, int &exitCode); // bench infer|train|fit (+ preproc
 void addBenchFit(CLI::App &bench, int &exitCode);
 ViTConfig benchConfig(const std::string &name); // vit-base, vit-tiny or a model folder
 void traceSteps(const std::string &path, const std::function<void()> &work); // Chrome trace of `work`
-std::vector<std::pair<std::string, std::string>> stackVersions(); // Qt, OpenCV (empty engine-only)
+std::vector<std::pair<std::string, std::string>> stackVersions();
+nlohmann::json phaseSeconds(const TrainSummary &summary); // a training job's time, by phase // Qt, OpenCV (empty engine-only)
 
 #ifdef VITSCOPE_WITH_DATA
+// bench fit --data: the training job on real image files with cold caches, its time split into
+// decoding, frozen-feature extraction and training.
+int runBenchFitOnFiles(const JobConfig &job, const std::string &config, bool json);
 void addPredict(CLI::App &app, int &exitCode);
 void addScan(CLI::App &app, int &exitCode);
 void addDemoData(CLI::App &app, int &exitCode);

@@ -137,7 +137,8 @@ int runTrain(const TrainArgs &a)
     if (a.json) {
         json j = {{"run", fs::absolute(job.out).string()}, {"status", status}, {"best_epoch", summary.bestEpoch},
                   {"epochs_run", summary.epochsRun}, {"train_seconds", summary.trainSeconds},
-                  {"images_per_second", summary.imagesPerSecond}};
+                  {"images_per_second", summary.imagesPerSecond},
+                  {"phase_seconds", phaseSeconds(summary)}};
         j["val"] = summary.val ? metricsJson(*summary.val) : json(nullptr);
         j["test"] = summary.test ? metricsJson(*summary.test) : json(nullptr);
         std::cout << j.dump() << "\n";

@@ -25,6 +25,9 @@ struct TrainSummary {
     int bestEpoch = 0, epochsRun = 0;
     int64_t steps = 0;
     double trainSeconds = 0, imagesPerSecond = 0;
+    // The job's phases (set by runTrainingJob): scanning, decoding and caching the images;
+    // computing the frozen part's features; all of it, start to finish.
+    double prepareSeconds = 0, featureSeconds = 0, wallSeconds = 0;
     std::optional<Metrics> val, test;
 };
 

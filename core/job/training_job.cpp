@@ -9,6 +9,7 @@
 
 #include <torch/torch.h>
 
+#include <chrono>
 #include <filesystem>
 
 namespace fs = std::filesystem;
@@ -91,6 +92,9 @@ TrainJob resumeJob(const std::string &out)
 TrainSummary runTrainingJob(const TrainJob &job, const JobCallbacks &cb, const std::atomic<bool> *stop,
                             const std::map<std::string, std::string> &versions)
 {
+    using Clock = std::chrono::steady_clock;
+    const auto start = Clock::now();
+    auto since = [](Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); };
     const JobConfig &config = job.config;
     validate(config);
     if (!job.resume && fs::exists(runfiles::runJson(job.out)))
@@ -109,7 +113,9 @@ TrainSummary runTrainingJob(const TrainJob &job, const JobCallbacks &cb, const s
     const PreprocessConfig preprocess = fs::exists(preFile) ? parsePreprocessConfig(readTextFile(preFile.string()), modelConfig.imageSize)
                                                             : defaultPreprocessConfig(modelConfig.imageSize);
     // A resumed run reads its own split back, so it trains on exactly the same images.
+    const auto prepareStart = Clock::now();
     auto prepared = prepareData(config, job.resume ? runfiles::splitFile(job.out) : std::string(), preprocess, cb.progress, stop);
+    const double prepareSeconds = since(prepareStart);
     if (stop && stop->load())
         throw std::runtime_error("cancelled while preparing the data");
     for (const auto &w : prepared.split.warnings)
@@ -123,7 +129,9 @@ TrainSummary runTrainingJob(const TrainJob &job, const JobCallbacks &cb, const s
             if (cb.warning)
                 cb.warning(m);
 
+    const auto featureStart = Clock::now();
     FrozenFeatures features = prepareFeatures(config, model, preprocess, device, prepared, cb, stop);
+    const double featureSeconds = since(featureStart);
 
     RunFolder run(job.out);
     if (job.resume) {
@@ -152,9 +160,13 @@ TrainSummary runTrainingJob(const TrainJob &job, const JobCallbacks &cb, const s
     if (stop && !trainerCb.shouldStop)
         trainerCb.shouldStop = [stop] { return stop->load(); };
     try {
-        if (features.train)
-            return train(model, run.info().config.train, *features.train, *features.val, features.test.get(), run, trainerCb, job.resume);
-        return train(model, run.info().config.train, *prepared.train, *prepared.val, prepared.test.get(), run, trainerCb, job.resume);
+        TrainSummary summary =
+            features.train ? train(model, run.info().config.train, *features.train, *features.val, features.test.get(), run, trainerCb, job.resume)
+                           : train(model, run.info().config.train, *prepared.train, *prepared.val, prepared.test.get(), run, trainerCb, job.resume);
+        summary.prepareSeconds = prepareSeconds;
+        summary.featureSeconds = featureSeconds;
+        summary.wallSeconds = since(start);
+        return summary;
     } catch (const std::exception &e) {
         run.setStatus(RunStatus::Failed, e.what());
         throw;

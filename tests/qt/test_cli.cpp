@@ -285,3 +285,28 @@ TEST_CASE("estimatePrintsEveryModeAndPrecision")
     REQUIRE(seen == modes);
     REQUIRE(run("train --estimate --data x").exitCode == 2); // no model
 }
+
+TEST_CASE("benchFitOnFilesSplitsTheTimeByPhase")
+{
+    // From image files with cold caches: decoding, the frozen features (head mode) and training
+    // are each timed, and add up to the whole run.
+    const fs::path root = fs::temp_directory_path() / "vitscope-test-cli-fit-data";
+    fs::remove_all(root);
+    REQUIRE(run("demo-data " + (root / "data").string() + " --per-class 5 --seed 4").exitCode == 0);
+    const auto r = run("bench fit --json --device cpu --threads 2 --config " + kData + "/vit-tiny-classifier --data " +
+                       (root / "data").string() + " --fine-tune head --epochs 2 --batch 8 --lr 1e-3 --warmup-steps 0");
+    INFO(r.out);
+    REQUIRE(r.exitCode == 0);
+    const auto j = lines(r.out).at(0);
+    REQUIRE((j["images"] == 24 && j["val_images"] == 8 && j["test_images"] == 8 && j["fine_tune"] == "head" && j["epochs"] == 2));
+    const auto &p = j["phase_seconds"];
+    const double decoding = p["decoding"], features = p["frozen_features"], training = p["training"], total = p["total"];
+    REQUIRE((decoding > 0 && features > 0 && training > 0));
+    REQUIRE_NEAR(decoding + features + training, total, 1e-9);
+    // Full fine-tuning has no frozen part to extract.
+    const auto full = lines(run("bench fit --json --device cpu --threads 2 --config " + kData + "/vit-tiny-classifier --data " +
+                                (root / "data").string() + " --epochs 1 --batch 8")
+                                .out)
+                          .at(0);
+    REQUIRE(full["phase_seconds"]["frozen_features"].get<double>() < 1e-3);
+}
