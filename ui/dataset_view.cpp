@@ -9,6 +9,7 @@
 
 #include "ui/plot.h"
 
+#include <QEvent>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
@@ -82,6 +83,9 @@ DatasetView::DatasetView(QWidget *parent)
     m_preview->setObjectName(QStringLiteral("preview"));
     m_preview->setAlignment(Qt::AlignCenter);
     m_preview->setMinimumSize(260, 200);
+    // The image is scaled to the label, never the label to the image.
+    m_preview->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
+    m_preview->installEventFilter(this);
     m_details = new QLabel;
     m_details->setObjectName(QStringLiteral("details"));
     m_details->setWordWrap(true);
@@ -252,6 +256,13 @@ void DatasetView::showClass(int label)
     }
 }
 
+bool DatasetView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_preview && event->type() == QEvent::Resize && m_grid->currentIndex().isValid())
+        preview(m_grid->currentIndex().row()); // scaled again to the new size
+    return QWidget::eventFilter(watched, event);
+}
+
 void DatasetView::preview(int row)
 {
     if (row < 0 || row >= m_shownItems.size())
@@ -259,10 +270,13 @@ void DatasetView::preview(int row)
     const auto &item = m_report.items[m_shownItems[row]];
     const QString path = QString::fromStdString(item.path);
     QImageReader reader(path);
-    const QSize target = m_preview->size() * devicePixelRatioF();
+    const qreal ratio = m_preview->devicePixelRatioF();
+    const QSize target = m_preview->contentsRect().size() * ratio; // device pixels, for a sharp image
     if (reader.size().isValid())
         reader.setScaledSize(reader.size().scaled(target, Qt::KeepAspectRatio));
-    m_preview->setPixmap(QPixmap::fromImage(reader.read()));
+    QImage image = reader.read();
+    image.setDevicePixelRatio(ratio); // else drawn at one logical pixel per device pixel: a zoomed-in corner
+    m_preview->setPixmap(QPixmap::fromImage(image));
     m_details->setText(tr("%1\n%2 x %3, %4 %5, class %6%7")
                            .arg(path)
                            .arg(item.width)

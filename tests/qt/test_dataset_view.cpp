@@ -1,5 +1,6 @@
 // The Dataset view scans off the GUI thread, fills thumbnails only when asked, shows split counts,
-// and cancels cleanly; picking a class (mouse or keys) shows its images at full size.
+// and cancels cleanly; picking a class (mouse or keys) shows its images at full size, and the
+// preview shows the whole frame at any device-pixel ratio (ctest runs it again at QT_SCALE_FACTOR=2).
 #include "data/demo_data.h"
 #include "ui/class_count_model.h"
 #include "ui/dataset_view.h"
@@ -176,6 +177,28 @@ private Q_SLOTS:
         // The preview follows: an image of the new class, not one left from the previous.
         auto *details = view.findChild<QLabel *>(QStringLiteral("details"));
         QVERIFY(details->text().startsWith(view.thumbnails()->index(0).data(ThumbnailModel::PathRole).toString()));
+    }
+
+    void previewShowsWholeFrame()
+    {
+        DatasetView view;
+        QVERIFY(showScanned(view, m_dir.path()));
+        bool scaled = false;
+        const double factor = qEnvironmentVariable("QT_SCALE_FACTOR").toDouble(&scaled);
+        if (scaled)
+            QCOMPARE(view.devicePixelRatioF(), factor); // the case under test really is high-DPI
+        auto *preview = view.findChild<QLabel *>(QStringLiteral("preview"));
+        QVERIFY(preview);
+        QTRY_VERIFY_WITH_TIMEOUT(!preview->pixmap().isNull(), 5000);
+        const QPixmap pixmap = preview->pixmap();
+        // The frame (720x576) fits the label whole: its size in the label's pixels, not device pixels.
+        const QSizeF shown = pixmap.deviceIndependentSize();
+        const QSize room = preview->contentsRect().size();
+        QVERIFY2(shown.width() <= room.width() + 0.5 && shown.height() <= room.height() + 0.5,
+                 qPrintable(QStringLiteral("%1x%2 in %3x%4").arg(shown.width()).arg(shown.height()).arg(room.width()).arg(room.height())));
+        QVERIFY(shown.width() >= room.width() - 1 || shown.height() >= room.height() - 1); // as large as fits
+        QCOMPARE(pixmap.devicePixelRatio(), view.devicePixelRatioF());                      // and sharp
+        QVERIFY(qAbs(shown.width() / shown.height() - 720.0 / 576.0) < 0.02);
     }
 
     void ctrlOOpensDataSet()
