@@ -54,14 +54,19 @@ QStringList expand(const QStringList &paths)
 }
 
 // The decoder judges bytes alone and calls any text "a text file with an image extension"; for a
-// file whose name does not claim to be an image (README.txt), say what it really is.
+// file whose name does not claim to be an image (README.txt), the text is right, the extension not.
 QString unusableReason(const QString &path, const QString &error)
 {
     const QString suffix = QFileInfo(path).suffix();
-    if (isImageExtension((QLatin1Char('.') + suffix).toStdString()) || !error.contains(QLatin1String("image extension")))
+    if (isImageExtension((QLatin1Char('.') + suffix).toStdString()) || !error.contains(QLatin1String("a text file with an image extension")))
         return error;
-    return suffix.isEmpty() ? PredictView::tr("not an image (no file extension, and its contents are not an image either)")
-                            : PredictView::tr("not an image (a .%1 file, and its contents are not an image either)").arg(suffix);
+    return suffix.isEmpty() ? PredictView::tr("not an image (a text file)") : PredictView::tr("not an image (a .%1 text file)").arg(suffix);
+}
+
+// A red that reads on the palette in use: on the dark palette's background a lighter one.
+QString errorColour(const QWidget *widget)
+{
+    return widget->palette().color(QPalette::Window).lightness() < 128 ? QStringLiteral("#ff6b6b") : QStringLiteral("#c00000");
 }
 
 QString dropHint()
@@ -98,7 +103,6 @@ PredictView::PredictView(Predictor *predictor, QWidget *parent) : QWidget(parent
     // An untrained head predicts noise: say so for as long as that model is loaded.
     m_modelWarning = new QLabel;
     m_modelWarning->setWordWrap(true);
-    m_modelWarning->setStyleSheet(QStringLiteral("color: #c00000; font-weight: bold;"));
     m_modelWarning->setVisible(false);
     m_chart = new ProbabilityChart;
     m_list = new QListWidget;
@@ -158,6 +162,7 @@ PredictView::PredictView(Predictor *predictor, QWidget *parent) : QWidget(parent
     connect(m_predictor, &Predictor::untrainedHead, this, [this] {
         m_modelWarning->setText(tr("This model's classification head has not been trained: its probabilities are meaningless. "
                                    "Train it first (Train view) or open a fine-tuned model."));
+        m_modelWarning->setStyleSheet(QStringLiteral("color: %1; font-weight: bold;").arg(errorColour(this)));
         m_modelWarning->setVisible(true);
     });
 }
@@ -304,7 +309,7 @@ void PredictView::updateMessage()
 void PredictView::setMessage(const QString &message, bool error)
 {
     m_message->setText(message);
-    m_message->setStyleSheet(error ? QStringLiteral("color: #c00000;") : QString());
+    m_message->setStyleSheet(error ? QStringLiteral("color: %1;").arg(errorColour(this)) : QString());
     Q_EMIT messageChanged(message);
 }
 
