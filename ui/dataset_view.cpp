@@ -4,10 +4,12 @@
 #include "session/dataset_scanner.h"
 #include "ui/class_count_model.h"
 #include "ui/theme.h"
+#include "ui/thumbnail_delegate.h"
 #include "ui/thumbnail_model.h"
 
 #include "ui/plot.h"
 
+#include <QEvent>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
@@ -18,6 +20,7 @@
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QShortcut>
 #include <QSplitter>
 #include <QVBoxLayout>
 #include <QtConcurrent>
@@ -28,7 +31,11 @@ DatasetView::DatasetView(QWidget *parent)
     : QWidget(parent), m_classes(new ClassCountModel(this)), m_thumbnails(new ThumbnailModel(this))
 {
     auto *open = new QPushButton(tr("&Open data set…"));
+    open->setToolTip(tr("Open a folder with one sub-folder per class (%1).").arg(QKeySequence(QKeySequence::Open).toString(QKeySequence::NativeText)));
     connect(open, &QPushButton::clicked, this, &DatasetView::openRequested);
+    // Ctrl+O where the user is: here a data set, in the Predict view images (a hidden view's
+    // shortcuts do not fire, so the two never compete).
+    connect(new QShortcut(QKeySequence::Open, this), &QShortcut::activated, this, &DatasetView::openRequested);
     m_summary = new QLabel(tr("Open a data set: a folder with one sub-folder per class."));
     m_summary->setWordWrap(true);
     m_progress = new QProgressBar;
@@ -46,8 +53,9 @@ DatasetView::DatasetView(QWidget *parent)
     top->addWidget(m_cancelButton);
 
     m_classList = new QListView;
+    m_classList->setObjectName(QStringLiteral("classList"));
     m_classList->setModel(m_classes);
-    m_classList->setToolTip(tr("Click a class to show its images."));
+    m_classList->setToolTip(tr("Pick a class (click it or use the arrow keys) to show its images."));
     m_problems = new QListWidget;
     m_problems->setWordWrap(true);
     auto *left = new QWidget;
@@ -59,18 +67,27 @@ DatasetView::DatasetView(QWidget *parent)
     leftLayout->addWidget(m_problems, 1);
 
     m_grid = new QListView;
+    m_grid->setObjectName(QStringLiteral("thumbnailGrid"));
     m_grid->setModel(m_thumbnails);
+    m_grid->setItemDelegate(new ThumbnailDelegate(m_grid));
     m_grid->setViewMode(QListView::IconMode);
     m_grid->setIconSize(QSize(ThumbnailModel::kSize, ThumbnailModel::kSize));
-    m_grid->setGridSize(QSize(ThumbnailModel::kSize + 24, ThumbnailModel::kSize + 34));
+    m_grid->setSpacing(4);
     m_grid->setResizeMode(QListView::Adjust);
     m_grid->setUniformItemSizes(true);
     m_grid->setMovement(QListView::Static);
+    m_grid->setWordWrap(false);
+    m_grid->setTextElideMode(Qt::ElideMiddle);
 
     m_preview = new QLabel(tr("Select an image."));
+    m_preview->setObjectName(QStringLiteral("preview"));
     m_preview->setAlignment(Qt::AlignCenter);
     m_preview->setMinimumSize(260, 200);
+    // The image is scaled to the label, never the label to the image.
+    m_preview->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
+    m_preview->installEventFilter(this);
     m_details = new QLabel;
+    m_details->setObjectName(QStringLiteral("details"));
     m_details->setWordWrap(true);
     m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_chart = newPlot(tr("Images"), QString());
@@ -91,7 +108,9 @@ DatasetView::DatasetView(QWidget *parent)
     layout->addLayout(top);
     layout->addWidget(split, 1);
 
-    connect(m_classList, &QListView::clicked, this, [this](const QModelIndex &index) { showClass(index.row()); });
+    // The current class, not a click: the arrow keys choose a class as well as the mouse does.
+    connect(m_classList->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &index) { showClass(index.isValid() ? index.row() : -1); });
     connect(m_grid->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &index) { preview(index.row()); });
 }
 
@@ -193,8 +212,6 @@ void DatasetView::showReport(const ScanReport &r)
                                         .arg(r.maxSize[1])
                                   : tr("This data set cannot be used: %1").arg(QString::fromStdString(r.error)));
     showClass(-1);
-    if (m_thumbnails->rowCount() > 0)
-        m_grid->setCurrentIndex(m_thumbnails->index(0)); // a preview from the start
 }
 
 void DatasetView::showSplit(double train, double val, double test, quint64 seed)
@@ -229,6 +246,21 @@ void DatasetView::showClass(int label)
         captions << QFileInfo(paths.last()).fileName();
     }
     m_thumbnails->setFiles(paths, captions);
+    // The preview shows an image of what the grid shows: its first, or none.
+    if (m_thumbnails->rowCount() > 0) {
+        m_grid->setCurrentIndex(m_thumbnails->index(0));
+    } else {
+        m_preview->clear();
+        m_preview->setText(tr("Select an image."));
+        m_details->clear();
+    }
+}
+
+bool DatasetView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_preview && event->type() == QEvent::Resize && m_grid->currentIndex().isValid())
+        preview(m_grid->currentIndex().row()); // scaled again to the new size
+    return QWidget::eventFilter(watched, event);
 }
 
 void DatasetView::preview(int row)
@@ -238,10 +270,13 @@ void DatasetView::preview(int row)
     const auto &item = m_report.items[m_shownItems[row]];
     const QString path = QString::fromStdString(item.path);
     QImageReader reader(path);
-    const QSize target = m_preview->size() * devicePixelRatioF();
+    const qreal ratio = m_preview->devicePixelRatioF();
+    const QSize target = m_preview->contentsRect().size() * ratio; // device pixels, for a sharp image
     if (reader.size().isValid())
         reader.setScaledSize(reader.size().scaled(target, Qt::KeepAspectRatio));
-    m_preview->setPixmap(QPixmap::fromImage(reader.read()));
+    QImage image = reader.read();
+    image.setDevicePixelRatio(ratio); // else drawn at one logical pixel per device pixel: a zoomed-in corner
+    m_preview->setPixmap(QPixmap::fromImage(image));
     m_details->setText(tr("%1\n%2 x %3, %4 %5, class %6%7")
                            .arg(path)
                            .arg(item.width)

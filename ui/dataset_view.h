@@ -38,6 +38,9 @@ Q_SIGNALS:
     void scanned(const QString &folder, bool usable);
     void openRequested();
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void showReport(const ScanReport &report);
     void showClass(int label);

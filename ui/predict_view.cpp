@@ -3,9 +3,7 @@
 #include "data/image_formats.h"
 #include "session/predictor.h"
 #include "ui/csv_export.h"
-#include "ui/theme.h"
-
-#include "ui/plot.h"
+#include "ui/probability_chart.h"
 
 #include <QCheckBox>
 #include <QClipboard>
@@ -21,11 +19,10 @@
 #include <QListWidget>
 #include <QMimeData>
 #include <QPushButton>
-#include <QStandardPaths>
+#include <QShortcut>
 #include <QVBoxLayout>
 
 #include <algorithm>
-#include <numeric>
 
 namespace vitscope {
 namespace {
@@ -56,6 +53,32 @@ QStringList expand(const QStringList &paths)
     return out;
 }
 
+// The decoder judges bytes alone and calls any text "a text file with an image extension"; for a
+// file whose name does not claim to be an image (README.txt), the text is right, the extension not.
+QString unusableReason(const QString &path, const QString &error)
+{
+    const QString suffix = QFileInfo(path).suffix();
+    if (isImageExtension((QLatin1Char('.') + suffix).toStdString()) || !error.contains(QLatin1String("a text file with an image extension")))
+        return error;
+    return suffix.isEmpty() ? PredictView::tr("not an image (a text file)") : PredictView::tr("not an image (a .%1 text file)").arg(suffix);
+}
+
+// A red that reads on the palette in use: on the dark palette's background a lighter one.
+QString errorColour(const QWidget *widget)
+{
+    return widget->palette().color(QPalette::Window).lightness() < 128 ? QStringLiteral("#ff6b6b") : QStringLiteral("#c00000");
+}
+
+QString dropHint()
+{
+    return PredictView::tr("Drop an endoscopy image here,\nor use Open…, Add… or Paste.");
+}
+
+QString shortcutText(QKeySequence::StandardKey key)
+{
+    return QKeySequence(key).toString(QKeySequence::NativeText);
+}
+
 } // namespace
 
 PredictView::PredictView(Predictor *predictor, QWidget *parent) : QWidget(parent), m_predictor(predictor)
@@ -64,7 +87,7 @@ PredictView::PredictView(Predictor *predictor, QWidget *parent) : QWidget(parent
     auto *notice = new QLabel(tr("For research use only. Not for use in diagnostic procedures."));
     notice->setObjectName(QStringLiteral("researchNotice"));
     notice->setStyleSheet(QStringLiteral("color: #b35900; font-weight: bold;"));
-    m_image = new QLabel(tr("Drop an endoscopy image here,\nor use Open… or Paste."));
+    m_image = new QLabel(dropHint());
     m_image->setAlignment(Qt::AlignCenter);
     m_image->setMinimumSize(320, 260);
     m_image->setFrameShape(QFrame::StyledPanel);
@@ -80,29 +103,37 @@ PredictView::PredictView(Predictor *predictor, QWidget *parent) : QWidget(parent
     // An untrained head predicts noise: say so for as long as that model is loaded.
     m_modelWarning = new QLabel;
     m_modelWarning->setWordWrap(true);
-    m_modelWarning->setStyleSheet(QStringLiteral("color: #c00000; font-weight: bold;"));
     m_modelWarning->setVisible(false);
-    m_plot = newPlot(QString(), tr("Probability (%)"));
-    m_plot->setMinimumSize(360, 260);
-    m_plot->xAxis->setRange(0, 100);
+    m_chart = new ProbabilityChart;
     m_list = new QListWidget;
+    m_list->setObjectName(QStringLiteral("results"));
     m_list->setMaximumHeight(140);
 
+    // Mnemonics apart from the tabs' (Alt+D, T, E, P) and the menus' (Alt+F, V, H).
     auto *open = new QPushButton(tr("&Open…"));
-    auto *paste = new QPushButton(tr("&Paste"));
-    m_export = new QPushButton(tr("&Export CSV…"));
-    m_attention = new QCheckBox(tr("Show &attention"));
+    open->setToolTip(tr("Predict these images instead of the list (%1).").arg(shortcutText(QKeySequence::Open)));
+    auto *add = new QPushButton(tr("&Add…"));
+    add->setToolTip(tr("Add images to the list."));
+    auto *paste = new QPushButton(tr("Pa&ste"));
+    paste->setToolTip(tr("Add the image, or the image files, on the clipboard to the list (%1).").arg(shortcutText(QKeySequence::Paste)));
+    m_export = new QPushButton(tr("E&xport CSV…"));
+    m_attention = new QCheckBox(tr("Show atte&ntion"));
     m_attention->setToolTip(tr("Colours the image by how much each region fed the decision (attention rollout over all layers). "
                                "An aid to judge a prediction, not a segmentation."));
     m_export->setEnabled(false);
-    connect(open, &QPushButton::clicked, this, &PredictView::openFiles);
-    connect(paste, &QPushButton::clicked, this, &PredictView::pasteImage);
+    connect(open, &QPushButton::clicked, this, [this] { openFiles(ListMode::Replace); });
+    connect(add, &QPushButton::clicked, this, [this] { openFiles(ListMode::Add); });
+    connect(paste, &QPushButton::clicked, this, &PredictView::paste);
+    // Shortcuts of this view only: a hidden view's shortcuts do not fire.
+    connect(new QShortcut(QKeySequence::Open, this), &QShortcut::activated, this, [this] { openFiles(ListMode::Replace); });
+    connect(new QShortcut(QKeySequence::Paste, this), &QShortcut::activated, this, &PredictView::paste);
     connect(m_export, &QPushButton::clicked, this, &PredictView::exportCsv);
-    connect(m_list, &QListWidget::currentRowChanged, this, &PredictView::show);
+    connect(m_list, &QListWidget::currentRowChanged, this, &PredictView::showRow);
     connect(m_attention, &QCheckBox::toggled, this, &PredictView::setAttentionVisible);
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(open);
+    buttons->addWidget(add);
     buttons->addWidget(paste);
     buttons->addWidget(m_export);
     buttons->addWidget(m_attention);
@@ -112,7 +143,7 @@ PredictView::PredictView(Predictor *predictor, QWidget *parent) : QWidget(parent
     left->addWidget(m_list);
     auto *right = new QVBoxLayout;
     right->addWidget(m_top);
-    right->addWidget(m_plot, 1);
+    right->addWidget(m_chart, 1);
     auto *row = new QHBoxLayout;
     row->addLayout(left, 1);
     row->addLayout(right, 1);
@@ -131,85 +162,82 @@ PredictView::PredictView(Predictor *predictor, QWidget *parent) : QWidget(parent
     connect(m_predictor, &Predictor::untrainedHead, this, [this] {
         m_modelWarning->setText(tr("This model's classification head has not been trained: its probabilities are meaningless. "
                                    "Train it first (Train view) or open a fine-tuned model."));
+        m_modelWarning->setStyleSheet(QStringLiteral("color: %1; font-weight: bold;").arg(errorColour(this)));
         m_modelWarning->setVisible(true);
     });
 }
 
-void PredictView::predictFiles(const QStringList &paths)
+void PredictView::predictFiles(const QStringList &paths, ListMode mode)
 {
     const QStringList files = expand(paths);
     if (files.isEmpty()) {
         setMessage(tr("No image files found in what was dropped."), true);
         return;
     }
-    m_results.clear();
-    m_list->clear();
-    setMessage(tr("Predicting %n image(s)…", nullptr, static_cast<int>(files.size())), false);
+    if (mode == ListMode::Replace) {
+        // The predictor answers in order: what it still owes the old list is dropped as it comes.
+        m_superseded += m_outstanding;
+        m_outstanding = 0;
+        m_results.clear();
+        m_list->clear(); // shows nothing selected
+    }
+    m_outstanding += static_cast<int>(files.size());
+    updateMessage();
     m_predictor->predict(files);
 }
 
 void PredictView::onPredicted(const Prediction &p)
 {
+    if (m_superseded > 0) {
+        --m_superseded;
+        return;
+    }
+    m_outstanding = std::max(0, m_outstanding - 1);
     m_results.push_back(p);
-    auto *item = new QListWidgetItem(QFileInfo(p.path).fileName());
+    const QString name = QFileInfo(p.path).fileName();
+    auto *item = new QListWidgetItem;
+    item->setToolTip(p.path);
     if (!p.error.isEmpty()) {
-        item->setText(tr("%1 — cannot be used").arg(QFileInfo(p.path).fileName()));
+        item->setText(tr("%1 — cannot be used").arg(name));
         item->setForeground(Qt::red);
-        setMessage(tr("%1 cannot be used: %2").arg(QFileInfo(p.path).fileName(), p.error), true);
     } else {
-        setMessage(QString(), false);
+        const auto best = static_cast<int>(std::max_element(p.probabilities.begin(), p.probabilities.end()) - p.probabilities.begin());
+        item->setText(tr("%1 — %2 %3").arg(name, p.labels.value(best), ProbabilityChart::percent(p.probabilities.value(best))));
     }
     m_list->addItem(item);
     m_export->setEnabled(true);
-    if (m_results.size() == 1 || p.error.isEmpty())
-        m_list->setCurrentRow(static_cast<int>(m_results.size()) - 1);
+    if (m_list->currentRow() < 0 || p.error.isEmpty())
+        m_list->setCurrentRow(static_cast<int>(m_results.size()) - 1); // calls showRow()
+    else
+        updateMessage(); // one fewer to come
 }
 
-void PredictView::show(int row)
+void PredictView::showRow(int row)
 {
-    if (row < 0 || row >= m_results.size())
+    m_heat = QImage();
+    if (row < 0 || row >= m_results.size()) {
+        m_currentPath.clear();
+        m_currentImage = QImage();
+        m_top->clear();
+        m_chart->clear();
+        updatePreview();
+        updateMessage();
         return;
+    }
     const Prediction &p = m_results.at(row);
     m_currentPath = p.path;
     m_currentImage = QImage(p.path);
-    m_heat = QImage();
     updatePreview();
-    if (m_attention->isChecked() && p.error.isEmpty())
-        m_predictor->attention(p.path);
+    updateMessage();
     if (!p.error.isEmpty()) {
-        m_top->setText(tr("This file cannot be used: %1").arg(p.error));
-        m_plot->clearPlottables();
-        m_bars = nullptr;
-        m_shownValues.clear();
-        m_shownLabels.clear();
-        m_plot->replot();
+        m_top->setText(tr("This file cannot be used: %1").arg(unusableReason(p.path, p.error)));
+        m_chart->showNothing(tr("No probabilities: %1 cannot be used.").arg(QFileInfo(p.path).fileName()));
         return;
     }
-    // Sorted ascending so the most probable class is drawn at the top.
-    QVector<int> order(p.probabilities.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return p.probabilities[a] < p.probabilities[b]; });
-    QVector<double> keys, values;
-    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
-    m_shownValues.clear();
-    m_shownLabels.clear();
-    for (int i = 0; i < order.size(); ++i) {
-        keys << i + 1;
-        values << 100.0 * p.probabilities[order[i]];
-        m_shownValues << p.probabilities[order[i]];
-        m_shownLabels << p.labels[order[i]];
-        ticker->addTick(i + 1, tr("%1  %2 %").arg(p.labels[order[i]]).arg(100.0 * p.probabilities[order[i]], 0, 'f', 1));
-    }
-    m_plot->clearPlottables();
-    m_bars = new QCPBars(m_plot->yAxis, m_plot->xAxis);
-    m_bars->setData(keys, values, true);
-    m_bars->setBrush(QColor(0x2f, 0x7e, 0xd8));
-    m_bars->setPen(Qt::NoPen);
-    m_plot->yAxis->setTicker(ticker);
-    m_plot->yAxis->setRange(0.3, order.size() + 0.7);
-    m_plot->xAxis->setRange(0, 100);
-    m_plot->replot();
-    const int best = order.back();
+    if (m_attention->isChecked())
+        m_predictor->attention(p.path);
+    m_chart->showProbabilities(p.labels, p.probabilities);
+    const auto best = static_cast<int>(std::max_element(p.probabilities.begin(), p.probabilities.end()) - p.probabilities.begin());
     m_top->setText(tr("Most likely: %1 (%2 %)").arg(p.labels[best]).arg(100.0 * p.probabilities[best], 0, 'f', 1));
     Q_EMIT predictionShown(p.path);
 }
@@ -248,7 +276,7 @@ void PredictView::updatePreview()
 {
     m_attentionShown = false;
     if (m_currentImage.isNull()) {
-        m_image->setText(m_currentPath.isEmpty() ? m_image->text() : tr("(no preview)"));
+        m_image->setText(m_currentPath.isEmpty() ? dropHint() : tr("(no preview)"));
         return;
     }
     QImage shown = m_currentImage.convertToFormat(QImage::Format_ARGB32)
@@ -264,10 +292,24 @@ void PredictView::updatePreview()
     m_image->setPixmap(QPixmap::fromImage(shown));
 }
 
+// The message line describes the selected item: why it cannot be used, or else what is still to come.
+void PredictView::updateMessage()
+{
+    const int row = m_list->currentRow();
+    if (row >= 0 && row < m_results.size() && !m_results.at(row).error.isEmpty()) {
+        const Prediction &p = m_results.at(row);
+        setMessage(tr("%1 cannot be used: %2").arg(QFileInfo(p.path).fileName(), unusableReason(p.path, p.error)), true);
+    } else if (m_outstanding > 0) {
+        setMessage(tr("Predicting %n image(s)…", nullptr, m_outstanding), false);
+    } else {
+        setMessage(QString(), false);
+    }
+}
+
 void PredictView::setMessage(const QString &message, bool error)
 {
     m_message->setText(message);
-    m_message->setStyleSheet(error ? QStringLiteral("color: #c00000;") : QString());
+    m_message->setStyleSheet(error ? QStringLiteral("color: %1;").arg(errorColour(this)) : QString());
     Q_EMIT messageChanged(message);
 }
 
@@ -291,24 +333,40 @@ void PredictView::dropEvent(QDropEvent *event)
     predictFiles(paths);
 }
 
-void PredictView::openFiles()
+void PredictView::openFiles(ListMode mode)
 {
-    const auto files = QFileDialog::getOpenFileNames(this, tr("Open images"), QString(),
+    const auto files = QFileDialog::getOpenFileNames(this, mode == ListMode::Add ? tr("Add images") : tr("Open images"), QString(),
                                                      tr("Images (%1)").arg(imageFilters().join(QLatin1Char(' '))));
     if (!files.isEmpty())
-        predictFiles(files);
+        predictFiles(files, mode);
 }
 
-void PredictView::pasteImage()
+// Copied files (a file manager puts their URLs on the clipboard) or image data (a screenshot);
+// either is added to the list.
+void PredictView::paste()
 {
-    const QImage img = QGuiApplication::clipboard()->image();
-    if (img.isNull()) {
-        setMessage(tr("The clipboard holds no image."), true);
+    const QMimeData *mime = QGuiApplication::clipboard()->mimeData();
+    QStringList paths;
+    if (mime)
+        for (const QUrl &url : mime->urls())
+            if (url.isLocalFile())
+                paths << url.toLocalFile();
+    if (!paths.isEmpty()) {
+        predictFiles(paths, ListMode::Add);
         return;
     }
-    const QString path = QDir(QStandardPaths::writableLocation(QStandardPaths::TempLocation)).filePath(QStringLiteral("vitscope-pasted.png"));
-    img.convertToFormat(QImage::Format_RGB888).save(path);
-    predictFiles({path});
+    const QImage img = QGuiApplication::clipboard()->image();
+    if (img.isNull()) {
+        setMessage(tr("The clipboard holds no image and no image files."), true);
+        return;
+    }
+    // Each paste its own file: an earlier pasted image stays what its row says.
+    const QString path = QDir(m_pasted.path()).filePath(QStringLiteral("pasted-%1.png").arg(++m_pastedCount));
+    if (!m_pasted.isValid() || !img.convertToFormat(QImage::Format_RGB888).save(path)) {
+        setMessage(tr("Cannot write the pasted image to %1").arg(path), true);
+        return;
+    }
+    predictFiles({path}, ListMode::Add);
 }
 
 void PredictView::exportCsv()
@@ -340,8 +398,8 @@ void PredictView::exportCsv()
         setMessage(tr("Cannot write %1").arg(path), true);
 }
 
-QVector<double> PredictView::barValues() const { return m_shownValues; }
-QStringList PredictView::barLabels() const { return m_shownLabels; }
+QVector<double> PredictView::barValues() const { return m_chart->barValues(); }
+QStringList PredictView::barLabels() const { return m_chart->barLabels(); }
 QString PredictView::message() const { return m_message->text(); }
 QString PredictView::modelWarning() const { return m_modelWarning->isHidden() ? QString() : m_modelWarning->text(); }
 int PredictView::resultCount() const { return static_cast<int>(m_results.size()); }

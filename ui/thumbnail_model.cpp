@@ -35,7 +35,8 @@ QVariant ThumbnailModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         return m_captions.value(index.row());
-    case Qt::ToolTipRole:
+    case Qt::ToolTipRole: // the caption may be elided in the grid: the whole name, then where it is
+        return QStringLiteral("%1\n%2").arg(m_captions.value(index.row()), path);
     case PathRole:
         return path;
     case Qt::DecorationRole:

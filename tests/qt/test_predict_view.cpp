@@ -1,9 +1,17 @@
-// A dropped fixture image yields bars equal to vitscope-cli predict; bad drops give a message.
+// A dropped fixture image yields bars equal to vitscope-cli predict; bad drops give a message; the
+// chart and the message describe the selected item; Open replaces the list, Add and Ctrl+V add to it.
 #include "session/predictor.h"
 #include "ui/predict_view.h"
 
+#include "ui/plot.h"
+
+#include <QAbstractButton>
+#include <QClipboard>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
+#include <QListWidget>
 #include <QMimeData>
 #include <QProcess>
 #include <QSignalSpy>
@@ -38,6 +46,24 @@ bool loadFixtureModel(Predictor &predictor)
     predictor.loadModel(kModel);
     return loaded.wait(20000);
 }
+
+const QString kFrame = QStringLiteral(VITSCOPE_TEST_DATA "/preprocess/frame_720x576.jpg");
+const QString kGray = QStringLiteral(VITSCOPE_TEST_DATA "/preprocess/gray_160x120.png");
+
+bool writeFile(const QString &path, const QByteArray &content)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(content) == content.size();
+}
+
+// What the chart draws: its bars and the labels beside them.
+int drawnBars(const PredictView &view) { return view.findChild<QCustomPlot *>()->plottableCount(); }
+int drawnLabels(const PredictView &view)
+{
+    const auto ticker = view.findChild<QCustomPlot *>()->yAxis->ticker().dynamicCast<QCPAxisTickerText>();
+    return ticker ? static_cast<int>(ticker->ticks().size()) : 0;
+}
+
 
 } // namespace
 
@@ -134,7 +160,163 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(view.message().contains(expected), 20000);
         QVERIFY(view.barValues().isEmpty());
     }
+
+    void chartAndMessageFollowSelection_data()
+    {
+        // Dropped in this order: a frame, text renamed .jpg, a README.txt, a grey PNG.
+        QTest::addColumn<int>("first");
+        QTest::addColumn<int>("then");
+        QTest::newRow("good, then text renamed .jpg") << 0 << 1;
+        QTest::newRow("good, then README.txt") << 0 << 2;
+        QTest::newRow("README.txt, then text renamed .jpg") << 2 << 1;
+        QTest::newRow("text renamed .jpg, then good") << 1 << 3;
+    }
+    void chartAndMessageFollowSelection()
+    {
+        QFETCH(int, first);
+        QFETCH(int, then);
+        QTemporaryDir dir;
+        const QStringList files = {kFrame, dir.filePath(QStringLiteral("bad.jpg")), dir.filePath(QStringLiteral("README.txt")), kGray};
+        QVERIFY(writeFile(files[1], "not really a picture\n"));
+        QVERIFY(writeFile(files[2], "This folder holds the demo data.\n"));
+        const QList<bool> usable = {true, false, false, true};
+        Predictor predictor;
+        QVERIFY(loadFixtureModel(predictor));
+        PredictView view(&predictor);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        drop(&view, files);
+        QTRY_COMPARE_WITH_TIMEOUT(view.resultCount(), 4, 30000);
+        auto *list = view.findChild<QListWidget *>();
+        QVERIFY(list);
+        list->setCurrentRow(first);
+        list->setCurrentRow(then);
+        const QString name = QFileInfo(files[then]).fileName();
+        if (usable[then]) {
+            QCOMPARE(drawnBars(view), 1);
+            QCOMPARE(drawnLabels(view), view.barLabels().size());
+            QVERIFY(!view.barLabels().isEmpty());
+            QVERIFY2(view.message().isEmpty(), qPrintable(view.message()));
+        } else {
+            // Nothing of the image before: no bars, no labels, no numbers.
+            QCOMPARE(drawnBars(view), 0);
+            QCOMPARE(drawnLabels(view), 0);
+            QVERIFY(view.barValues().isEmpty());
+            QVERIFY2(view.message().startsWith(name + QStringLiteral(" cannot be used")), qPrintable(view.message()));
+            // And the reason fits the file: README.txt has no image extension.
+            const QString reason = name.endsWith(QStringLiteral(".jpg")) ? QStringLiteral("not an image (a text file with an image extension)")
+                                                                          : QStringLiteral("not an image (a .txt text file)");
+            QCOMPARE(view.message(), name + QStringLiteral(" cannot be used: ") + reason);
+        }
+        if (first != then)
+            QVERIFY(!view.message().contains(QFileInfo(files[first]).fileName()));
+    }
+
+    void emptyChartSaysSo()
+    {
+        Predictor predictor;
+        PredictView view(&predictor);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(!view.findChild<QCustomPlot *>()->isVisible()); // no axes without bars
+        auto *placeholder = view.findChild<QLabel *>(QStringLiteral("chartPlaceholder"));
+        QVERIFY(placeholder && placeholder->isVisible());
+        QVERIFY(placeholder->text().startsWith(QStringLiteral("Open or drop an image")));
+    }
+
+    void openReplacesAddAdds_data()
+    {
+        QTest::addColumn<PredictView::ListMode>("mode");
+        QTest::addColumn<int>("rows");
+        QTest::newRow("open replaces") << PredictView::ListMode::Replace << 1;
+        QTest::newRow("add adds") << PredictView::ListMode::Add << 2;
+    }
+    void openReplacesAddAdds()
+    {
+        QFETCH(PredictView::ListMode, mode);
+        QFETCH(int, rows);
+        Predictor predictor;
+        QVERIFY(loadFixtureModel(predictor));
+        PredictView view(&predictor);
+        QSignalSpy finished(&predictor, &Predictor::batchFinished);
+        view.predictFiles({kFrame});
+        QVERIFY(finished.wait(20000));
+        view.predictFiles({kGray}, mode);
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(view.resultCount(), rows);
+        // Each row says what the model predicts for its file, the number kept with its % sign.
+        auto *list = view.findChild<QListWidget *>();
+        QCOMPARE(list->count(), rows);
+        QCOMPARE(list->currentRow(), rows - 1);
+        const QString text = list->item(rows - 1)->text();
+        QVERIFY2(text.startsWith(QStringLiteral("gray_160x120.png — ") + view.barLabels().last() + QLatin1Char(' ')), qPrintable(text));
+        QVERIFY2(text.endsWith(QString(QChar::Nbsp) + QLatin1Char('%')), qPrintable(text));
+    }
+
+    void replaceDropsTheOldBatch()
+    {
+        Predictor predictor;
+        QVERIFY(loadFixtureModel(predictor));
+        PredictView view(&predictor);
+        QSignalSpy finished(&predictor, &Predictor::batchFinished);
+        view.predictFiles({kFrame, kFrame, kFrame});
+        view.predictFiles({kGray}); // before the first list is done
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 30000);
+        QCOMPARE(view.resultCount(), 1);
+        QVERIFY(view.findChild<QListWidget *>()->item(0)->text().startsWith(QStringLiteral("gray_160x120.png")));
+    }
+
+    void pasteAdds_data()
+    {
+        QTest::addColumn<bool>("asFile");
+        QTest::newRow("image data (a screenshot)") << false;
+        QTest::newRow("a copied file") << true;
+    }
+    void pasteAdds()
+    {
+        QFETCH(bool, asFile);
+        Predictor predictor;
+        QVERIFY(loadFixtureModel(predictor));
+        PredictView view(&predictor);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowActive(&view));
+        QSignalSpy finished(&predictor, &Predictor::batchFinished);
+        view.predictFiles({kFrame});
+        QVERIFY(finished.wait(20000));
+        const auto classes = view.barLabels().size();
+        QVERIFY(classes > 0);
+        auto *mime = new QMimeData; // the clipboard owns it
+        if (asFile)
+            mime->setUrls({QUrl::fromLocalFile(kGray)});
+        else
+            mime->setImageData(QImage(kGray));
+        QGuiApplication::clipboard()->setMimeData(mime);
+        QTest::keyClick(&view, Qt::Key_V, Qt::ControlModifier);
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(view.resultCount(), 2);
+        const QString added = view.findChild<QListWidget *>()->item(1)->toolTip();
+        QVERIFY2(asFile ? added == kGray : QFileInfo(added).fileName() == QStringLiteral("pasted-1.png"), qPrintable(added));
+        QVERIFY(view.message().isEmpty());
+        QCOMPARE(view.barValues().size(), classes); // the pasted image is shown
+    }
+
+    void mnemonicsAvoidTabsAndMenus()
+    {
+        Predictor predictor;
+        PredictView view(&predictor);
+        // The main window's tabs (Dataset, Train, Evaluate, Predict) and menus (File, View, Help).
+        QList<QKeySequence> taken;
+        for (const char key : {'D', 'T', 'E', 'P', 'F', 'V', 'H'})
+            taken << QKeySequence(Qt::ALT | static_cast<Qt::Key>(key));
+        for (const auto *button : view.findChildren<QAbstractButton *>()) {
+            const QKeySequence mnemonic = QKeySequence::mnemonic(button->text());
+            QVERIFY2(!mnemonic.isEmpty(), qPrintable(button->text()));
+            QVERIFY2(!taken.contains(mnemonic), qPrintable(button->text()));
+            taken << mnemonic;
+        }
+    }
 };
+
 
 QTEST_MAIN(TestPredictView)
 #include "test_predict_view.moc"
