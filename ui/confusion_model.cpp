@@ -1,5 +1,9 @@
 #include "ui/confusion_model.h"
 
+#include "ui/theme.h"
+
+#include <QLocale>
+
 #include <QColor>
 
 #include <numeric>
@@ -51,17 +55,15 @@ QVariant ConfusionMatrixModel::data(const QModelIndex &index, int role) const
     const double share = rowShare(r, c);
     switch (role) {
     case Qt::DisplayRole:
-        return m_normalized ? QStringLiteral("%1 %").arg(100.0 * share, 0, 'f', 1) : QString::number(count);
-    case Qt::BackgroundRole:
-        return r == c ? QColor::fromHsvF(0.6, 0.85 * share, 1.0) : QColor::fromHsvF(0.0, 0.85 * share, 1.0);
+        return m_normalized ? percentText(share) : QLocale().toString(count);
+    case Qt::BackgroundRole: // an empty cell takes the palette's base (no white square on a dark palette)
+        return count == 0 ? QVariant() : QVariant(r == c ? QColor::fromHsvF(0.6, 0.85 * share, 1.0) : QColor::fromHsvF(0.0, 0.85 * share, 1.0));
     case Qt::ForegroundRole:
-        return share > 0.6 ? QColor(Qt::white) : QColor(Qt::black); // readable on a saturated cell
+        return count == 0 ? QVariant() : QVariant(share > 0.6 ? QColor(Qt::white) : QColor(Qt::black)); // readable on a saturated cell
     case Qt::TextAlignmentRole:
         return Qt::AlignCenter;
     case Qt::ToolTipRole:
-        return tr("True %1, predicted %2: %n image(s), %3 % of the row", nullptr, count)
-            .arg(m_labels[r], m_labels[c])
-            .arg(100.0 * share, 0, 'f', 1);
+        return tr("True %1, predicted %2: %n image(s), %3 of the row", nullptr, count).arg(m_labels[r], m_labels[c], percentText(share));
     case CountRole:
         return count;
     case RowShareRole:

@@ -2,14 +2,28 @@
 
 #include "engine/csv.h"
 
+#include <algorithm>
+
+#include <QCoreApplication>
+#include <QFontMetrics>
+#include <QPainter>
 #include <QSaveFile>
 
 namespace vitscope {
+
+QString researchNotice()
+{
+    return QCoreApplication::translate("Export", "For research use only. Not for use in diagnostic procedures.");
+}
 
 bool writeCsvFile(const QString &path, const QVector<QStringList> &records)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
+        return false;
+    // A comment line: spreadsheets show it, and pandas reads the table with comment="#".
+    const QByteArray notice = "# " + researchNotice().toUtf8() + "\r\n";
+    if (file.write(notice) != notice.size())
         return false;
     for (const auto &r : records) {
         CsvRecord fields;
@@ -20,6 +34,27 @@ bool writeCsvFile(const QString &path, const QVector<QStringList> &records)
             return false;
     }
     return file.commit();
+}
+
+QImage withNoticeFooter(const QImage &image, const QString &caption)
+{
+    QFont font;
+    font.setPixelSize(std::max(11, image.height() / 40));
+    const QFontMetrics metrics(font);
+    const int pad = metrics.height() / 2, footer = 2 * metrics.height() + 3 * pad;
+    const int width = std::max(image.width(), std::max(metrics.horizontalAdvance(caption), metrics.horizontalAdvance(researchNotice())) + 2 * pad);
+    QImage out(width, image.height() + footer, QImage::Format_RGB32);
+    out.fill(Qt::white);
+    QPainter p(&out);
+    p.drawImage(0, 0, image);
+    p.setFont(font);
+    p.setPen(Qt::black);
+    p.drawText(QRect(pad, image.height() + pad, width - 2 * pad, metrics.height()), Qt::AlignLeft | Qt::AlignVCenter, caption);
+    font.setBold(true);
+    p.setFont(font);
+    p.drawText(QRect(pad, image.height() + 2 * pad + metrics.height(), width - 2 * pad, metrics.height()), Qt::AlignLeft | Qt::AlignVCenter,
+               researchNotice());
+    return out;
 }
 
 QString csvNumberText(double value)

@@ -1,22 +1,28 @@
 #include "ui/evaluate_view.h"
 
+#include "engine/run_files.h"
 #include "ui/csv_export.h"
 
 #include "ui/confusion_model.h"
+#include "ui/theme.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFutureWatcher>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QImageReader>
 #include <QLabel>
 #include <QListWidget>
+#include <QPainter>
 #include <QPushButton>
 #include <QSplitter>
 #include <QStandardItemModel>
+#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QVBoxLayout>
 #include <QtConcurrent>
@@ -44,6 +50,49 @@ QImage thumbnail(const QString &path)
     return reader.read();
 }
 
+// "True class", written bottom to top beside the matrix's rows.
+class VerticalLabel : public QWidget {
+public:
+    explicit VerticalLabel(QString text) : m_text(std::move(text))
+    {
+        setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Preferred);
+        setMinimumWidth(fontMetrics().height() + 4);
+    }
+
+protected:
+    void paintEvent(QPaintEvent *) override
+    {
+        QPainter p(this);
+        p.setPen(palette().color(QPalette::WindowText));
+        p.translate(0, height());
+        p.rotate(-90);
+        p.drawText(QRect(0, 0, height(), width()), Qt::AlignCenter, m_text);
+    }
+
+private:
+    QString m_text;
+};
+
+// A selected cell keeps its colour (an error stays red) and gets a thick frame instead of the
+// selection fill, which would paint correct and wrong cells the same blue.
+class CellDelegate : public QStyledItemDelegate {
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QStyleOptionViewItem o = option;
+        const bool selected = o.state & QStyle::State_Selected;
+        o.state &= ~(QStyle::State_Selected | QStyle::State_HasFocus);
+        QStyledItemDelegate::paint(painter, o, index);
+        if (selected || (option.state & QStyle::State_HasFocus)) {
+            painter->save();
+            painter->setPen(QPen(option.palette.color(QPalette::Highlight), selected ? 4 : 2));
+            painter->drawRect(option.rect.adjusted(2, 2, -2, -2));
+            painter->restore();
+        }
+    }
+};
+
 } // namespace
 
 EvaluateView::EvaluateView(QWidget *parent) : QWidget(parent), m_matrix(new ConfusionMatrixModel(this)), m_classes(new QStandardItemModel(this))
@@ -52,10 +101,12 @@ EvaluateView::EvaluateView(QWidget *parent) : QWidget(parent), m_matrix(new Conf
     m_part->setToolTip(tr("Which images the matrix counts: the test or validation part with the best model, or the validation part at the end of an epoch."));
     m_normalize = new QCheckBox(tr("&Normalise rows"));
     m_normalize->setToolTip(tr("Show each cell as a share of its true class instead of a count."));
-    auto *png = new QPushButton(tr("Export matrix as &PNG…"));
-    auto *csv = new QPushButton(tr("Export table as &CSV…"));
+    // Mnemonics apart from the tabs' (Alt+D, T, E, P).
+    auto *png = new QPushButton(tr("E&xport matrix as PNG…"));
+    auto *csv = new QPushButton(tr("Export table as C&SV…"));
+    m_part->setSizeAdjustPolicy(QComboBox::AdjustToContents); // "Test (best model)" whole, whatever was listed before
     auto *controls = new QHBoxLayout;
-    controls->addWidget(new QLabel(tr("&Part:")));
+    controls->addWidget(new QLabel(tr("Pa&rt:")));
     qobject_cast<QLabel *>(controls->itemAt(0)->widget())->setBuddy(m_part);
     controls->addWidget(m_part);
     controls->addWidget(m_normalize);
@@ -66,12 +117,25 @@ EvaluateView::EvaluateView(QWidget *parent) : QWidget(parent), m_matrix(new Conf
     m_summary = new QLabel(tr("Open a run to review its confusion matrix."));
     m_summary->setWordWrap(true);
     m_matrixView = new QTableView;
+    m_matrixView->setObjectName(QStringLiteral("confusionMatrix"));
     m_matrixView->setModel(m_matrix);
     m_matrixView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_matrixView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_matrixView->horizontalHeader()->setDefaultAlignment(Qt::AlignCenter);
     m_matrixView->verticalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    m_matrixView->setToolTip(tr("Rows: true class. Columns: predicted class. Click a cell to see its images."));
+    m_matrixView->setToolTip(tr("Rows: true class. Columns: predicted class. Click a cell, or move to it and press Enter, to see its images."));
+    m_matrixView->setItemDelegate(new CellDelegate(m_matrixView));
+    m_matrixView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_matrixView->setTabKeyNavigation(false); // Tab leaves the matrix; arrow keys move inside it
+    // The figure: axis titles around the matrix (also in the exported PNG).
+    m_matrixFigure = new QWidget;
+    auto *figure = new QGridLayout(m_matrixFigure);
+    figure->setContentsMargins(0, 0, 0, 0);
+    auto *predictedTitle = new QLabel(tr("Predicted class"));
+    predictedTitle->setAlignment(Qt::AlignCenter);
+    figure->addWidget(predictedTitle, 0, 1);
+    figure->addWidget(new VerticalLabel(tr("True class")), 1, 0);
+    figure->addWidget(m_matrixView, 1, 1);
     m_classView = new QTableView;
     m_classView->setModel(m_classes);
     m_classView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
@@ -89,7 +153,7 @@ EvaluateView::EvaluateView(QWidget *parent) : QWidget(parent), m_matrix(new Conf
     m_gallery->setToolTip(tr("Double-click an image to open it in the Predict view."));
 
     auto *left = new QSplitter(Qt::Vertical);
-    left->addWidget(m_matrixView);
+    left->addWidget(m_matrixFigure);
     left->addWidget(m_classView);
     left->setStretchFactor(0, 3);
     left->setStretchFactor(1, 2);
@@ -106,6 +170,10 @@ EvaluateView::EvaluateView(QWidget *parent) : QWidget(parent), m_matrix(new Conf
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(controls);
     layout->addWidget(m_summary);
+    m_modelNote = new QLabel;
+    m_modelNote->setObjectName(QStringLiteral("predictModelNote"));
+    m_modelNote->setWordWrap(true);
+    layout->addWidget(m_modelNote);
     layout->addWidget(split, 1);
 
     connect(m_part, &QComboBox::currentIndexChanged, this, [this](int i) {
@@ -114,8 +182,9 @@ EvaluateView::EvaluateView(QWidget *parent) : QWidget(parent), m_matrix(new Conf
     });
     connect(m_normalize, &QCheckBox::toggled, m_matrix, &ConfusionMatrixModel::setNormalized);
     connect(m_matrixView, &QTableView::clicked, this, [this](const QModelIndex &index) { selectCell(index.row(), index.column()); });
+    connect(m_matrixView, &QTableView::activated, this, [this](const QModelIndex &index) { selectCell(index.row(), index.column()); }); // Enter
     connect(m_gallery, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
-        Q_EMIT openInPredict(item->data(Qt::UserRole).toString());
+        Q_EMIT openInPredict(item->data(Qt::UserRole).toString(), m_results.runFolder);
     });
     connect(png, &QPushButton::clicked, this, &EvaluateView::exportPng);
     connect(csv, &QPushButton::clicked, this, &EvaluateView::exportCsv);
@@ -129,6 +198,7 @@ void EvaluateView::openRun(const QString &runFolder)
         m_part->addItem(partName(p), p);
     m_results = RunResults{};
     m_results.runFolder = runFolder;
+    updateModelNote();
     if (m_part->count() == 0) {
         m_matrix->setMatrix({}, {});
         m_summary->setText(tr("%1 has no evaluation results yet.").arg(runFolder));
@@ -136,6 +206,31 @@ void EvaluateView::openRun(const QString &runFolder)
     }
     m_part->setCurrentIndex(0);
     showPart(m_part->itemData(0).toString());
+}
+
+QString EvaluateView::runFolder() const
+{
+    return m_results.runFolder;
+}
+
+void EvaluateView::setPredictModel(const QString &modelFolder)
+{
+    m_predictModel = modelFolder;
+    updateModelNote();
+}
+
+void EvaluateView::updateModelNote()
+{
+    if (m_results.runFolder.isEmpty()) {
+        m_modelNote->clear();
+        return;
+    }
+    const QString best = QString::fromStdString(runfiles::bestCheckpoint(m_results.runFolder.toStdString()));
+    if (QDir::cleanPath(m_predictModel) == QDir::cleanPath(best))
+        m_modelNote->setText(tr("The Predict view uses this run's best model."));
+    else
+        m_modelNote->setText(tr("The Predict view uses another model (%1); an image opened from the gallery below switches it to this run's best model.")
+                                 .arg(m_predictModel.isEmpty() ? tr("none") : QDir::toNativeSeparators(m_predictModel)));
 }
 
 void EvaluateView::showPart(const QString &part)
@@ -149,6 +244,12 @@ void EvaluateView::showPart(const QString &part)
         return;
     }
     m_matrix->setMatrix(m_results.labels, m_results.confusion);
+    // Columns wide enough for the longest word of a class name ("esophagitis") and for "100,0 %".
+    int column = m_matrixView->fontMetrics().horizontalAdvance(QStringLiteral("100,0 %"));
+    for (const auto &label : m_results.labels)
+        for (const auto &word : label.split(QLatin1Char('-')))
+            column = std::max(column, m_matrixView->fontMetrics().horizontalAdvance(word));
+    m_matrixView->horizontalHeader()->setMinimumSectionSize(column + 12);
     const auto &m = m_results.metrics;
     m_summary->setText(tr("%1 of run %2: %3 images. Accuracy %4, weighted F1 %5, macro F1 %6, MCC %7, loss %8.")
                            .arg(partName(part), QFileInfo(m_results.runFolder).fileName())
@@ -184,13 +285,13 @@ void EvaluateView::selectCell(int trueLabel, int predicted)
     m_cellTitle->setText(tr("True %1, predicted %2: %n image(s), most confident first.", nullptr, static_cast<int>(images.size()))
                              .arg(m_results.labels[trueLabel], m_results.labels[predicted]));
     for (const auto &img : images) {
-        QStringList lines{QFileInfo(img.path).fileName(), tr("%1: %2 %").arg(m_results.labels[img.predicted]).arg(100 * img.confidence, 0, 'f', 1)};
+        QStringList lines{QFileInfo(img.path).fileName(), tr("%1: %2").arg(m_results.labels[img.predicted], percentText(img.confidence))};
         if (img.predicted != img.trueLabel)
-            lines << tr("%1: %2 %").arg(m_results.labels[img.trueLabel]).arg(100 * img.probabilities.value(img.trueLabel), 0, 'f', 1);
+            lines << tr("%1: %2").arg(m_results.labels[img.trueLabel], percentText(img.probabilities.value(img.trueLabel)));
         auto *item = new QListWidgetItem(lines.join(QLatin1Char('\n')));
         QStringList tip;
         for (int c = 0; c < m_results.labels.size(); ++c)
-            tip << QStringLiteral("%1: %2 %").arg(m_results.labels[c]).arg(100 * img.probabilities.value(c), 0, 'f', 2);
+            tip << QStringLiteral("%1: %2").arg(m_results.labels[c], percentText(img.probabilities.value(c), 2));
         item->setToolTip(img.path + QLatin1Char('\n') + tip.join(QLatin1Char('\n')));
         item->setData(Qt::UserRole, img.path);
         m_gallery->addItem(item);
@@ -214,7 +315,15 @@ QStringList EvaluateView::cellImages() const
 
 bool EvaluateView::exportMatrixPng(const QString &path) const
 {
-    return m_matrixView->grab().save(path, "PNG");
+    // The figure as the user reads it, without the selection frame, and with the notice below.
+    const QItemSelection selection = m_matrixView->selectionModel()->selection();
+    const QModelIndex current = m_matrixView->currentIndex();
+    m_matrixView->selectionModel()->clear();
+    const QImage figure = m_matrixFigure->grab().toImage();
+    m_matrixView->selectionModel()->setCurrentIndex(current, QItemSelectionModel::NoUpdate);
+    m_matrixView->selectionModel()->select(selection, QItemSelectionModel::Select);
+    const QString caption = tr("%1 of run %2").arg(m_part->currentText(), QFileInfo(m_results.runFolder).fileName());
+    return withNoticeFooter(figure, caption).save(path, "PNG");
 }
 
 bool EvaluateView::exportTableCsv(const QString &path) const
@@ -237,14 +346,22 @@ bool EvaluateView::exportTableCsv(const QString &path) const
 void EvaluateView::exportPng()
 {
     const QString path = QFileDialog::getSaveFileName(this, tr("Export confusion matrix"), QStringLiteral("confusion.png"), tr("PNG images (*.png)"));
-    if (!path.isEmpty() && !exportMatrixPng(path))
+    if (path.isEmpty())
+        return;
+    if (exportMatrixPng(path))
+        Q_EMIT exported(path);
+    else
         m_summary->setText(tr("Cannot write %1").arg(path));
 }
 
 void EvaluateView::exportCsv()
 {
     const QString path = QFileDialog::getSaveFileName(this, tr("Export per-class table"), QStringLiteral("metrics.csv"), tr("CSV files (*.csv)"));
-    if (!path.isEmpty() && !exportTableCsv(path))
+    if (path.isEmpty())
+        return;
+    if (exportTableCsv(path))
+        Q_EMIT exported(path);
+    else
         m_summary->setText(tr("Cannot write %1").arg(path));
 }
 

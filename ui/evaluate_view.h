@@ -22,6 +22,9 @@ public:
     explicit EvaluateView(QWidget *parent = nullptr);
 
     void openRun(const QString &runFolder);
+    QString runFolder() const;
+    // Which model the Predict view uses, so the view can say whether it is this run's best.
+    void setPredictModel(const QString &modelFolder);
     void showPart(const QString &part);
     void selectCell(int trueLabel, int predicted);
     QStringList cellImages() const; // paths listed for the selected cell, in order (tests)
@@ -30,17 +33,21 @@ public:
     bool exportTableCsv(const QString &path) const;
 
 Q_SIGNALS:
-    void openInPredict(const QString &imagePath);
+    void openInPredict(const QString &imagePath, const QString &runFolder); // with that run's best model
+    void exported(const QString &path);
 
 private:
     void exportPng();
     void exportCsv();
+    void updateModelNote();
 
     RunResults m_results;
     QComboBox *m_part;
     QCheckBox *m_normalize;
-    QLabel *m_summary, *m_cellTitle;
+    QLabel *m_summary, *m_cellTitle, *m_modelNote;
+    QString m_predictModel;
     QTableView *m_matrixView, *m_classView;
+    QWidget *m_matrixFigure; // the matrix with its axis titles
     ConfusionMatrixModel *m_matrix;
     QStandardItemModel *m_classes;
     QListWidget *m_gallery;

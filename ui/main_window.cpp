@@ -1,10 +1,12 @@
 #include "ui/main_window.h"
 
 #include "engine/cpu_features.h"
+#include "engine/run_files.h"
 
 #include "session/hub_model.h"
 #include "session/predictor.h"
 #include "session/training_session.h"
+#include "ui/csv_export.h"
 #include "ui/dataset_view.h"
 #include "ui/evaluate_view.h"
 #include "ui/predict_view.h"
@@ -73,7 +75,7 @@ MainWindow::MainWindow(QWidget *parent)
         if (!dir.isEmpty())
             openRun(dir);
     });
-    m_recent = file->addMenu(tr("Recent"));
+    m_recent = file->addMenu(tr("Re&cent"));
     rebuildRecentMenu();
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
@@ -121,6 +123,11 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_modelLabel = new QLabel(tr("No model loaded"));
     m_deviceLabel = new QLabel(tr("Compute device: detecting…"));
+    // Always in sight, whatever the view (and in every export).
+    auto *notice = new QLabel(researchNotice());
+    notice->setObjectName(QStringLiteral("statusResearchNotice"));
+    notice->setStyleSheet(QStringLiteral("font-weight: bold;"));
+    statusBar()->addPermanentWidget(notice);
     statusBar()->addPermanentWidget(m_modelLabel);
     statusBar()->addPermanentWidget(m_deviceLabel);
     connect(m_predictor, &Predictor::modelLoaded, this,
@@ -156,9 +163,21 @@ MainWindow::MainWindow(QWidget *parent)
         }
         Q_EMIT datasetScanned(folder);
     });
-    connect(m_trainView, &TrainView::runFinished, this, &MainWindow::openRun);
+    connect(m_trainView, &TrainView::runFinished, this, [this](const QString &run) {
+        openRun(run);
+        offerRunModel(run);
+    });
     connect(m_trainView, &TrainView::runSelected, this, &MainWindow::openRun);
-    connect(m_evaluateView, &EvaluateView::openInPredict, this, [this](const QString &path) {
+    connect(m_evaluateView, &EvaluateView::exported, this, &MainWindow::showExported);
+    connect(m_predictView, &PredictView::exported, this, &MainWindow::showExported);
+    connect(m_evaluateView, &EvaluateView::openInPredict, this, [this](const QString &path, const QString &run) {
+        // The image is judged by the model whose results it comes from, not whatever Predict had.
+        const QString best = QString::fromStdString(runfiles::bestCheckpoint(run.toStdString()));
+        if (!run.isEmpty() && QDir::cleanPath(best) != QDir::cleanPath(m_modelFolder) && QFileInfo::exists(best)) {
+            openModel(best);
+            statusBar()->showMessage(tr("Predict now uses the best model of run %1, which the Evaluate results come from.")
+                                         .arg(QFileInfo(run).fileName()), 8000);
+        }
         showView(3);
         m_predictView->predictFiles({path});
     });
@@ -200,7 +219,30 @@ void MainWindow::openModel(const QString &folder)
     m_modelFolder = folder;
     m_trainView->setModel(folder);
     m_predictor->loadModel(folder);
+    m_evaluateView->setPredictModel(folder);
     remember(QStringLiteral("model"), folder);
+}
+
+void MainWindow::showExported(const QString &path)
+{
+    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 10000);
+}
+
+void MainWindow::offerRunModel(const QString &run)
+{
+    const QString best = QString::fromStdString(runfiles::bestCheckpoint(run.toStdString()));
+    if (!QFileInfo::exists(best))
+        return;
+    // Not modal: the user may first look at the curves and the matrix.
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Training finished"),
+                                tr("Run %1 finished. Use its best model in the Predict view (instead of %2)?")
+                                    .arg(QFileInfo(run).fileName(), m_modelFolder.isEmpty() ? tr("no model") : QFileInfo(m_modelFolder).fileName()),
+                                QMessageBox::Yes | QMessageBox::No, this);
+    box->setObjectName(QStringLiteral("useRunModel"));
+    box->setDefaultButton(QMessageBox::Yes);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box->button(QMessageBox::Yes), &QAbstractButton::clicked, this, [this, best] { openModel(best); });
+    box->open();
 }
 
 void MainWindow::updateDeviceLabel()
@@ -306,8 +348,8 @@ void MainWindow::about()
 {
     QMessageBox::about(this, tr("About vitscope"),
                        tr("<h3>vitscope %1</h3><p>Fine-tune and run Vision Transformers on endoscopy images.</p>"
-                          "<p>Qt %2</p><p><b>For research use only. Not for use in diagnostic procedures.</b></p>")
-                           .arg(QStringLiteral(VITSCOPE_VERSION), QString::fromLatin1(qVersion())));
+                          "<p>Qt %2</p><p><b>%3</b></p>")
+                           .arg(QStringLiteral(VITSCOPE_VERSION), QString::fromLatin1(qVersion()), researchNotice().toHtmlEscaped()));
 }
 
 } // namespace vitscope

@@ -39,6 +39,7 @@ Q_SIGNALS:
     void modelReady(const QString &folder);
 
 private:
+    void showExported(const QString &path); // the status bar says where an export went
     void about();
     void getPretrainedModel(const QString &repo); // from this computer, or downloaded from the Hub
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -46,6 +47,7 @@ private:
     void remember(const QString &key, const QString &path); // recent files
     void rebuildRecentMenu();
     void updateDeviceLabel();
+    void offerRunModel(const QString &run); // after a run finishes: use its best model in Predict?
 
     Predictor *m_predictor;
     TrainingSession *m_session;

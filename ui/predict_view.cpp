@@ -84,7 +84,7 @@ QString shortcutText(QKeySequence::StandardKey key)
 PredictView::PredictView(Predictor *predictor, QWidget *parent) : QWidget(parent), m_predictor(predictor)
 {
     setAcceptDrops(true);
-    auto *notice = new QLabel(tr("For research use only. Not for use in diagnostic procedures."));
+    auto *notice = new QLabel(researchNotice());
     notice->setObjectName(QStringLiteral("researchNotice"));
     notice->setStyleSheet(QStringLiteral("color: #b35900; font-weight: bold;"));
     m_image = new QLabel(dropHint());
@@ -396,6 +396,8 @@ void PredictView::exportCsv()
     }
     if (!writeCsvFile(path, records))
         setMessage(tr("Cannot write %1").arg(path), true);
+    else
+        Q_EMIT exported(path);
 }
 
 QVector<double> PredictView::barValues() const { return m_chart->barValues(); }

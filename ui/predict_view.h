@@ -37,6 +37,7 @@ public:
 Q_SIGNALS:
     void messageChanged(const QString &message);
     void predictionShown(const QString &path);
+    void exported(const QString &path);
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;

@@ -35,7 +35,7 @@ void ProbabilityChart::clear()
 
 QString ProbabilityChart::percent(double probability)
 {
-    return tr("%1 %").arg(100.0 * probability, 0, 'f', 1).replace(QLatin1Char(' '), QChar::Nbsp);
+    return percentText(probability);
 }
 
 void ProbabilityChart::showProbabilities(const QStringList &labels, const QVector<double> &probabilities)

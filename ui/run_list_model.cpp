@@ -46,6 +46,17 @@ QString RunListModel::metricText(Metric metric)
     return {};
 }
 
+void RunListModel::markRunning(const QString &runFolder)
+{
+    for (int r = 0; r < m_runs.size(); ++r) {
+        if (m_runs[r].runFolder != runFolder)
+            continue;
+        m_runs[r].status = RunStatus::Running;
+        m_runs[r].resumable = false;
+        Q_EMIT dataChanged(index(r), index(r));
+    }
+}
+
 int RunListModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : static_cast<int>(m_runs.size());

@@ -14,6 +14,9 @@ public:
 
     void setRuns(const QVector<RunHistory> &runs);
     const RunHistory &run(int row) const { return m_runs.at(row); }
+    // The run in `runFolder` has started training again (a resume): shown as running at once,
+    // before its run.json says so.
+    void markRunning(const QString &runFolder);
     // Run states and metric names in the user's language.
     static QString statusText(RunStatus status);
     static QString metricText(Metric metric);

@@ -1,5 +1,7 @@
 #include "ui/theme.h"
 
+#include <QLocale>
+
 #include "ui/plot.h"
 
 #include <QApplication>
@@ -73,6 +75,11 @@ QCustomPlot *newPlot(const QString &yLabel, const QString &xLabel)
     plot->installEventFilter(new PaletteFollower(plot));
     applyPalette(plot);
     return plot;
+}
+
+QString percentText(double probability, int decimals)
+{
+    return QLocale().toString(100.0 * probability, 'f', decimals) + QChar(QChar::Nbsp) + QLatin1Char('%');
 }
 
 } // namespace vitscope

@@ -10,4 +10,8 @@ QCustomPlot *newPlot(const QString &yLabel, const QString &xLabel);
 void applyPalette(QCustomPlot *plot);
 void useDarkPalette(); // Fusion style with a dark palette, for the whole application
 
+// "12,5 %" in the user's locale (decimal comma in Turkish), with a non-breaking space so the
+// sign never wraps onto a line of its own.
+QString percentText(double probability, int decimals = 1);
+
 } // namespace vitscope

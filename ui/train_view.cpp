@@ -1,5 +1,6 @@
 #include "ui/train_view.h"
 
+#include "job/recipe_advice.h"
 #include "session/run_results.h"
 #include "session/training_session.h"
 #include "ui/theme.h"
@@ -13,6 +14,7 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QListView>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -122,6 +124,7 @@ TrainView::TrainView(TrainingSession *session, QWidget *parent)
     connect(m_session, &TrainingSession::log, this, [this](const QString &s) { m_log->appendPlainText(s); });
     connect(m_session, &TrainingSession::finished, this, [this](const QString &run, RunStatus status) {
         setRunning(false);
+        m_resume->setEnabled(status == RunStatus::Stopped); // the run in the form is the stopped one
         m_log->appendPlainText(tr("Run %1: %2").arg(run, RunListModel::statusText(status)));
         m_progress->setFormat(status == RunStatus::Stopped ? tr("Stopped: resumable") : tr("Finished"));
         refreshRuns();
@@ -174,13 +177,62 @@ void TrainView::start()
         m_log->appendPlainText(tr("The split shares add up to %1; they must add up to 1.").arg(split.train + split.val + split.test));
         return;
     }
+    if (!confirmRecipe(j.config))
+        return;
+    const TrainJob confirmed = job(); // the suggested recipe, when the user took it
     saveSettings();
     clearCharts();
     setRunning(true);
-    const QString out = QString::fromStdString(j.out);
+    const QString out = QString::fromStdString(confirmed.out);
     m_out->setText(out);
     m_log->appendPlainText(tr("Starting run in %1").arg(out));
-    m_session->start(j);
+    m_session->start(confirmed);
+}
+
+bool TrainView::confirmRecipe(const JobConfig &config)
+{
+    RecipeAdvice a;
+    try {
+        a = adviseRecipe(config);
+    } catch (const std::exception &) {
+        return true; // the job itself reports a missing model or data set, with its reason
+    }
+    if (!a.any())
+        return true;
+    QStringList problems;
+    if (a.warmupDominates)
+        problems << tr("The warm-up takes %1 of the run's %2 steps (%3 training images, batch %4, %5 epochs): the learning rate "
+                       "only reaches %6 instead of %7, and the model may hardly learn.")
+                        .arg(a.warmupSteps)
+                        .arg(a.totalSteps)
+                        .arg(a.trainImages)
+                        .arg(config.train.batchSize)
+                        .arg(config.train.epochs)
+                        .arg(QLocale().toString(a.peakLr, 'g', 2), QLocale().toString(config.train.lr, 'g', 2));
+    if (a.fromScratch)
+        problems << tr("The model has no pretrained weights (config.json only): it trains from scratch, which needs a larger learning rate "
+                       "than fine-tuning.");
+    else if (a.smallModel)
+        problems << tr("The model is small (%1 M parameters): the notebook's learning rate is meant for fine-tuning ViT-B/16.")
+                        .arg(QLocale().toString(static_cast<double>(a.parameters) / 1e6, 'f', 1));
+    QMessageBox box(QMessageBox::Warning, tr("Check the recipe"), problems.join(QStringLiteral("\n\n")), QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("recipeWarning"));
+    box.setInformativeText(tr("Suggested: learning rate %1 with %2 warm-up steps (a tenth of the run).")
+                               .arg(QLocale().toString(a.suggested.lr, 'g', 2))
+                               .arg(a.suggested.warmupSteps));
+    auto *suggested = box.addButton(tr("Use the suggested recipe"), QMessageBox::AcceptRole);
+    auto *asIs = box.addButton(tr("Start as it is"), QMessageBox::DestructiveRole);
+    box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(suggested);
+    box.exec();
+    if (box.clickedButton() == suggested) {
+        JobConfig c = formConfig();
+        c.train = a.suggested;
+        setFormConfig(c);
+        m_log->appendPlainText(tr("Using learning rate %1 and %2 warm-up steps.").arg(QLocale().toString(a.suggested.lr, 'g', 2)).arg(a.suggested.warmupSteps));
+        return true;
+    }
+    return box.clickedButton() == asIs;
 }
 
 void TrainView::resume()
@@ -191,6 +243,7 @@ void TrainView::resume()
     const RunHistory history = loadRunHistory(m_out->text());
     showHistory(history); // the resumed run continues these charts
     setRunning(true);
+    m_runs->markRunning(m_out->text());
     m_log->appendPlainText(tr("Resuming run %1").arg(m_out->text()));
     m_session->start(j);
 }
@@ -219,7 +272,7 @@ void TrainView::showHistory(const RunHistory &history)
     for (const auto &s : history.steps)
         onStep(s);
     for (const auto &e : history.epochs)
-        onEpoch(e);
+        addEpoch(e); // plotted; the log already told them when they happened
     m_progress->setFormat(tr("Run %1: %2").arg(QFileInfo(history.runFolder).fileName(), RunListModel::statusText(history.status)));
 }
 
@@ -246,17 +299,22 @@ void TrainView::onStep(const StepPoint &p)
 
 void TrainView::onEpoch(const EpochPoint &p)
 {
+    addEpoch(p);
+    m_log->appendPlainText(tr("Epoch %1: validation accuracy %2, loss %3%4")
+                               .arg(p.epoch)
+                               .arg(p.valAccuracy, 0, 'f', 4)
+                               .arg(p.valLoss, 0, 'f', 4)
+                               .arg(p.best ? tr(" — best so far") : QString()));
+}
+
+void TrainView::addEpoch(const EpochPoint &p)
+{
     m_epochNumbers << p.epoch;
     m_trainAcc << (p.hasTrain ? p.trainAccuracy : qQNaN());
     m_valAcc << p.valAccuracy;
     m_trainLoss << (p.hasTrain ? p.trainLoss : qQNaN());
     m_valLoss << p.valLoss;
     m_bestEpoch = p.bestEpoch;
-    m_log->appendPlainText(tr("Epoch %1: validation accuracy %2, loss %3%4")
-                               .arg(p.epoch)
-                               .arg(p.valAccuracy, 0, 'f', 4)
-                               .arg(p.valLoss, 0, 'f', 4)
-                               .arg(p.best ? tr(" — best so far") : QString()));
     m_dirty = true;
 }
 

@@ -77,6 +77,10 @@ private:
     void replot();
     void loadSettings();
     void saveSettings() const;
+    void addEpoch(const EpochPoint &p); // to the charts, without a log line
+    // Before Start: the recipe's problems for this data and model, and the user's answer (false:
+    // do not start). May change the form to the suggested recipe.
+    bool confirmRecipe(const JobConfig &config);
 
     TrainingSession *m_session;
     QLineEdit *m_data, *m_model, *m_out;

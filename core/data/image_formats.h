@@ -9,4 +9,8 @@ namespace vitscope {
 const std::vector<std::string> &imageExtensions(); // lower-case, with the dot
 bool isImageExtension(const std::string &extension); // case-insensitive, with the dot
 
+// The image files of a class-per-folder data set, by class (folders in name order, hidden ones
+// skipped), without opening any. Throws std::runtime_error when `root` is not a folder.
+std::vector<std::vector<std::string>> listClassImages(const std::string &root);
+
 } // namespace vitscope

@@ -20,15 +20,19 @@ for r in "${runs[@]}"; do
   prec=${r##*:} mode=${r%:*}
   t0=$(date +%s.%N)
   "$cli" train --model "$model" --data "$data" --out "$out/run-${mode/:/-}-$prec" --cache-dir "$out/cache-${mode/:/-}-$prec" \
-    --fine-tune "$mode" --precision "$prec" "${extra[@]}" >"$out/run-${mode/:/-}-$prec.log" 2>&1
+    --fine-tune "$mode" --precision "$prec" --json "${extra[@]}" >"$out/run-${mode/:/-}-$prec.json" 2>"$out/run-${mode/:/-}-$prec.log"
   t1=$(date +%s.%N)
-  /usr/bin/python3 - "$out/estimate.json" "$mode" "$prec" "$t0" "$t1" <<'PY'
+  /usr/bin/python3 - "$out/estimate.json" "$mode" "$prec" "$t0" "$t1" "$out/run-${mode/:/-}-$prec.json" <<'PY'
 import json, sys
 e = json.load(open(sys.argv[1]))
 mode, prec, t0, t1 = sys.argv[2], sys.argv[3], float(sys.argv[4]), float(sys.argv[5])
 m = [m for m in e["modes"] if m["fine_tune"] == mode and m["precision"] == prec]
 est = m[0]["total_seconds"] if m else float("nan")
 real = t1 - t0
-print(f"{mode:12s} {prec:6s} {est:9.1f}s {real:9.1f}s {100 * (est - real) / real:+7.1f}%")
+phases = json.load(open(sys.argv[6]))["phase_seconds"]
+once = m[0]["one_time_seconds"] if m else float("nan")
+print(f"{mode:12s} {prec:6s} {est:9.1f}s {real:9.1f}s {100 * (est - real) / real:+7.1f}%   "
+      f"(once: estimated {once:.1f}s, measured {phases['decoding'] + phases['frozen_features']:.1f}s; "
+      f"training {phases['training']:.1f}s)")
 PY
 done

@@ -6,6 +6,9 @@
 #include <QAbstractItemModelTester>
 #include <QDir>
 #include <QFile>
+#include <QListWidget>
+#include <QScopeGuard>
+#include <QTableView>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -78,13 +81,18 @@ private Q_SLOTS:
     {
         QTest::addColumn<bool>("normalized");
         QTest::addColumn<QString>("text");
-        QTest::newRow("counts") << false << QStringLiteral("2");
-        QTest::newRow("row shares") << true << QStringLiteral("66.7 %");
+        QTest::addColumn<QString>("locale");
+        QTest::newRow("counts") << false << QStringLiteral("2") << QStringLiteral("en_US");
+        QTest::newRow("row shares") << true << QStringLiteral("66.7\u00A0%") << QStringLiteral("en_US");
+        QTest::newRow("row shares in Turkish: decimal comma") << true << QStringLiteral("66,7\u00A0%") << QStringLiteral("tr_TR");
     }
     void normalisedRows()
     {
         QFETCH(bool, normalized);
         QFETCH(QString, text);
+        QFETCH(QString, locale);
+        QLocale::setDefault(QLocale(locale));
+        const auto restore = qScopeGuard([] { QLocale::setDefault(QLocale::c()); });
         ConfusionMatrixModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setMatrix({QStringLiteral("dyed-lifted-polyps"), QStringLiteral("b")}, {{2, 1}, {0, 0}});
@@ -106,8 +114,41 @@ private Q_SLOTS:
         QVERIFY(view.exportMatrixPng(png));
         QFile f(csv);
         QVERIFY(f.open(QIODevice::ReadOnly));
-        QVERIFY(f.readAll().startsWith("class,precision,recall,f1,support\r\na,0.6667,0.6667,0.6667,3\r\n")); // RFC 4180
-        QVERIFY(QImage(png).width() > 0);
+        // The notice first, then RFC 4180 records with C-locale numbers.
+        QVERIFY(f.readAll().startsWith("# For research use only. Not for use in diagnostic procedures.\r\n"
+                                       "class,precision,recall,f1,support\r\na,0.6667,0.6667,0.6667,3\r\n"));
+        // The PNG is the same whether or not a cell is selected (no highlight in the figure), and
+        // has the footer below the matrix.
+        view.resize(900, 700);
+        const QString selected = dir.filePath(QStringLiteral("selected.png"));
+        QVERIFY(view.exportMatrixPng(png));
+        view.selectCell(0, 1);
+        QVERIFY(view.exportMatrixPng(selected));
+        QCOMPARE(QImage(selected), QImage(png));
+        QCOMPARE(view.cellImages().size(), 1); // the selection is back after the export
+        QSignalSpy predict(&view, &EvaluateView::openInPredict);
+        auto *gallery = view.findChild<QListWidget *>();
+        Q_EMIT gallery->itemActivated(gallery->item(0));
+        QCOMPARE(predict.count(), 1);
+        QCOMPARE(predict.first().at(1).toString(), dir.filePath(QStringLiteral("run"))); // with the run it comes from
+    }
+
+    // Enter on a cell reached with the arrow keys fills the gallery, as a click does; Tab leaves
+    // the matrix instead of walking its cells.
+    void keyboardSelectsACell()
+    {
+        QTemporaryDir dir;
+        EvaluateView view;
+        view.openRun(makeRun(dir));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        auto *matrix = view.findChild<QTableView *>(QStringLiteral("confusionMatrix"));
+        matrix->setFocus();
+        matrix->setCurrentIndex(view.matrixModel()->index(0, 0));
+        QTest::keyClick(matrix, Qt::Key_Right);
+        QTest::keyClick(matrix, Qt::Key_Return);
+        QCOMPARE(view.cellImages(), QStringList{QStringLiteral("/data/set/a/\"quoted\".jpg")});
+        QVERIFY(!matrix->tabKeyNavigation());
     }
 
     void missingResultsAreAMessage()

@@ -1,8 +1,16 @@
 // The main window: every view is one shortcut away, and the research notice is always visible in
 // the Predict view.
+#include "ui/evaluate_view.h"
 #include "ui/main_window.h"
+#include "ui/train_view.h"
 
+#include <QDir>
 #include <QLabel>
+#include <QMessageBox>
+#include <QProcess>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -42,13 +50,76 @@ private Q_SLOTS:
         QCOMPARE(tabs->currentWidget(), window.view(view));
     }
 
-    void researchNoticeInPredictView()
+    void researchNoticeAlwaysInSight_data()
     {
+        QTest::addColumn<QString>("where");
+        QTest::newRow("Predict view") << QStringLiteral("researchNotice");
+        QTest::newRow("status bar") << QStringLiteral("statusResearchNotice");
+    }
+    void researchNoticeAlwaysInSight()
+    {
+        QFETCH(QString, where);
         MainWindow window;
-        auto *notice = window.view(3)->findChild<QLabel *>(QStringLiteral("researchNotice"));
+        auto *notice = window.findChild<QLabel *>(where);
         QVERIFY(notice);
         QCOMPARE(notice->text(), QStringLiteral("For research use only. Not for use in diagnostic procedures."));
     }
+
+    // A finished run offers its best model for Predict; an image opened from a run's Evaluate
+    // gallery is predicted by that run's best model, whatever Predict had before.
+    void predictUsesTheRunsModel_data()
+    {
+        QTest::addColumn<bool>("fromGallery");
+        QTest::newRow("run finished, offer accepted") << false;
+        QTest::newRow("image opened from the Evaluate gallery") << true;
+    }
+    void predictUsesTheRunsModel()
+    {
+        QFETCH(bool, fromGallery);
+        const QString run = finishedRun();
+        QVERIFY(!run.isEmpty());
+        const QString best = QDir(run).filePath(QStringLiteral("checkpoints/best"));
+        MainWindow window;
+        QSignalSpy ready(&window, &MainWindow::modelReady);
+        window.openModel(QStringLiteral(VITSCOPE_TEST_DATA "/vit-tiny-classifier")); // another model
+        QVERIFY(ready.wait(30000));
+        auto *label = window.findChild<QLabel *>(QStringLiteral("predictModelNote"));
+        window.openRun(run);
+        QVERIFY(label->text().contains(QStringLiteral("another model")));
+        if (fromGallery) {
+            Q_EMIT window.evaluateView()->openInPredict(m_image, run);
+        } else {
+            Q_EMIT window.trainView()->runFinished(run);
+            auto *offer = window.findChild<QMessageBox *>(QStringLiteral("useRunModel"));
+            QVERIFY(offer);
+            offer->button(QMessageBox::Yes)->click();
+        }
+        QVERIFY(ready.wait(30000));
+        QCOMPARE(QDir::cleanPath(ready.last().first().toString()), QDir::cleanPath(best));
+        QCOMPARE(label->text(), QStringLiteral("The Predict view uses this run's best model."));
+    }
+
+private:
+    // One tiny training run, made once with the CLI.
+    QString finishedRun()
+    {
+        if (!m_run.isEmpty())
+            return m_run;
+        const QString data = m_dir.filePath(QStringLiteral("data")), out = m_dir.filePath(QStringLiteral("run"));
+        if (QProcess::execute(QStringLiteral(VITSCOPE_CLI), {QStringLiteral("demo-data"), data, QStringLiteral("--per-class"), QStringLiteral("4")}) != 0)
+            return {};
+        const QStringList train = {QStringLiteral("train"), QStringLiteral("--model"), QStringLiteral(VITSCOPE_TEST_DATA "/vit-tiny-classifier"),
+                                   QStringLiteral("--data"), data, QStringLiteral("--out"), out, QStringLiteral("--cache-dir"),
+                                   m_dir.filePath(QStringLiteral("cache")), QStringLiteral("--epochs"), QStringLiteral("1"),
+                                   QStringLiteral("--device"), QStringLiteral("cpu"), QStringLiteral("--threads"), QStringLiteral("2")};
+        if (QProcess::execute(QStringLiteral(VITSCOPE_CLI), train) != 0)
+            return {};
+        m_image = QDir(data).filePath(QStringLiteral("polyps/polyps_0000.jpg"));
+        return m_run = out;
+    }
+
+    QTemporaryDir m_dir;
+    QString m_run, m_image;
 };
 
 QTEST_MAIN(TestMainWindow)

@@ -8,6 +8,11 @@
 #include "ui/train_view.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTimer>
 #include <QDir>
 #include <QFile>
 #include <QSettings>
@@ -125,6 +130,53 @@ private Q_SLOTS:
         QVERIFY(view.estimatePanel()->rowCount() >= 3); // full, last:2, head (and bf16 where native)
     }
 
+    // The notebook's recipe on a small data set and a tiny model: Start first asks, and the
+    // answer decides what starts.
+    void startWarnsAboutTheRecipe_data()
+    {
+        QTest::addColumn<QString>("answer");
+        QTest::addColumn<bool>("starts");
+        QTest::addColumn<double>("lr");
+        QTest::newRow("cancel") << QStringLiteral("Cancel") << false << 2e-5;
+        QTest::newRow("the suggested recipe") << QStringLiteral("Use the suggested recipe") << true << 1e-3;
+        QTest::newRow("as it is") << QStringLiteral("Start as it is") << true << 2e-5;
+    }
+    void startWarnsAboutTheRecipe()
+    {
+        QFETCH(QString, answer);
+        QFETCH(bool, starts);
+        QFETCH(double, lr);
+        QTemporaryDir dir;
+        writeDemoDataset(dir.filePath(QStringLiteral("data")).toStdString(), 3, 4);
+        TrainingSession session;
+        TrainView view(&session);
+        JobConfig c; // the notebook's recipe
+        c.model = VITSCOPE_TEST_DATA "/vit-tiny-classifier";
+        c.data.data = dir.filePath(QStringLiteral("data")).toStdString();
+        c.data.cacheDir = dir.filePath(QStringLiteral("cache")).toStdString();
+        c.train.device = "cpu";
+        c.train.epochs = 1;
+        view.setFormConfig(c);
+        view.setRunFolder(dir.filePath(QStringLiteral("run")));
+        QString text;
+        QTimer::singleShot(0, this, [&] {
+            for (QWidget *w : QApplication::topLevelWidgets())
+                if (auto *box = qobject_cast<QMessageBox *>(w); box && box->objectName() == QLatin1String("recipeWarning")) {
+                    text = box->text();
+                    for (QAbstractButton *b : box->buttons())
+                        if (b->text().remove(QLatin1Char('&')) == answer)
+                            b->click();
+                }
+        });
+        QSignalSpy finished(&session, &TrainingSession::finished);
+        view.start();
+        QVERIFY2(text.contains(QStringLiteral("500")) && text.contains(QStringLiteral("steps")), qPrintable(text));
+        QCOMPARE(session.isRunning(), starts);
+        QCOMPARE(view.formConfig().train.lr, lr);
+        if (starts)
+            QVERIFY(finished.wait(60000));
+    }
+
     void replaysRunHistory_data()
     {
         QTest::addColumn<QByteArray>("status");
@@ -176,6 +228,40 @@ private Q_SLOTS:
         QVERIFY(runs.index(0).data().toString().contains(QStringLiteral("best accuracy 0.7500 (epoch 2)")));
         QCOMPARE(runs.index(0).data(RunListModel::ResumableRole).toBool(), resumable);
         QCOMPARE(findRuns(dir.path()), QStringList{run});
+        // A resume shows the run as running at once; showing the history again adds no log lines.
+        QSignalSpy changed(&runs, &QAbstractItemModel::dataChanged);
+        runs.markRunning(run);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(runs.index(0).data(RunListModel::ResumableRole).toBool(), false);
+        QCOMPARE(runs.index(0).data(RunListModel::StatusRole).value<RunStatus>(), RunStatus::Running);
+        auto *log = view.findChild<QPlainTextEdit *>();
+        const QString before = log->toPlainText();
+        view.showHistory(history);
+        QCOMPARE(log->toPlainText(), before);
+        QVERIFY(!before.contains(QStringLiteral("Epoch 1:")));
+    }
+
+    // After Stop the stopped run can be resumed at once, without picking it in the list.
+    void resumeAfterStop_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<bool>("resumable");
+        QTest::newRow("stopped") << int(RunStatus::Stopped) << true;
+        QTest::newRow("finished") << int(RunStatus::Finished) << false;
+    }
+    void resumeAfterStop()
+    {
+        QFETCH(int, status);
+        QFETCH(bool, resumable);
+        TrainingSession session;
+        TrainView view(&session);
+        Q_EMIT session.finished(QStringLiteral("/tmp/run"), static_cast<RunStatus>(status));
+        QPushButton *resume = nullptr;
+        for (auto *b : view.findChildren<QPushButton *>())
+            if (b->text() == QStringLiteral("&Resume"))
+                resume = b;
+        QVERIFY(resume);
+        QCOMPARE(resume->isEnabled(), resumable);
     }
 };
 

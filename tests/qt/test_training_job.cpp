@@ -4,6 +4,7 @@
 
 #include "data/demo_data.h"
 #include "engine/run_files.h"
+#include "job/recipe_advice.h"
 #include "job/training_job.h"
 #include "engine/file_util.h"
 
@@ -150,4 +151,32 @@ TEST_CASE("cachedFrozenFeaturesTrainLikeTheWholeNetworkRecomputed")
         const bool fromCache = std::any_of(notes.begin(), notes.end(), [](const std::string &n) { return n.find(", 0 computed") != std::string::npos; });
         REQUIRE(fromCache);
     }
+}
+
+TEST_CASE("recipeAdviceSeesAWarmUpLongerThanTheRun")
+{
+    // The case: the notebook's recipe on the demo data. 20 images in each of 8 classes,
+    // 14 of each for training: 112 images, 7 steps per epoch at batch 16, 35 steps in 5 epochs,
+    // against 500 warm-up steps: the learning rate never passes 1.4e-6.
+    TrainJob job = demoJob("advice");
+    job.config.train = TrainConfig{};
+    job.config.train.epochs = 5;
+    const RecipeAdvice a = adviseRecipe(job.config);
+    REQUIRE((a.trainImages == 112 && a.totalSteps == 35 && a.warmupSteps == 500 && a.warmupDominates));
+    REQUIRE_NEAR(a.peakLr, 1.4e-6, 1e-15);
+    REQUIRE((a.fromScratch && a.smallModel)); // the fixture is config-only and tiny
+    REQUIRE((a.suggested.lr == 1e-3 && a.suggested.warmupSteps == 3 && a.suggested.warmupRatio == 0));
+    // What the suggestion fixes, it no longer raises.
+    job.config.train = a.suggested;
+    REQUIRE(!adviseRecipe(job.config).any());
+    // A warm-up ratio counts as its share of the run; a pretrained ViT-B/16 on Kvasir raises nothing.
+    job.config.train = TrainConfig{};
+    job.config.train.warmupRatio = 0.6;
+    REQUIRE(adviseRecipe(job.config).warmupSteps == 21);
+    REQUIRE_THROWS_CONTAINING(adviseRecipe([] {
+                                  JobConfig c;
+                                  c.data.data = "/nonexistent";
+                                  return c;
+                              }()),
+                              "does not exist");
 }

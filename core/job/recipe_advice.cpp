@@ -1,0 +1,51 @@
+#include "job/recipe_advice.h"
+
+#include "data/image_formats.h"
+#include "data/split.h"
+#include "engine/vit_config.h"
+
+#include <algorithm>
+#include <filesystem>
+
+namespace fs = std::filesystem;
+
+namespace vitscope {
+
+RecipeAdvice adviseRecipe(const JobConfig &config)
+{
+    const TrainConfig &t = config.train;
+    RecipeAdvice a;
+    const auto classes = listClassImages(config.data.data);
+    SplitRatios own = config.data.split; // explicit validation and test folders take no share
+    if (!config.data.valData.empty())
+        own.val = 0;
+    if (!config.data.testData.empty())
+        own.test = 0;
+    for (const auto &files : classes)
+        a.trainImages += partSizes(static_cast<int>(files.size()), own)[0];
+    const int64_t perStep = std::max<int64_t>(1, int64_t{t.batchSize} * t.gradAccum);
+    a.totalSteps = (a.trainImages + perStep - 1) / perStep * t.epochs;
+    a.warmupSteps = t.warmupRatio > 0 ? static_cast<int64_t>(t.warmupRatio * static_cast<double>(a.totalSteps) + 0.999999) : t.warmupSteps;
+    a.peakLr = a.warmupSteps > a.totalSteps ? t.lr * static_cast<double>(a.totalSteps) / static_cast<double>(a.warmupSteps) : t.lr;
+    a.warmupDominates = a.totalSteps > 0 && 2 * a.warmupSteps > a.totalSteps;
+
+    const ViTConfig model = loadViTConfig((fs::path(config.model) / "config.json").string());
+    a.fromScratch = !fs::exists(fs::path(config.model) / "model.safetensors");
+    a.parameters = model.parameterCount(static_cast<int64_t>(std::max<std::size_t>(classes.size(), 2)));
+    // A learning rate already meant for training from scratch or a small model raises no concern.
+    const bool fineTuningLr = t.lr < 1e-4;
+    a.fromScratch = a.fromScratch && fineTuningLr;
+    a.smallModel = a.parameters < 10'000'000 && fineTuningLr;
+
+    a.suggested = t;
+    if (a.warmupDominates || a.fromScratch || a.smallModel) {
+        // A tenth of the run warms up (transformers' warmup_ratio = 0.1).
+        a.suggested.warmupRatio = 0;
+        a.suggested.warmupSteps = static_cast<int>(std::max<int64_t>(1, a.totalSteps / 10));
+    }
+    if (a.fromScratch || a.smallModel)
+        a.suggested.lr = std::max(t.lr, 1e-3); // the embedded demo's recipe for its tiny model
+    return a;
+}
+
+} // namespace vitscope
