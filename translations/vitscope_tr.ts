@@ -2,6 +2,22 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="tr_TR" sourcelanguage="en">
 <context>
+    <name>Export</name>
+    <message>
+        <location filename="../ui/csv_export.cpp" line="16"/>
+        <source>For research use only. Not for use in diagnostic procedures.</source>
+        <translation>Yalnızca araştırma amaçlıdır. Tanı işlemlerinde kullanılmaz.</translation>
+    </message>
+</context>
+<context>
+    <name>Format</name>
+    <message>
+        <location filename="../ui/theme.cpp" line="86"/>
+        <source>%1&#xa0;%</source>
+        <translation>%%1</translation>
+    </message>
+</context>
+<context>
     <name>vitscope::ClassCountModel</name>
     <message numerus="yes">
         <location filename="../ui/class_count_model.cpp" line="35"/>
@@ -26,19 +42,19 @@
 <context>
     <name>vitscope::ConfusionMatrixModel</name>
     <message numerus="yes">
-        <location filename="../ui/confusion_model.cpp" line="62"/>
-        <source>True %1, predicted %2: %n image(s), %3 % of the row</source>
+        <location filename="../ui/confusion_model.cpp" line="66"/>
+        <source>True %1, predicted %2: %n image(s), %3 of the row</source>
         <translation>
-            <numerusform>Gerçek %1, tahmin %2: %n görüntü, satır payı %%3</numerusform>
+            <numerusform>Gerçek %1, tahmin %2: %n görüntü, satırın %3 kadarı</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/confusion_model.cpp" line="84"/>
+        <location filename="../ui/confusion_model.cpp" line="86"/>
         <source>Predicted: %1</source>
         <translation>Tahmin: %1</translation>
     </message>
     <message>
-        <location filename="../ui/confusion_model.cpp" line="84"/>
+        <location filename="../ui/confusion_model.cpp" line="86"/>
         <source>True: %1</source>
         <translation>Gerçek: %1</translation>
     </message>
@@ -46,87 +62,93 @@
 <context>
     <name>vitscope::DatasetView</name>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="30"/>
+        <location filename="../ui/dataset_view.cpp" line="33"/>
         <source>&amp;Open data set…</source>
         <translation>Veri kümesi &amp;aç…</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="32"/>
+        <location filename="../ui/dataset_view.cpp" line="34"/>
+        <source>Open a folder with one sub-folder per class (%1).</source>
+        <translation>Her sınıf için bir alt klasör içeren bir klasör açın (%1).</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataset_view.cpp" line="39"/>
         <source>Open a data set: a folder with one sub-folder per class.</source>
         <translation>Bir veri kümesi açın: her sınıf için bir alt klasör içeren bir klasör.</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="36"/>
+        <location filename="../ui/dataset_view.cpp" line="43"/>
         <source>&amp;Cancel scan</source>
         <translation>Taramayı &amp;iptal et</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="50"/>
-        <source>Click a class to show its images.</source>
-        <translation>Görüntülerini görmek için bir sınıfa tıklayın.</translation>
+        <location filename="../ui/dataset_view.cpp" line="58"/>
+        <source>Pick a class (click it or use the arrow keys) to show its images.</source>
+        <translation>Görüntülerini görmek için bir sınıf seçin (tıklayın ya da ok tuşlarını kullanın).</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="56"/>
+        <location filename="../ui/dataset_view.cpp" line="64"/>
         <source>Classes</source>
         <translation>Sınıflar</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="58"/>
+        <location filename="../ui/dataset_view.cpp" line="66"/>
         <source>Bad files, conversions and duplicates</source>
         <translation>Hatalı dosyalar, dönüştürmeler ve kopyalar</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="70"/>
+        <location filename="../ui/dataset_view.cpp" line="82"/>
+        <location filename="../ui/dataset_view.cpp" line="254"/>
         <source>Select an image.</source>
         <translation>Bir görüntü seçin.</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="76"/>
+        <location filename="../ui/dataset_view.cpp" line="93"/>
         <source>Images</source>
         <translation>Görüntüler</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="109"/>
+        <location filename="../ui/dataset_view.cpp" line="128"/>
         <source>Scanning %1…</source>
         <translation>%1 taranıyor…</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="133"/>
+        <location filename="../ui/dataset_view.cpp" line="152"/>
         <source>Scan of %1 cancelled.</source>
         <translation>%1 taraması iptal edildi.</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="169"/>
+        <location filename="../ui/dataset_view.cpp" line="188"/>
         <source>Bad: %1 — %2</source>
         <translation>Hatalı: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="171"/>
+        <location filename="../ui/dataset_view.cpp" line="190"/>
         <source>Converted: %1 — %2</source>
         <translation>Dönüştürüldü: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="176"/>
+        <location filename="../ui/dataset_view.cpp" line="195"/>
         <source>Identical files: %1</source>
         <translation>Aynı dosyalar: %1</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="181"/>
+        <location filename="../ui/dataset_view.cpp" line="200"/>
         <source>No problems found.</source>
         <translation>Sorun bulunmadı.</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="182"/>
+        <location filename="../ui/dataset_view.cpp" line="201"/>
         <source>%1: %2 usable of %3 image files in %4 classes; %5 bad, %6 groups of identical files. Sizes %7x%8 to %9x%10.</source>
         <translation>%1: %4 sınıfta %3 görüntü dosyasından %2 tanesi kullanılabilir; %5 hatalı, %6 grup aynı dosya. Boyutlar %7x%8 ile %9x%10 arası.</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="194"/>
+        <location filename="../ui/dataset_view.cpp" line="213"/>
         <source>This data set cannot be used: %1</source>
         <translation>Bu veri kümesi kullanılamaz: %1</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="245"/>
+        <location filename="../ui/dataset_view.cpp" line="280"/>
         <source>%1
 %2 x %3, %4 %5, class %6%7</source>
         <translation>%1
@@ -136,86 +158,86 @@
 <context>
     <name>vitscope::EstimatePanel</name>
     <message numerus="yes">
-        <location filename="../ui/estimate_panel.cpp" line="22"/>
+        <location filename="../ui/estimate_panel.cpp" line="30"/>
         <source>%n s</source>
         <translation>
             <numerusform>%n sn</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/estimate_panel.cpp" line="24"/>
+        <location filename="../ui/estimate_panel.cpp" line="32"/>
         <source>%1 min %2 s</source>
         <translation>%1 dk %2 sn</translation>
     </message>
     <message>
-        <location filename="../ui/estimate_panel.cpp" line="25"/>
+        <location filename="../ui/estimate_panel.cpp" line="33"/>
         <source>%1 h %2 min</source>
         <translation>%1 sa %2 dk</translation>
     </message>
     <message>
-        <location filename="../ui/estimate_panel.cpp" line="32"/>
+        <location filename="../ui/estimate_panel.cpp" line="40"/>
         <source>Whole network</source>
         <translation>Tüm ağ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/estimate_panel.cpp" line="34"/>
+        <location filename="../ui/estimate_panel.cpp" line="42"/>
         <source>Last %n block(s)</source>
         <translation>
             <numerusform>Son %n blok</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/estimate_panel.cpp" line="36"/>
+        <location filename="../ui/estimate_panel.cpp" line="44"/>
         <source>Classifier only</source>
         <translation>Yalnızca sınıflandırıcı</translation>
     </message>
     <message>
-        <location filename="../ui/estimate_panel.cpp" line="51"/>
-        <source>Estimate &amp;how long it takes</source>
-        <translation>Ne kadar &amp;süreceğini tahmin et</translation>
+        <location filename="../ui/estimate_panel.cpp" line="71"/>
+        <source>Estimate how long it ta&amp;kes</source>
+        <translation>&amp;Ne kadar süreceğini tahmin et</translation>
     </message>
     <message>
-        <location filename="../ui/estimate_panel.cpp" line="52"/>
-        <source>Times a few training steps of this model on this computer for each way of fine-tuning, and says how long the whole run would take (what is already cached counts). Takes a minute or two for ViT-B/16 on a CPU.</source>
-        <translation>Bu modelin birkaç eğitim adımını bu bilgisayarda her ince ayar yolu için ölçer ve tüm çalıştırmanın ne kadar süreceğini söyler (önbellekte olanlar hesaba katılır). CPU üzerinde ViT-B/16 için bir iki dakika sürer.</translation>
+        <location filename="../ui/estimate_panel.cpp" line="72"/>
+        <source>Times a few training steps of this model on this computer for each way of fine-tuning, and says how long the whole run would take (what is already cached counts). Takes a few minutes for ViT-B/16 on a CPU.</source>
+        <translation>Bu modelin birkaç eğitim adımını bu bilgisayarda her ince ayar yolu için ölçer ve tüm çalıştırmanın ne kadar süreceğini söyler (önbellekte olanlar hesaba katılır). CPU üzerinde ViT-B/16 için birkaç dakika sürer.</translation>
     </message>
     <message>
-        <location filename="../ui/estimate_panel.cpp" line="57"/>
+        <location filename="../ui/estimate_panel.cpp" line="77"/>
         <source>Fine-tune</source>
         <translation>İnce ayar</translation>
     </message>
     <message>
-        <location filename="../ui/estimate_panel.cpp" line="57"/>
+        <location filename="../ui/estimate_panel.cpp" line="77"/>
         <source>Precision</source>
         <translation>Hassasiyet</translation>
     </message>
     <message>
-        <location filename="../ui/estimate_panel.cpp" line="57"/>
+        <location filename="../ui/estimate_panel.cpp" line="77"/>
         <source>Per epoch</source>
         <translation>Epok başına</translation>
     </message>
     <message>
-        <location filename="../ui/estimate_panel.cpp" line="57"/>
+        <location filename="../ui/estimate_panel.cpp" line="77"/>
         <source>Total</source>
         <translation>Toplam</translation>
     </message>
     <message>
-        <location filename="../ui/estimate_panel.cpp" line="83"/>
+        <location filename="../ui/estimate_panel.cpp" line="103"/>
         <source>Timing a few steps on this computer…</source>
         <translation>Bu bilgisayarda birkaç adım ölçülüyor…</translation>
     </message>
     <message>
-        <location filename="../ui/estimate_panel.cpp" line="92"/>
+        <location filename="../ui/estimate_panel.cpp" line="109"/>
         <source>No estimate: %1</source>
         <translation>Tahmin yok: %1</translation>
     </message>
     <message>
-        <location filename="../ui/estimate_panel.cpp" line="116"/>
+        <location filename="../ui/estimate_panel.cpp" line="124"/>
         <source>including %1 once, to decode images and compute features not cached yet</source>
         <translation>önbellekte olmayan görüntüleri çözmek ve özellikleri hesaplamak için bir kez %1 dahil</translation>
     </message>
     <message>
-        <location filename="../ui/estimate_panel.cpp" line="120"/>
+        <location filename="../ui/estimate_panel.cpp" line="128"/>
         <source>%1 · %2 training, %3 validation, %4 test images; %5 not cached yet.</source>
         <translation>%1 · %2 eğitim, %3 doğrulama, %4 test görüntüsü; %5 henüz önbellekte değil.</translation>
     </message>
@@ -223,564 +245,923 @@
 <context>
     <name>vitscope::EvaluateView</name>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="32"/>
+        <location filename="../ui/evaluate_view.cpp" line="39"/>
         <source>Test (best model)</source>
         <translation>Test (en iyi model)</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="34"/>
+        <location filename="../ui/evaluate_view.cpp" line="41"/>
         <source>Validation (best model)</source>
         <translation>Doğrulama (en iyi model)</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="35"/>
+        <location filename="../ui/evaluate_view.cpp" line="42"/>
         <source>Validation, epoch %1</source>
         <translation>Doğrulama, %1. epok</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="52"/>
+        <location filename="../ui/evaluate_view.cpp" line="102"/>
         <source>Which images the matrix counts: the test or validation part with the best model, or the validation part at the end of an epoch.</source>
         <translation>Matrisin hangi görüntüleri saydığı: en iyi modelle test ya da doğrulama bölümü veya bir epok sonundaki doğrulama bölümü.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="53"/>
+        <location filename="../ui/evaluate_view.cpp" line="103"/>
         <source>&amp;Normalise rows</source>
         <translation>Satırları &amp;normalleştir</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="54"/>
+        <location filename="../ui/evaluate_view.cpp" line="104"/>
         <source>Show each cell as a share of its true class instead of a count.</source>
         <translation>Her hücreyi sayı yerine gerçek sınıfının payı olarak göster.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="55"/>
-        <source>Export matrix as &amp;PNG…</source>
-        <translation>Matrisi &amp;PNG olarak dışa aktar…</translation>
-    </message>
-    <message>
-        <location filename="../ui/evaluate_view.cpp" line="56"/>
-        <source>Export table as &amp;CSV…</source>
-        <translation>Tabloyu &amp;CSV olarak dışa aktar…</translation>
-    </message>
-    <message>
-        <location filename="../ui/evaluate_view.cpp" line="58"/>
-        <source>&amp;Part:</source>
-        <translation>&amp;Bölüm:</translation>
-    </message>
-    <message>
-        <location filename="../ui/evaluate_view.cpp" line="66"/>
+        <location filename="../ui/evaluate_view.cpp" line="118"/>
         <source>Open a run to review its confusion matrix.</source>
         <translation>Karışıklık matrisini incelemek için bir çalıştırma açın.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="74"/>
-        <source>Rows: true class. Columns: predicted class. Click a cell to see its images.</source>
-        <translation>Satırlar: gerçek sınıf. Sütunlar: tahmin edilen sınıf. Görüntülerini görmek için bir hücreye tıklayın.</translation>
+        <location filename="../ui/evaluate_view.cpp" line="106"/>
+        <source>E&amp;xport matrix as PNG…</source>
+        <translation>Matrisi P&amp;NG olarak dışa aktar…</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="80"/>
-        <location filename="../ui/evaluate_view.cpp" line="173"/>
+        <location filename="../ui/evaluate_view.cpp" line="107"/>
+        <source>Export table as C&amp;SV…</source>
+        <translation>Tabloyu C&amp;SV olarak dışa aktar…</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate_view.cpp" line="110"/>
+        <source>Pa&amp;rt:</source>
+        <translation>Bölü&amp;m:</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate_view.cpp" line="127"/>
+        <source>Rows: true class. Columns: predicted class. Click a cell, or move to it and press Enter, to see its images.</source>
+        <translation>Satırlar: gerçek sınıf. Sütunlar: tahmin edilen sınıf. Görüntülerini görmek için bir hücreye tıklayın ya da ona gidip Enter tuşuna basın.</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate_view.cpp" line="135"/>
+        <source>Predicted class</source>
+        <translation>Tahmin edilen sınıf</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate_view.cpp" line="138"/>
+        <source>True class</source>
+        <translation>Gerçek sınıf</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate_view.cpp" line="145"/>
+        <location filename="../ui/evaluate_view.cpp" line="275"/>
         <source>Click a cell of the matrix.</source>
         <translation>Matristen bir hücreye tıklayın.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="89"/>
+        <location filename="../ui/evaluate_view.cpp" line="154"/>
         <source>Double-click an image to open it in the Predict view.</source>
         <translation>Tahmin görünümünde açmak için bir görüntüye çift tıklayın.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="134"/>
+        <location filename="../ui/evaluate_view.cpp" line="205"/>
         <source>%1 has no evaluation results yet.</source>
         <translation>%1 için henüz değerlendirme sonucu yok.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="148"/>
+        <location filename="../ui/evaluate_view.cpp" line="231"/>
+        <source>The Predict view uses this run&apos;s best model.</source>
+        <translation>Tahmin görünümü bu çalıştırmanın en iyi modelini kullanıyor.</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate_view.cpp" line="233"/>
+        <source>The Predict view uses another model (%1); an image opened from the gallery below switches it to this run&apos;s best model.</source>
+        <translation>Tahmin görünümü başka bir model kullanıyor (%1); aşağıdaki galeriden açılan bir görüntü onu bu çalıştırmanın en iyi modeline geçirir.</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate_view.cpp" line="234"/>
+        <source>none</source>
+        <translation>yok</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate_view.cpp" line="244"/>
         <source>Cannot show these results: %1</source>
         <translation>Bu sonuçlar gösterilemiyor: %1</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="153"/>
+        <location filename="../ui/evaluate_view.cpp" line="255"/>
         <source>%1 of run %2: %3 images. Accuracy %4, weighted F1 %5, macro F1 %6, MCC %7, loss %8.</source>
         <translation>%2 çalıştırmasının %1 bölümü: %3 görüntü. Doğruluk %4, ağırlıklı F1 %5, makro F1 %6, MCC %7, kayıp %8.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="162"/>
+        <location filename="../ui/evaluate_view.cpp" line="264"/>
         <source>Class</source>
         <translation>Sınıf</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="162"/>
+        <location filename="../ui/evaluate_view.cpp" line="264"/>
         <source>Precision</source>
         <translation>Kesinlik</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="162"/>
+        <location filename="../ui/evaluate_view.cpp" line="264"/>
         <source>Recall</source>
         <translation>Duyarlılık</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="162"/>
+        <location filename="../ui/evaluate_view.cpp" line="264"/>
         <source>F1</source>
         <translation>F1</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="162"/>
+        <location filename="../ui/evaluate_view.cpp" line="264"/>
         <source>Support</source>
         <translation>Destek</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="172"/>
+        <location filename="../ui/evaluate_view.cpp" line="274"/>
         <source>Per-image predictions are kept for the best model only (test and validation parts).</source>
         <translation>Görüntü başına tahminler yalnızca en iyi model için saklanır (test ve doğrulama bölümleri).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/evaluate_view.cpp" line="184"/>
+        <location filename="../ui/evaluate_view.cpp" line="286"/>
         <source>True %1, predicted %2: %n image(s), most confident first.</source>
         <translation>
             <numerusform>Gerçek %1, tahmin %2: %n görüntü, en emin olunan önce.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="187"/>
-        <location filename="../ui/evaluate_view.cpp" line="189"/>
-        <source>%1: %2 %</source>
-        <translation>%1: %%2</translation>
+        <location filename="../ui/evaluate_view.cpp" line="289"/>
+        <location filename="../ui/evaluate_view.cpp" line="291"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="239"/>
+        <location filename="../ui/evaluate_view.cpp" line="326"/>
+        <source>%1 of run %2</source>
+        <translation>%2 çalıştırmasının %1 bölümü</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate_view.cpp" line="349"/>
         <source>Export confusion matrix</source>
         <translation>Karışıklık matrisini dışa aktar</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="239"/>
+        <location filename="../ui/evaluate_view.cpp" line="349"/>
         <source>PNG images (*.png)</source>
         <translation>PNG görüntüleri (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="241"/>
-        <location filename="../ui/evaluate_view.cpp" line="248"/>
+        <location filename="../ui/evaluate_view.cpp" line="355"/>
+        <location filename="../ui/evaluate_view.cpp" line="366"/>
         <source>Cannot write %1</source>
         <translation>%1 yazılamıyor</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="246"/>
+        <location filename="../ui/evaluate_view.cpp" line="360"/>
         <source>Export per-class table</source>
         <translation>Sınıf başına tabloyu dışa aktar</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="246"/>
+        <location filename="../ui/evaluate_view.cpp" line="360"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV dosyaları (*.csv)</translation>
     </message>
 </context>
 <context>
+    <name>vitscope::HubDownloader</name>
+    <message>
+        <location filename="../core/session/hub_model.cpp" line="64"/>
+        <source>The config.json of %1 is not a JSON object, so it is not a model this app can read.</source>
+        <translation>%1 deposunun config.json dosyası bir JSON nesnesi değil; bu uygulamanın okuyabileceği bir model değil.</translation>
+    </message>
+    <message>
+        <location filename="../core/session/hub_model.cpp" line="67"/>
+        <source>%1 is not a Vision Transformer in Hugging Face layout: its config.json says model_type &quot;%2&quot;, and vitscope fine-tunes only model_type &quot;vit&quot;.</source>
+        <translation>%1, Hugging Face düzeninde bir Vision Transformer değil: config.json dosyasında model_type &quot;%2&quot; yazıyor; vitscope yalnızca model_type &quot;vit&quot; olan modelleri ince ayarlar.</translation>
+    </message>
+    <message>
+        <location filename="../core/session/hub_model.cpp" line="69"/>
+        <source>(none)</source>
+        <translation>(yok)</translation>
+    </message>
+    <message>
+        <location filename="../core/session/hub_model.cpp" line="73"/>
+        <source>%1 cannot be used: %2</source>
+        <translation>%1 kullanılamıyor: %2</translation>
+    </message>
+    <message>
+        <location filename="../core/session/hub_model.cpp" line="125"/>
+        <source>Cannot create %1</source>
+        <translation>%1 oluşturulamıyor</translation>
+    </message>
+    <message>
+        <location filename="../core/session/hub_model.cpp" line="160"/>
+        <source>Cannot write %1</source>
+        <translation>%1 yazılamıyor</translation>
+    </message>
+    <message>
+        <location filename="../core/session/hub_model.cpp" line="198"/>
+        <source>Download cancelled; it will resume from %1 bytes of %2.</source>
+        <translation>İndirme iptal edildi; %2 dosyasının %1 baytından devam edecek.</translation>
+    </message>
+    <message>
+        <location filename="../core/session/hub_model.cpp" line="202"/>
+        <source>%1 was not found on %2 (no such repository, or it has no config.json).</source>
+        <translation>%1, %2 üzerinde bulunamadı (böyle bir depo yok ya da config.json dosyası yok).</translation>
+    </message>
+    <message>
+        <location filename="../core/session/hub_model.cpp" line="206"/>
+        <source>%1 has no model.safetensors file; vitscope reads safetensors weights only (not PyTorch .bin files).</source>
+        <translation>%1 deposunda model.safetensors dosyası yok; vitscope yalnızca safetensors ağırlıklarını okur (PyTorch .bin dosyalarını okumaz).</translation>
+    </message>
+    <message>
+        <location filename="../core/session/hub_model.cpp" line="215"/>
+        <source>Downloading %1 failed: %2 (HTTP %3). Run the download again to resume.</source>
+        <translation>%1 indirilemedi: %2 (HTTP %3). Kaldığı yerden sürdürmek için indirmeyi yeniden başlatın.</translation>
+    </message>
+    <message>
+        <location filename="../core/session/hub_model.cpp" line="226"/>
+        <source>%1 is corrupt: its SHA-256 is %2 but the server announced %3. The partial file was removed; download again.</source>
+        <translation>%1 bozuk: SHA-256 değeri %2, ancak sunucu %3 bildirdi. Yarım dosya silindi; yeniden indirin.</translation>
+    </message>
+    <message>
+        <location filename="../core/session/hub_model.cpp" line="233"/>
+        <source>Cannot move the download to %1</source>
+        <translation>İndirilen dosya %1 konumuna taşınamıyor</translation>
+    </message>
+    <message>
+        <location filename="../core/session/hub_model.cpp" line="246"/>
+        <source>Cannot read %1</source>
+        <translation>%1 okunamıyor</translation>
+    </message>
+</context>
+<context>
     <name>vitscope::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="42"/>
+        <location filename="../ui/main_window.cpp" line="46"/>
         <source>vitscope — ViT classification of endoscopy images</source>
         <translation>vitscope — endoskopi görüntülerinin ViT ile sınıflandırılması</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="48"/>
+        <location filename="../ui/main_window.cpp" line="52"/>
         <source>&amp;Dataset</source>
         <translation>&amp;Veri kümesi</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="49"/>
+        <location filename="../ui/main_window.cpp" line="53"/>
         <source>&amp;Train</source>
         <translation>&amp;Eğitim</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="50"/>
+        <location filename="../ui/main_window.cpp" line="54"/>
         <source>&amp;Evaluate</source>
         <translation>&amp;Değerlendirme</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="51"/>
+        <location filename="../ui/main_window.cpp" line="55"/>
         <source>&amp;Predict</source>
         <translation>&amp;Tahmin</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="54"/>
+        <location filename="../ui/main_window.cpp" line="58"/>
         <source>&amp;File</source>
         <translation>&amp;Dosya</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="55"/>
+        <location filename="../ui/main_window.cpp" line="59"/>
         <source>Open &amp;data set…</source>
         <translation>&amp;Veri kümesi aç…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="56"/>
-        <location filename="../ui/main_window.cpp" line="127"/>
+        <location filename="../ui/main_window.cpp" line="60"/>
+        <location filename="../ui/main_window.cpp" line="154"/>
         <source>Open data set (one folder per class)</source>
         <translation>Veri kümesi aç (her sınıf için bir klasör)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="60"/>
+        <location filename="../ui/main_window.cpp" line="64"/>
         <source>Open &amp;model…</source>
         <translation>&amp;Model aç…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="61"/>
+        <location filename="../ui/main_window.cpp" line="65"/>
         <source>Open a Hugging Face model folder</source>
         <translation>Bir Hugging Face model klasörü aç</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="65"/>
-        <source>Get ViT-B/16 (ImageNet-21k, the notebook&apos;s)…</source>
-        <translation>ViT-B/16&apos;yı al (ImageNet-21k, not defterindeki)…</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="66"/>
+        <location filename="../ui/main_window.cpp" line="74"/>
         <source>Open &amp;run…</source>
         <translation>Ç&amp;alıştırma aç…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="67"/>
+        <location filename="../ui/main_window.cpp" line="75"/>
         <source>Open a run folder</source>
         <translation>Bir çalıştırma klasörü aç</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="71"/>
-        <source>Recent</source>
-        <translation>Son kullanılanlar</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="74"/>
+        <location filename="../ui/main_window.cpp" line="82"/>
         <source>&amp;Quit</source>
         <translation>Çı&amp;kış</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="75"/>
+        <location filename="../ui/main_window.cpp" line="83"/>
         <source>&amp;View</source>
         <translation>&amp;Görünüm</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="81"/>
+        <location filename="../ui/main_window.cpp" line="89"/>
         <source>&amp;Dark palette</source>
         <translation>&amp;Koyu renk paleti</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="91"/>
+        <location filename="../ui/main_window.cpp" line="99"/>
+        <source>Predict in &amp;bf16</source>
+        <translation>&amp;bf16 ile tahmin et</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="101"/>
+        <source>About twice as fast on CPUs with native bf16 (AMX or AVX512-BF16) and on NVIDIA GPUs; probabilities differ from the exact fp32 ones by less than 1 percentage point.</source>
+        <translation>Yerel bf16 destekli işlemcilerde (AMX ya da AVX512-BF16) ve NVIDIA GPU&apos;larda yaklaşık iki kat hızlı; olasılıklar kesin fp32 değerlerinden 1 yüzde puanından az farklıdır.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="111"/>
         <source>&amp;Language</source>
         <translation>&amp;Dil</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="93"/>
+        <location filename="../ui/main_window.cpp" line="113"/>
         <source>System default</source>
         <translation>Sistem varsayılanı</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="98"/>
+        <location filename="../ui/main_window.cpp" line="118"/>
         <source>The language changes the next time vitscope starts.</source>
         <translation>Dil, vitscope bir sonraki açılışında değişir.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="103"/>
+        <location filename="../ui/main_window.cpp" line="123"/>
         <source>&amp;Help</source>
         <translation>&amp;Yardım</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="103"/>
+        <location filename="../ui/main_window.cpp" line="123"/>
         <source>&amp;About vitscope</source>
         <translation>vitscope &amp;hakkında</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="105"/>
-        <location filename="../ui/main_window.cpp" line="123"/>
+        <location filename="../ui/main_window.cpp" line="125"/>
+        <location filename="../ui/main_window.cpp" line="150"/>
         <source>No model loaded</source>
         <translation>Model yüklenmedi</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="106"/>
+        <location filename="../ui/main_window.cpp" line="126"/>
         <source>Compute device: detecting…</source>
         <translation>Hesaplama aygıtı: algılanıyor…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="116"/>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="116"/>
+        <location filename="../ui/main_window.cpp" line="252"/>
         <source>CPU bf16: native</source>
         <translation>CPU bf16: donanımsal</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="116"/>
+        <location filename="../ui/main_window.cpp" line="252"/>
         <source>CPU bf16: not native</source>
         <translation>CPU bf16: donanımsal değil</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="198"/>
-        <source>Using %1 from the Hugging Face cache: %2</source>
-        <translation>Hugging Face önbelleğindeki %1 kullanılıyor: %2</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="207"/>
+        <location filename="../ui/main_window.cpp" line="273"/>
         <source>Download the pretrained model</source>
         <translation>Önceden eğitilmiş modeli indir</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="208"/>
-        <source>%1 is not in the Hugging Face cache (%2). Download it (about 350 MB) to %3?</source>
-        <translation>%1 Hugging Face önbelleğinde (%2) yok. %3 konumuna indirilsin mi (yaklaşık 350 MB)?</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="212"/>
+        <location filename="../ui/main_window.cpp" line="278"/>
         <source>Downloading %1…</source>
         <translation>%1 indiriliyor…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="212"/>
+        <location filename="../ui/main_window.cpp" line="278"/>
         <source>Cancel</source>
         <translation>İptal</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="217"/>
+        <location filename="../ui/main_window.cpp" line="283"/>
         <source>Downloading %1: %2 of %3 MB</source>
         <translation>%1 indiriliyor: %2 / %3 MB</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="229"/>
+        <location filename="../ui/main_window.cpp" line="295"/>
         <source>Download failed</source>
         <translation>İndirme başarısız</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="254"/>
+        <location filename="../ui/main_window.cpp" line="320"/>
         <source>Data set: %1</source>
         <translation>Veri kümesi: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="255"/>
+        <location filename="../ui/main_window.cpp" line="321"/>
         <source>Run: %1</source>
         <translation>Çalıştırma: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="256"/>
+        <location filename="../ui/main_window.cpp" line="322"/>
         <source>Model: %1</source>
         <translation>Model: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="113"/>
+        <location filename="../ui/main_window.cpp" line="138"/>
         <source>Model: %1 (%n classes)</source>
         <translation>
             <numerusform>Model: %1 (%n sınıf)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="124"/>
+        <location filename="../ui/main_window.cpp" line="69"/>
+        <source>&amp;Get pretrained model…</source>
+        <translation>Ö&amp;nceden eğitilmiş model al…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="79"/>
+        <source>Re&amp;cent</source>
+        <translation>S&amp;on kullanılanlar</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="151"/>
         <source>The model could not be loaded: %1</source>
         <translation>Model yüklenemedi: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="284"/>
+        <location filename="../ui/main_window.cpp" line="179"/>
+        <source>Predict now uses the best model of run %1, which the Evaluate results come from.</source>
+        <translation>Tahmin artık Değerlendirme sonuçlarının geldiği %1 çalıştırmasının en iyi modelini kullanıyor.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="229"/>
+        <source>Saved %1</source>
+        <translation>%1 kaydedildi</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="238"/>
+        <source>Training finished</source>
+        <translation>Eğitim bitti</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="239"/>
+        <source>Run %1 finished. Use its best model in the Predict view (instead of %2)?</source>
+        <translation>%1 çalıştırması bitti. En iyi modeli Tahmin görünümünde (%2 yerine) kullanılsın mı?</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="240"/>
+        <source>no model</source>
+        <translation>model yok</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="251"/>
+        <source>predicting in bf16</source>
+        <translation>bf16 ile tahmin</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="251"/>
+        <source>predicting in fp32</source>
+        <translation>fp32 ile tahmin</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="252"/>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="266"/>
+        <source>Using %1 from this computer: %2</source>
+        <translation>Bu bilgisayardaki %1 kullanılıyor: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="272"/>
+        <source>about %1 MB</source>
+        <translation>yaklaşık %1 MB</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="272"/>
+        <source>its size is shown while it downloads</source>
+        <translation>boyutu indirme sırasında gösterilir</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="274"/>
+        <source>%1 is not in the Hugging Face cache (%2). Download it (%3) to %4?</source>
+        <translation>%1, Hugging Face önbelleğinde (%2) yok. %4 konumuna indirilsin mi (%3)?</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="350"/>
         <source>About vitscope</source>
         <translation>vitscope hakkında</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="285"/>
-        <source>&lt;h3&gt;vitscope %1&lt;/h3&gt;&lt;p&gt;Fine-tune and run Vision Transformers on endoscopy images.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;&lt;p&gt;&lt;b&gt;For research use only. Not for use in diagnostic procedures.&lt;/b&gt;&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;vitscope %1&lt;/h3&gt;&lt;p&gt;Endoskopi görüntüleri üzerinde Vision Transformer modellerini ince ayarlayın ve çalıştırın.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;&lt;p&gt;&lt;b&gt;Yalnızca araştırma amaçlıdır. Tanı işlemlerinde kullanılmaz.&lt;/b&gt;&lt;/p&gt;</translation>
+        <location filename="../ui/main_window.cpp" line="351"/>
+        <source>&lt;h3&gt;vitscope %1&lt;/h3&gt;&lt;p&gt;Fine-tune and run Vision Transformers on endoscopy images.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;&lt;p&gt;&lt;b&gt;%3&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;vitscope %1&lt;/h3&gt;&lt;p&gt;Endoskopi görüntülerinde Vision Transformer modellerini ince ayarlayın ve çalıştırın.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;&lt;p&gt;&lt;b&gt;%3&lt;/b&gt;&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>vitscope::PredictView</name>
     <message>
-        <location filename="../ui/predict_view.cpp" line="64"/>
-        <source>For research use only. Not for use in diagnostic procedures.</source>
-        <translation>Yalnızca araştırma amaçlıdır. Tanı işlemlerinde kullanılmaz.</translation>
-    </message>
-    <message>
-        <location filename="../ui/predict_view.cpp" line="67"/>
-        <source>Drop an endoscopy image here,
-or use Open… or Paste.</source>
-        <translation>Bir endoskopi görüntüsünü buraya bırakın
-ya da Aç… veya Yapıştır&apos;ı kullanın.</translation>
-    </message>
-    <message>
-        <location filename="../ui/predict_view.cpp" line="85"/>
-        <source>Probability (%)</source>
-        <translation>Olasılık (%)</translation>
-    </message>
-    <message>
-        <location filename="../ui/predict_view.cpp" line="91"/>
+        <location filename="../ui/predict_view.cpp" line="116"/>
         <source>&amp;Open…</source>
         <translation>&amp;Aç…</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="92"/>
-        <source>&amp;Paste</source>
-        <translation>&amp;Yapıştır</translation>
-    </message>
-    <message>
-        <location filename="../ui/predict_view.cpp" line="93"/>
-        <source>&amp;Export CSV…</source>
-        <translation>CSV olarak &amp;dışa aktar…</translation>
-    </message>
-    <message>
-        <location filename="../ui/predict_view.cpp" line="94"/>
-        <source>Show &amp;attention</source>
-        <translation>&amp;Dikkati göster</translation>
-    </message>
-    <message>
-        <location filename="../ui/predict_view.cpp" line="95"/>
+        <location filename="../ui/predict_view.cpp" line="124"/>
         <source>Colours the image by how much each region fed the decision (attention rollout over all layers). An aid to judge a prediction, not a segmentation.</source>
         <translation>Görüntüyü her bölgenin karara ne kadar katkı verdiğine göre renklendirir (tüm katmanlar boyunca dikkat aktarımı). Bir tahmini değerlendirmeye yardımcıdır, bir bölütleme değildir.</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="132"/>
+        <location filename="../ui/predict_view.cpp" line="166"/>
         <source>This model&apos;s classification head has not been trained: its probabilities are meaningless. Train it first (Train view) or open a fine-tuned model.</source>
         <translation>Bu modelin sınıflandırma katmanı eğitilmemiş: olasılıkları anlamsızdır. Önce eğitin (Eğitim görünümü) ya da ince ayarlı bir model açın.</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="142"/>
+        <location filename="../ui/predict_view.cpp" line="177"/>
         <source>No image files found in what was dropped.</source>
         <translation>Bırakılanlar arasında görüntü dosyası bulunamadı.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/predict_view.cpp" line="147"/>
+        <location filename="../ui/predict_view.cpp" line="306"/>
         <source>Predicting %n image(s)…</source>
         <translation>
             <numerusform>%n görüntü tahmin ediliyor…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="156"/>
+        <location filename="../ui/predict_view.cpp" line="204"/>
         <source>%1 — cannot be used</source>
         <translation>%1 — kullanılamaz</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="158"/>
+        <location filename="../ui/predict_view.cpp" line="66"/>
+        <source>not an image (a text file)</source>
+        <translation>görüntü değil (bir metin dosyası)</translation>
+    </message>
+    <message>
+        <location filename="../ui/predict_view.cpp" line="66"/>
+        <source>not an image (a .%1 text file)</source>
+        <translation>görüntü değil (bir .%1 metin dosyası)</translation>
+    </message>
+    <message>
+        <location filename="../ui/predict_view.cpp" line="77"/>
+        <source>Drop an endoscopy image here,
+or use Open…, Add… or Paste.</source>
+        <translation>Buraya bir endoskopi görüntüsü bırakın
+ya da Aç…, Ekle… veya Yapıştır&apos;ı kullanın.</translation>
+    </message>
+    <message>
+        <location filename="../ui/predict_view.cpp" line="117"/>
+        <source>Predict these images instead of the list (%1).</source>
+        <translation>Listenin yerine bu görüntüleri tahmin et (%1).</translation>
+    </message>
+    <message>
+        <location filename="../ui/predict_view.cpp" line="118"/>
+        <source>&amp;Add…</source>
+        <translation>E&amp;kle…</translation>
+    </message>
+    <message>
+        <location filename="../ui/predict_view.cpp" line="119"/>
+        <source>Add images to the list.</source>
+        <translation>Listeye görüntü ekle.</translation>
+    </message>
+    <message>
+        <location filename="../ui/predict_view.cpp" line="120"/>
+        <source>Pa&amp;ste</source>
+        <translation>Yapı&amp;ştır</translation>
+    </message>
+    <message>
+        <location filename="../ui/predict_view.cpp" line="121"/>
+        <source>Add the image, or the image files, on the clipboard to the list (%1).</source>
+        <translation>Panodaki görüntüyü ya da görüntü dosyalarını listeye ekle (%1).</translation>
+    </message>
+    <message>
+        <location filename="../ui/predict_view.cpp" line="122"/>
+        <source>E&amp;xport CSV…</source>
+        <translation>&amp;CSV olarak dışa aktar…</translation>
+    </message>
+    <message>
+        <location filename="../ui/predict_view.cpp" line="123"/>
+        <source>Show atte&amp;ntion</source>
+        <translation>Dikkat &amp;haritası</translation>
+    </message>
+    <message>
+        <location filename="../ui/predict_view.cpp" line="208"/>
+        <source>%1 — %2 %3</source>
+        <translation>%1 — %2 %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/predict_view.cpp" line="237"/>
+        <source>No probabilities: %1 cannot be used.</source>
+        <translation>Olasılık yok: %1 kullanılamıyor.</translation>
+    </message>
+    <message>
+        <location filename="../ui/predict_view.cpp" line="244"/>
+        <source>Most likely: %1 (%2)</source>
+        <translation>En olası: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/predict_view.cpp" line="304"/>
         <source>%1 cannot be used: %2</source>
         <translation>%1 kullanılamaz: %2</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="232"/>
+        <location filename="../ui/predict_view.cpp" line="363"/>
+        <source>The clipboard holds no image and no image files.</source>
+        <translation>Panoda görüntü ya da görüntü dosyası yok.</translation>
+    </message>
+    <message>
+        <location filename="../ui/predict_view.cpp" line="369"/>
+        <source>Cannot write the pasted image to %1</source>
+        <translation>Yapıştırılan görüntü %1 konumuna yazılamıyor</translation>
+    </message>
+    <message>
+        <location filename="../ui/predict_view.cpp" line="263"/>
         <source>No attention map: %1</source>
         <translation>Dikkat haritası yok: %1</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="251"/>
+        <location filename="../ui/predict_view.cpp" line="282"/>
         <source>(no preview)</source>
         <translation>(önizleme yok)</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="180"/>
+        <location filename="../ui/predict_view.cpp" line="236"/>
         <source>This file cannot be used: %1</source>
         <translation>Bu dosya kullanılamaz: %1</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="201"/>
-        <source>%1  %2 %</source>
-        <translation>%1  %%2</translation>
-    </message>
-    <message>
-        <location filename="../ui/predict_view.cpp" line="213"/>
-        <source>Most likely: %1 (%2 %)</source>
-        <translation>En olası: %1 (%%2)</translation>
-    </message>
-    <message>
-        <location filename="../ui/predict_view.cpp" line="287"/>
+        <location filename="../ui/predict_view.cpp" line="332"/>
         <source>Only local files and folders can be dropped here.</source>
         <translation>Buraya yalnızca yerel dosyalar ve klasörler bırakılabilir.</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="296"/>
+        <location filename="../ui/predict_view.cpp" line="341"/>
         <source>Open images</source>
         <translation>Görüntüleri aç</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="297"/>
+        <location filename="../ui/predict_view.cpp" line="341"/>
+        <source>Add images</source>
+        <translation>Görüntü ekle</translation>
+    </message>
+    <message>
+        <location filename="../ui/predict_view.cpp" line="342"/>
         <source>Images (%1)</source>
         <translation>Görüntüler (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="306"/>
-        <source>The clipboard holds no image.</source>
-        <translation>Panoda görüntü yok.</translation>
-    </message>
-    <message>
-        <location filename="../ui/predict_view.cpp" line="316"/>
+        <location filename="../ui/predict_view.cpp" line="377"/>
         <source>Export predictions</source>
         <translation>Tahminleri dışa aktar</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="316"/>
+        <location filename="../ui/predict_view.cpp" line="377"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV dosyaları (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="340"/>
+        <location filename="../ui/predict_view.cpp" line="401"/>
         <source>Cannot write %1</source>
         <translation>%1 yazılamıyor</translation>
     </message>
 </context>
 <context>
+    <name>vitscope::PretrainedDialog</name>
+    <message>
+        <location filename="../ui/pretrained_dialog.cpp" line="29"/>
+        <source>ViT-B/16 pretrained on ImageNet-21k, without a classifier: the notebook&apos;s starting point.</source>
+        <translation>ImageNet-21k üzerinde önceden eğitilmiş, sınıflandırıcısız ViT-B/16: not defterinin başlangıç noktası.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pretrained_dialog.cpp" line="31"/>
+        <source>ViT-B/16 pretrained on ImageNet-21k and fine-tuned on ImageNet-1k (its 1000-class head is replaced).</source>
+        <translation>ImageNet-21k üzerinde önceden eğitilmiş ve ImageNet-1k üzerinde ince ayarlanmış ViT-B/16 (1000 sınıflı başlığı değiştirilir).</translation>
+    </message>
+    <message>
+        <location filename="../ui/pretrained_dialog.cpp" line="33"/>
+        <source>DeiT-S: a ViT a quarter the size of ViT-B/16, trained on ImageNet-1k; about 4x faster to fine-tune.</source>
+        <translation>DeiT-S: ViT-B/16&apos;nın dörtte biri boyutunda, ImageNet-1k üzerinde eğitilmiş bir ViT; ince ayarı yaklaşık 4 kat hızlı.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pretrained_dialog.cpp" line="35"/>
+        <source>DeiT-Ti: the smallest ViT here, about 15x faster than ViT-B/16; expect lower accuracy.</source>
+        <translation>DeiT-Ti: buradaki en küçük ViT, ViT-B/16&apos;dan yaklaşık 15 kat hızlı; doğruluğun daha düşük olması beklenir.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pretrained_dialog.cpp" line="41"/>
+        <source>%1 M</source>
+        <translation>%1 M</translation>
+    </message>
+    <message>
+        <location filename="../ui/pretrained_dialog.cpp" line="54"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/pretrained_dialog.cpp" line="64"/>
+        <source>Get a pretrained model</source>
+        <translation>Önceden eğitilmiş model al</translation>
+    </message>
+    <message>
+        <location filename="../ui/pretrained_dialog.cpp" line="67"/>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <location filename="../ui/pretrained_dialog.cpp" line="67"/>
+        <source>Parameters</source>
+        <translation>Parametre</translation>
+    </message>
+    <message>
+        <location filename="../ui/pretrained_dialog.cpp" line="67"/>
+        <source>Download</source>
+        <translation>İndirme</translation>
+    </message>
+    <message>
+        <location filename="../ui/pretrained_dialog.cpp" line="67"/>
+        <source>On this computer</source>
+        <translation>Bu bilgisayarda</translation>
+    </message>
+    <message>
+        <location filename="../ui/pretrained_dialog.cpp" line="67"/>
+        <source>Estimated training time</source>
+        <translation>Tahmini eğitim süresi</translation>
+    </message>
+    <message>
+        <location filename="../ui/pretrained_dialog.cpp" line="78"/>
+        <source>about %1 MB</source>
+        <translation>yaklaşık %1 MB</translation>
+    </message>
+    <message>
+        <location filename="../ui/pretrained_dialog.cpp" line="78"/>
+        <source>no</source>
+        <translation>hayır</translation>
+    </message>
+    <message>
+        <location filename="../ui/pretrained_dialog.cpp" line="78"/>
+        <source>yes</source>
+        <translation>evet</translation>
+    </message>
+    <message>
+        <location filename="../ui/pretrained_dialog.cpp" line="79"/>
+        <source>not estimated</source>
+        <translation>tahmin edilmedi</translation>
+    </message>
+    <message>
+        <location filename="../ui/pretrained_dialog.cpp" line="87"/>
+        <source>owner/name, e.g. google/vit-large-patch16-224</source>
+        <translation>sahip/ad, ör. google/vit-large-patch16-224</translation>
+    </message>
+    <message>
+        <location filename="../ui/pretrained_dialog.cpp" line="88"/>
+        <source>Any Hub repository whose config.json has model_type &quot;vit&quot; and whose weights are in model.safetensors.</source>
+        <translation>config.json dosyasında model_type &quot;vit&quot; olan ve ağırlıkları model.safetensors dosyasında bulunan herhangi bir Hub deposu.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pretrained_dialog.cpp" line="91"/>
+        <source>E&amp;stimate for my data</source>
+        <translation>Verim için &amp;süreyi tahmin et</translation>
+    </message>
+    <message>
+        <location filename="../ui/pretrained_dialog.cpp" line="92"/>
+        <source>Times a few training steps of the selected architecture on this computer, for the data set open in the Train view (a few minutes for ViT-B/16 on a CPU).</source>
+        <translation>Seçilen mimarinin birkaç eğitim adımını, Eğitim görünümünde açık veri kümesi için bu bilgisayarda ölçer (işlemcide ViT-B/16 için birkaç dakika).</translation>
+    </message>
+    <message>
+        <location filename="../ui/pretrained_dialog.cpp" line="95"/>
+        <source>&amp;Get</source>
+        <translation>&amp;Al</translation>
+    </message>
+    <message>
+        <location filename="../ui/pretrained_dialog.cpp" line="99"/>
+        <source>&amp;Other repository:</source>
+        <translation>&amp;Başka bir depo:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pretrained_dialog.cpp" line="146"/>
+        <source>A Hub repository id has the form owner/name.</source>
+        <translation>Bir Hub deposunun kimliği sahip/ad biçimindedir.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pretrained_dialog.cpp" line="148"/>
+        <source>%1 is checked when its config.json arrives: only ViTs (model_type &quot;vit&quot;) are accepted.</source>
+        <translation>%1, config.json dosyası gelince denetlenir: yalnızca ViT modelleri (model_type &quot;vit&quot;) kabul edilir.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pretrained_dialog.cpp" line="168"/>
+        <source>Cannot write %1</source>
+        <translation>%1 yazılamıyor</translation>
+    </message>
+    <message>
+        <location filename="../ui/pretrained_dialog.cpp" line="174"/>
+        <source>Open a data set first: the estimate is for its number of images.</source>
+        <translation>Önce bir veri kümesi açın: tahmin, onun görüntü sayısı içindir.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pretrained_dialog.cpp" line="178"/>
+        <source>timing a few steps…</source>
+        <translation>birkaç adım ölçülüyor…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pretrained_dialog.cpp" line="180"/>
+        <source>no estimate</source>
+        <translation>tahmin yok</translation>
+    </message>
+    <message>
+        <location filename="../ui/pretrained_dialog.cpp" line="181"/>
+        <source>%1; %2 training images</source>
+        <translation>%1; %2 eğitim görüntüsü</translation>
+    </message>
+    <message>
+        <location filename="../ui/pretrained_dialog.cpp" line="183"/>
+        <source>No estimate: %1</source>
+        <translation>Tahmin yok: %1</translation>
+    </message>
+</context>
+<context>
+    <name>vitscope::ProbabilityChart</name>
+    <message>
+        <location filename="../ui/probability_chart.cpp" line="22"/>
+        <source>Probability (%)</source>
+        <translation>Olasılık (%)</translation>
+    </message>
+    <message>
+        <location filename="../ui/probability_chart.cpp" line="33"/>
+        <source>Open or drop an image to see its class probabilities.</source>
+        <translation>Sınıf olasılıklarını görmek için bir görüntü açın ya da buraya bırakın.</translation>
+    </message>
+    <message>
+        <location filename="../ui/probability_chart.cpp" line="56"/>
+        <source>%1  %2</source>
+        <translation>%1  %2</translation>
+    </message>
+</context>
+<context>
     <name>vitscope::RunListModel</name>
     <message>
-        <location filename="../ui/run_list_model.cpp" line="19"/>
+        <location filename="../ui/run_list_model.cpp" line="20"/>
         <source>running</source>
         <translation>çalışıyor</translation>
     </message>
     <message>
-        <location filename="../ui/run_list_model.cpp" line="21"/>
+        <location filename="../ui/run_list_model.cpp" line="22"/>
         <source>finished</source>
         <translation>tamamlandı</translation>
     </message>
     <message>
-        <location filename="../ui/run_list_model.cpp" line="23"/>
+        <location filename="../ui/run_list_model.cpp" line="24"/>
         <source>stopped (resumable)</source>
         <translation>durduruldu (devam ettirilebilir)</translation>
     </message>
     <message>
-        <location filename="../ui/run_list_model.cpp" line="25"/>
+        <location filename="../ui/run_list_model.cpp" line="26"/>
         <source>stopped early</source>
         <translation>erken durduruldu</translation>
     </message>
     <message>
-        <location filename="../ui/run_list_model.cpp" line="27"/>
+        <location filename="../ui/run_list_model.cpp" line="28"/>
         <source>failed</source>
         <translation>başarısız</translation>
     </message>
     <message>
-        <location filename="../ui/run_list_model.cpp" line="36"/>
+        <location filename="../ui/run_list_model.cpp" line="37"/>
         <source>accuracy</source>
         <translation>doğruluk</translation>
     </message>
     <message>
-        <location filename="../ui/run_list_model.cpp" line="38"/>
+        <location filename="../ui/run_list_model.cpp" line="39"/>
         <source>weighted F1</source>
         <translation>ağırlıklı F1</translation>
     </message>
     <message>
-        <location filename="../ui/run_list_model.cpp" line="40"/>
+        <location filename="../ui/run_list_model.cpp" line="41"/>
         <source>macro F1</source>
         <translation>makro F1</translation>
     </message>
     <message>
-        <location filename="../ui/run_list_model.cpp" line="42"/>
+        <location filename="../ui/run_list_model.cpp" line="43"/>
         <source>validation loss</source>
         <translation>doğrulama kaybı</translation>
     </message>
     <message>
-        <location filename="../ui/run_list_model.cpp" line="44"/>
+        <location filename="../ui/run_list_model.cpp" line="45"/>
         <source>MCC</source>
         <translation>MCC</translation>
     </message>
     <message>
-        <location filename="../ui/run_list_model.cpp" line="59"/>
+        <location filename="../ui/run_list_model.cpp" line="71"/>
         <source>unreadable</source>
         <translation>okunamıyor</translation>
     </message>
     <message>
-        <location filename="../ui/run_list_model.cpp" line="64"/>
+        <location filename="../ui/run_list_model.cpp" line="76"/>
         <source>%1 — %2 — best %3 %4 (epoch %5)</source>
         <translation>%1 — %2 — en iyi %3 %4 (%5. epok)</translation>
     </message>
     <message>
-        <location filename="../ui/run_list_model.cpp" line="65"/>
+        <location filename="../ui/run_list_model.cpp" line="77"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -828,27 +1209,27 @@ ya da Aç… veya Yapıştır&apos;ı kullanın.</translation>
         <translation>Bölmeyi, veri sırasını ve başlangıç katmanını sabitler: aynı tohum aynı çalıştırmayı verir.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="71"/>
+        <location filename="../ui/train_view.cpp" line="82"/>
         <source>Learning rate</source>
         <translation>Öğrenme oranı</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="75"/>
+        <location filename="../ui/train_view.cpp" line="86"/>
         <source>learning rate</source>
         <translation>öğrenme oranı</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="126"/>
+        <location filename="../ui/train_view.cpp" line="137"/>
         <source>Stopped: resumable</source>
         <translation>Durduruldu: devam ettirilebilir</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="126"/>
+        <location filename="../ui/train_view.cpp" line="137"/>
         <source>Finished</source>
         <translation>Tamamlandı</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="133"/>
+        <location filename="../ui/train_view.cpp" line="144"/>
         <source>Failed: see the log</source>
         <translation>Başarısız: günlüğe bakın</translation>
     </message>
@@ -969,48 +1350,88 @@ ya da Aç… veya Yapıştır&apos;ı kullanın.</translation>
     </message>
     <message>
         <location filename="../ui/train_view_form.cpp" line="132"/>
-        <source>&amp;Data set:</source>
-        <translation>&amp;Veri kümesi:</translation>
+        <source>D&amp;ata set:</source>
+        <translation>Veri &amp;kümesi:</translation>
     </message>
     <message>
         <location filename="../ui/train_view_form.cpp" line="133"/>
-        <source>&amp;Model:</source>
+        <source>Mode&amp;l:</source>
         <translation>&amp;Model:</translation>
     </message>
     <message>
         <location filename="../ui/train_view_form.cpp" line="134"/>
-        <source>&amp;Run folder:</source>
-        <translation>Çalıştırma &amp;klasörü:</translation>
+        <source>Run folder:</source>
+        <translation>Çalıştırma klasörü:</translation>
     </message>
     <message>
         <location filename="../ui/train_view_form.cpp" line="135"/>
-        <source>&amp;Epochs:</source>
-        <translation>&amp;Epok sayısı:</translation>
+        <source>Epo&amp;chs:</source>
+        <translation>E&amp;pok sayısı:</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="137"/>
+        <source>Gradient accumulation:</source>
+        <translation>Gradyan biriktirme:</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="138"/>
+        <source>Learnin&amp;g rate:</source>
+        <translation>Öğrenme &amp;oranı:</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="140"/>
+        <source>Weight decay:</source>
+        <translation>Ağırlık azaltma:</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="142"/>
+        <source>Best epoch b&amp;y:</source>
+        <translation>En iyi epok ölçütü:</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="143"/>
+        <source>F&amp;ine-tune:</source>
+        <translation>İn&amp;ce ayar:</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="144"/>
+        <source>Device:</source>
+        <translation>Aygıt:</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="145"/>
+        <source>Precisio&amp;n:</source>
+        <translation>&amp;Hassasiyet:</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="147"/>
+        <source>Seed:</source>
+        <translation>Tohum:</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="149"/>
+        <source>St&amp;op</source>
+        <translation>D&amp;urdur</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="172"/>
+        <source>R&amp;uns</source>
+        <translation>Ça&amp;lıştırmalar</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_form.cpp" line="173"/>
+        <source>Ti&amp;me estimate</source>
+        <translation>&amp;Süre tahmini</translation>
     </message>
     <message>
         <location filename="../ui/train_view_form.cpp" line="136"/>
         <source>&amp;Batch size:</source>
-        <translation>&amp;Grup boyutu:</translation>
-    </message>
-    <message>
-        <location filename="../ui/train_view_form.cpp" line="137"/>
-        <source>Gradient &amp;accumulation:</source>
-        <translation>Gradyan &amp;biriktirme:</translation>
-    </message>
-    <message>
-        <location filename="../ui/train_view_form.cpp" line="138"/>
-        <source>&amp;Learning rate:</source>
-        <translation>Öğrenme &amp;oranı:</translation>
+        <translation>Grup &amp;boyutu:</translation>
     </message>
     <message>
         <location filename="../ui/train_view_form.cpp" line="139"/>
         <source>&amp;Warmup steps:</source>
-        <translation>Isınma a&amp;dımları:</translation>
-    </message>
-    <message>
-        <location filename="../ui/train_view_form.cpp" line="140"/>
-        <source>Weight &amp;decay:</source>
-        <translation>Ağırlık &amp;azaltma:</translation>
+        <translation>Isınma adımla&amp;rı:</translation>
     </message>
     <message>
         <location filename="../ui/train_view_form.cpp" line="141"/>
@@ -1018,44 +1439,14 @@ ya da Aç… veya Yapıştır&apos;ı kullanın.</translation>
         <translation>Bölme eğitim/doğrulama/test:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="142"/>
-        <source>Best epoch &amp;by:</source>
-        <translation>En iyi epok ö&amp;lçütü:</translation>
-    </message>
-    <message>
-        <location filename="../ui/train_view_form.cpp" line="143"/>
-        <source>Fine-t&amp;une:</source>
-        <translation>İnce a&amp;yar:</translation>
-    </message>
-    <message>
-        <location filename="../ui/train_view_form.cpp" line="144"/>
-        <source>De&amp;vice:</source>
-        <translation>A&amp;ygıt:</translation>
-    </message>
-    <message>
-        <location filename="../ui/train_view_form.cpp" line="145"/>
-        <source>&amp;Precision:</source>
-        <translation>&amp;Hassasiyet:</translation>
-    </message>
-    <message>
         <location filename="../ui/train_view_form.cpp" line="146"/>
         <source>Augment:</source>
         <translation>Çoğaltma:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="147"/>
-        <source>&amp;Seed:</source>
-        <translation>&amp;Tohum:</translation>
-    </message>
-    <message>
         <location filename="../ui/train_view_form.cpp" line="148"/>
         <source>&amp;Start training</source>
-        <translation>Eğitimi &amp;başlat</translation>
-    </message>
-    <message>
-        <location filename="../ui/train_view_form.cpp" line="149"/>
-        <source>S&amp;top</source>
-        <translation>&amp;Durdur</translation>
+        <translation>Eğ&amp;itimi başlat</translation>
     </message>
     <message>
         <location filename="../ui/train_view_form.cpp" line="150"/>
@@ -1065,7 +1456,7 @@ ya da Aç… veya Yapıştır&apos;ı kullanın.</translation>
     <message>
         <location filename="../ui/train_view_form.cpp" line="151"/>
         <source>&amp;Resume</source>
-        <translation>Devam &amp;et</translation>
+        <translation>Dev&amp;am et</translation>
     </message>
     <message>
         <location filename="../ui/train_view_form.cpp" line="152"/>
@@ -1077,16 +1468,6 @@ ya da Aç… veya Yapıştır&apos;ı kullanın.</translation>
         <source>Recipe</source>
         <translation>Tarif</translation>
     </message>
-    <message>
-        <location filename="../ui/train_view_form.cpp" line="172"/>
-        <source>Ru&amp;ns</source>
-        <translation>Çalıştır&amp;malar</translation>
-    </message>
-    <message>
-        <location filename="../ui/train_view_form.cpp" line="173"/>
-        <source>Time est&amp;imate</source>
-        <translation>Süre ta&amp;hmini</translation>
-    </message>
     <message numerus="yes">
         <location filename="../ui/train_view_form.cpp" line="236"/>
         <source>Last %n block(s)</source>
@@ -1095,103 +1476,143 @@ ya da Aç… veya Yapıştır&apos;ı kullanın.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="174"/>
+        <location filename="../ui/train_view.cpp" line="185"/>
         <source>The split shares add up to %1; they must add up to 1.</source>
         <translation>Bölme paylarının toplamı %1; toplam 1 olmalıdır.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="288"/>
+        <location filename="../ui/train_view.cpp" line="354"/>
         <source>Epoch (dashed: best, %1)</source>
         <translation>Epok (kesikli çizgi: en iyi, %1)</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="69"/>
-        <location filename="../ui/train_view.cpp" line="76"/>
+        <location filename="../ui/train_view.cpp" line="80"/>
+        <location filename="../ui/train_view.cpp" line="87"/>
         <source>Loss</source>
         <translation>Kayıp</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="69"/>
+        <location filename="../ui/train_view.cpp" line="80"/>
         <source>Step</source>
         <translation>Adım</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="73"/>
+        <location filename="../ui/train_view.cpp" line="84"/>
         <source>training loss (per step)</source>
         <translation>eğitim kaybı (adım başına)</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="74"/>
+        <location filename="../ui/train_view.cpp" line="85"/>
         <source>smoothed</source>
         <translation>düzleştirilmiş</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="79"/>
+        <location filename="../ui/train_view.cpp" line="90"/>
         <source>Accuracy</source>
         <translation>Doğruluk</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="76"/>
-        <location filename="../ui/train_view.cpp" line="79"/>
-        <location filename="../ui/train_view.cpp" line="288"/>
+        <location filename="../ui/train_view.cpp" line="87"/>
+        <location filename="../ui/train_view.cpp" line="90"/>
+        <location filename="../ui/train_view.cpp" line="354"/>
         <source>Epoch</source>
         <translation>Epok</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="77"/>
-        <location filename="../ui/train_view.cpp" line="80"/>
+        <location filename="../ui/train_view.cpp" line="88"/>
+        <location filename="../ui/train_view.cpp" line="91"/>
         <source>training</source>
         <translation>eğitim</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="78"/>
-        <location filename="../ui/train_view.cpp" line="81"/>
+        <location filename="../ui/train_view.cpp" line="89"/>
+        <location filename="../ui/train_view.cpp" line="92"/>
         <source>validation</source>
         <translation>doğrulama</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="88"/>
+        <location filename="../ui/train_view.cpp" line="98"/>
         <source>idle</source>
         <translation>boşta</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="120"/>
+        <location filename="../ui/train_view.cpp" line="130"/>
         <source>%1: %2 of %3</source>
         <translation>%1: %2 / %3</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="125"/>
-        <location filename="../ui/train_view.cpp" line="223"/>
+        <location filename="../ui/train_view.cpp" line="136"/>
+        <location filename="../ui/train_view.cpp" line="284"/>
         <source>Run %1: %2</source>
         <translation>Çalıştırma %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="132"/>
+        <location filename="../ui/train_view.cpp" line="143"/>
         <source>Training failed: %1</source>
         <translation>Eğitim başarısız: %1</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="182"/>
+        <location filename="../ui/train_view.cpp" line="196"/>
         <source>Starting run in %1</source>
         <translation>Çalıştırma %1 içinde başlatılıyor</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="194"/>
+        <location filename="../ui/train_view.cpp" line="212"/>
+        <source>The warm-up takes %1 of the run&apos;s %2 steps (%3 training images, batch %4, %5 epochs): the learning rate only reaches %6 instead of %7, and the model may hardly learn.</source>
+        <translation>Isınma, çalıştırmanın %2 adımının %1 adımını kaplıyor (%3 eğitim görüntüsü, yığın %4, %5 dönem): öğrenme oranı %7 yerine yalnızca %6 değerine ulaşır ve model neredeyse hiç öğrenmeyebilir.</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view.cpp" line="221"/>
+        <source>The model has no pretrained weights (config.json only): it trains from scratch, which needs a larger learning rate than fine-tuning.</source>
+        <translation>Modelin önceden eğitilmiş ağırlıkları yok (yalnızca config.json): sıfırdan eğitilir ve bu, ince ayardan daha büyük bir öğrenme oranı gerektirir.</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view.cpp" line="224"/>
+        <source>The model is small (%1 M parameters): the notebook&apos;s learning rate is meant for fine-tuning ViT-B/16.</source>
+        <translation>Model küçük (%1 M parametre): not defterinin öğrenme oranı ViT-B/16&apos;nın ince ayarı içindir.</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view.cpp" line="226"/>
+        <source>Check the recipe</source>
+        <translation>Tarifi denetleyin</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view.cpp" line="228"/>
+        <source>Suggested: learning rate %1 with %2 warm-up steps (a tenth of the run).</source>
+        <translation>Önerilen: %2 ısınma adımıyla öğrenme oranı %1 (çalıştırmanın onda biri).</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view.cpp" line="231"/>
+        <source>Use the suggested recipe</source>
+        <translation>Önerilen tarifi kullan</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view.cpp" line="232"/>
+        <source>Start as it is</source>
+        <translation>Olduğu gibi başlat</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view.cpp" line="240"/>
+        <source>Using learning rate %1 and %2 warm-up steps.</source>
+        <translation>Öğrenme oranı %1 ve %2 ısınma adımı kullanılıyor.</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view.cpp" line="255"/>
         <source>Resuming run %1</source>
         <translation>%1 çalıştırması sürdürülüyor</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="236"/>
+        <location filename="../ui/train_view.cpp" line="297"/>
         <source>epoch %1 · step %2/%3 · %4 images/s · ETA %5:%6</source>
         <translation>epok %1 · adım %2/%3 · %4 görüntü/sn · kalan %5:%6</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="255"/>
+        <location filename="../ui/train_view.cpp" line="311"/>
         <source>Epoch %1: validation accuracy %2, loss %3%4</source>
         <translation>Epok %1: doğrulama doğruluğu %2, kayıp %3%4</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="259"/>
+        <location filename="../ui/train_view.cpp" line="315"/>
         <source> — best so far</source>
         <translation> — şimdiye kadarki en iyi</translation>
     </message>

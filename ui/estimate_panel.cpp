@@ -68,9 +68,9 @@ void estimateInBackground(QObject *context, const JobConfig &config,
 
 EstimatePanel::EstimatePanel(std::function<JobConfig()> config, QWidget *parent) : QWidget(parent), m_config(std::move(config))
 {
-    m_button = new QPushButton(tr("Estimate &how long it takes"));
+    m_button = new QPushButton(tr("Estimate how long it ta&kes"));
     m_button->setToolTip(tr("Times a few training steps of this model on this computer for each way of fine-tuning, and "
-                            "says how long the whole run would take (what is already cached counts). Takes a minute or two for ViT-B/16 on a CPU."));
+                            "says how long the whole run would take (what is already cached counts). Takes a few minutes for ViT-B/16 on a CPU."));
     m_status = new QLabel; // one line (the whole text is its tooltip), so the recipe above keeps its height
     m_status->setMinimumWidth(1);
     m_table = new QTableWidget(0, 4);

@@ -6,6 +6,7 @@
 #include "ui/confusion_model.h"
 #include "ui/theme.h"
 
+#include <QLocale>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
@@ -254,17 +255,17 @@ void EvaluateView::showPart(const QString &part)
     m_summary->setText(tr("%1 of run %2: %3 images. Accuracy %4, weighted F1 %5, macro F1 %6, MCC %7, loss %8.")
                            .arg(partName(part), QFileInfo(m_results.runFolder).fileName())
                            .arg(m.value(QStringLiteral("count")))
-                           .arg(m.value(QStringLiteral("accuracy")), 0, 'f', 4)
-                           .arg(m.value(QStringLiteral("weighted_f1")), 0, 'f', 4)
-                           .arg(m.value(QStringLiteral("macro_f1")), 0, 'f', 4)
-                           .arg(m.value(QStringLiteral("mcc")), 0, 'f', 4)
-                           .arg(m.value(QStringLiteral("loss")), 0, 'f', 4));
+                           .arg(QLocale().toString(m.value(QStringLiteral("accuracy")), 'f', 4))
+                           .arg(QLocale().toString(m.value(QStringLiteral("weighted_f1")), 'f', 4))
+                           .arg(QLocale().toString(m.value(QStringLiteral("macro_f1")), 'f', 4))
+                           .arg(QLocale().toString(m.value(QStringLiteral("mcc")), 'f', 4))
+                           .arg(QLocale().toString(m.value(QStringLiteral("loss")), 'f', 4)));
     m_classes->clear();
     m_classes->setHorizontalHeaderLabels({tr("Class"), tr("Precision"), tr("Recall"), tr("F1"), tr("Support")});
     for (const auto &c : m_results.perClass) {
         QList<QStandardItem *> row{new QStandardItem(c.label)};
         for (double v : {c.precision, c.recall, c.f1})
-            row << new QStandardItem(QString::number(v, 'f', 4));
+            row << new QStandardItem(QLocale().toString(v, 'f', 4));
         row << new QStandardItem(QString::number(c.support));
         for (int i = 1; i < row.size(); ++i)
             row[i]->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);

@@ -16,6 +16,7 @@
 
 #include "ui/plot.h"
 
+#include <QLocale>
 #include <QAction>
 #include <QDragEnterEvent>
 #include <QMimeData>
@@ -279,7 +280,7 @@ void MainWindow::getPretrainedModel(const QString &repo)
     dialog->setMinimumDuration(0);
     connect(dialog, &QProgressDialog::canceled, downloader, &HubDownloader::cancel);
     connect(downloader, &HubDownloader::progress, dialog, [dialog](const QString &file, qint64 received, qint64 total) {
-        dialog->setLabelText(tr("Downloading %1: %2 of %3 MB").arg(file).arg(received / 1e6, 0, 'f', 1).arg(total > 0 ? total / 1e6 : 0.0, 0, 'f', 1));
+        dialog->setLabelText(tr("Downloading %1: %2 of %3 MB").arg(file).arg(QLocale().toString(received / 1e6, 'f', 1)).arg(QLocale().toString(total > 0 ? total / 1e6 : 0.0, 'f', 1)));
         if (total > 0)
             dialog->setValue(static_cast<int>(1000 * received / total));
     });

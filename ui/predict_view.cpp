@@ -1,10 +1,13 @@
 #include "ui/predict_view.h"
 
+#include "ui/theme.h"
+
 #include "data/image_formats.h"
 #include "session/predictor.h"
 #include "ui/csv_export.h"
 #include "ui/probability_chart.h"
 
+#include <QLocale>
 #include <QCheckBox>
 #include <QClipboard>
 #include <QPainter>
@@ -238,7 +241,7 @@ void PredictView::showRow(int row)
         m_predictor->attention(p.path);
     m_chart->showProbabilities(p.labels, p.probabilities);
     const auto best = static_cast<int>(std::max_element(p.probabilities.begin(), p.probabilities.end()) - p.probabilities.begin());
-    m_top->setText(tr("Most likely: %1 (%2 %)").arg(p.labels[best]).arg(100.0 * p.probabilities[best], 0, 'f', 1));
+    m_top->setText(tr("Most likely: %1 (%2)").arg(p.labels[best], percentText(p.probabilities[best])));
     Q_EMIT predictionShown(p.path);
 }
 

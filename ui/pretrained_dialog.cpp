@@ -90,7 +90,7 @@ PretrainedDialog::PretrainedDialog(std::function<JobConfig()> config, QWidget *p
     m_status->setWordWrap(true);
     m_estimate = new QPushButton(tr("E&stimate for my data"));
     m_estimate->setToolTip(tr("Times a few training steps of the selected architecture on this computer, for the data set open in the "
-                              "Train view (a minute or two for ViT-B/16 on a CPU)."));
+                              "Train view (a few minutes for ViT-B/16 on a CPU)."));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
     m_get = buttons->addButton(tr("&Get"), QDialogButtonBox::AcceptRole);
     buttons->addButton(m_estimate, QDialogButtonBox::ActionRole);

@@ -1,5 +1,6 @@
 #include "ui/run_list_model.h"
 
+#include <QLocale>
 #include <QColor>
 #include <QFileInfo>
 
@@ -72,7 +73,7 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole: {
         const QString name = QFileInfo(r.runFolder).fileName();
         if (r.bestEpoch > 0)
-            return tr("%1 — %2 — best %3 %4 (epoch %5)").arg(name, status, metricText(r.metric)).arg(r.bestValue, 0, 'f', 4).arg(r.bestEpoch);
+            return tr("%1 — %2 — best %3 %4 (epoch %5)").arg(name, status, metricText(r.metric)).arg(QLocale().toString(r.bestValue, 'f', 4)).arg(r.bestEpoch);
         return tr("%1 — %2").arg(name, status);
     }
     case Qt::ToolTipRole:

@@ -1,5 +1,6 @@
 #include "ui/theme.h"
 
+#include <QCoreApplication>
 #include <QLocale>
 
 #include "ui/plot.h"
@@ -37,8 +38,8 @@ void applyPalette(QCustomPlot *plot)
         axis->setLabelColor(text);
         axis->grid()->setPen(QPen(grid, 1, Qt::DotLine));
     }
-    plot->legend->setBrush(p.brush(QPalette::Base));
-    plot->legend->setBorderPen(QPen(text));
+    plot->legend->setBrush(Qt::NoBrush); // legends sit outside the axes, on the window colour
+    plot->legend->setBorderPen(Qt::NoPen);
     plot->legend->setTextColor(text);
     plot->replot(QCustomPlot::rpQueuedReplot);
 }
@@ -60,6 +61,8 @@ void useDarkPalette()
     p.setColor(QPalette::Mid, QColor(90, 90, 95));
     p.setColor(QPalette::ToolTipBase, base);
     p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::PlaceholderText, QColor(150, 150, 155)); // Fusion's default is near the dark base
+    p.setColor(QPalette::Link, QColor(110, 170, 240));
     p.setColor(QPalette::Disabled, QPalette::Text, disabled);
     p.setColor(QPalette::Disabled, QPalette::ButtonText, disabled);
     p.setColor(QPalette::Disabled, QPalette::WindowText, disabled);
@@ -79,7 +82,8 @@ QCustomPlot *newPlot(const QString &yLabel, const QString &xLabel)
 
 QString percentText(double probability, int decimals)
 {
-    return QLocale().toString(100.0 * probability, 'f', decimals) + QChar(QChar::Nbsp) + QLatin1Char('%');
+    // The sign's place is the language's: after the number in English, before it in Turkish.
+    return QCoreApplication::translate("Format", "%1\u00a0%").arg(QLocale().toString(100.0 * probability, 'f', decimals));
 }
 
 } // namespace vitscope

@@ -8,6 +8,7 @@
 
 #include "ui/plot.h"
 
+#include <QLocale>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFutureWatcher>
@@ -32,8 +33,16 @@ QCustomPlot *makePlot(const QString &y, const QString &x)
 {
     auto *p = newPlot(y, x);
     p->setMinimumHeight(150);
+    // The legend in a row of its own below the axes, so it never hides a point.
     p->legend->setVisible(true);
-    p->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    p->axisRect()->insetLayout()->take(p->legend);
+    p->axisRect()->insetLayout()->simplify();
+    p->plotLayout()->addElement(1, 0, p->legend);
+    p->plotLayout()->setRowStretchFactor(1, 0.001);
+    p->legend->setFillOrder(QCPLegend::foColumnsFirst);
+    p->legend->setBorderPen(Qt::NoPen);
+    p->legend->setBrush(Qt::NoBrush);
+    p->legend->setMargins(QMargins(4, 0, 4, 2));
     return p;
 }
 
@@ -82,7 +91,6 @@ TrainView::TrainView(TrainingSession *session, QWidget *parent)
     addGraph(m_accPlot, tr("training"), QColor(30, 90, 200), 2, true);
     addGraph(m_accPlot, tr("validation"), QColor(220, 100, 20), 2, true);
     m_accPlot->yAxis->setRange(0, 1.02);
-    m_accPlot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight); // curves rise to the top
     m_bestLoss = bestMarker(m_lossPlot);
     m_bestAcc = bestMarker(m_accPlot);
 
@@ -290,7 +298,7 @@ void TrainView::onStep(const StepPoint &p)
                                   .arg(p.epoch)
                                   .arg(p.step)
                                   .arg(p.totalSteps)
-                                  .arg(p.imagesPerSecond, 0, 'f', 1)
+                                  .arg(QLocale().toString(p.imagesPerSecond, 'f', 1))
                                   .arg(eta / 60)
                                   .arg(eta % 60, 2, 10, QLatin1Char('0')));
     }
@@ -302,8 +310,8 @@ void TrainView::onEpoch(const EpochPoint &p)
     addEpoch(p);
     m_log->appendPlainText(tr("Epoch %1: validation accuracy %2, loss %3%4")
                                .arg(p.epoch)
-                               .arg(p.valAccuracy, 0, 'f', 4)
-                               .arg(p.valLoss, 0, 'f', 4)
+                               .arg(QLocale().toString(p.valAccuracy, 'f', 4))
+                               .arg(QLocale().toString(p.valLoss, 'f', 4))
                                .arg(p.best ? tr(" — best so far") : QString()));
 }
 

@@ -121,7 +121,7 @@ QWidget *TrainView::buildForm()
         auto *box = new QCheckBox(augmentNames[i]);
         box->setToolTip(tr("Random, seeded changes to training images (off in the notebook)."));
         m_augment << box;
-        augmentRow->addWidget(box, i / 3, i % 3);
+        augmentRow->addWidget(box, i / 2, i % 2); // two a row: the Turkish labels do not fit three
     }
     auto *ratios = new QHBoxLayout;
     ratios->addWidget(m_train);
@@ -129,24 +129,24 @@ QWidget *TrainView::buildForm()
     ratios->addWidget(m_test);
 
     auto *form = new QFormLayout;
-    form->addRow(tr("&Data set:"), m_data);
-    form->addRow(tr("&Model:"), m_model);
-    form->addRow(tr("&Run folder:"), m_out);
-    form->addRow(tr("&Epochs:"), m_epochs);
+    form->addRow(tr("D&ata set:"), m_data);
+    form->addRow(tr("Mode&l:"), m_model);
+    form->addRow(tr("Run folder:"), m_out);
+    form->addRow(tr("Epo&chs:"), m_epochs);
     form->addRow(tr("&Batch size:"), m_batch);
-    form->addRow(tr("Gradient &accumulation:"), m_gradAccum);
-    form->addRow(tr("&Learning rate:"), m_lr);
+    form->addRow(tr("Gradient accumulation:"), m_gradAccum);
+    form->addRow(tr("Learnin&g rate:"), m_lr);
     form->addRow(tr("&Warmup steps:"), m_warmup);
-    form->addRow(tr("Weight &decay:"), m_weightDecay);
+    form->addRow(tr("Weight decay:"), m_weightDecay);
     form->addRow(tr("Split train/val/test:"), ratios);
-    form->addRow(tr("Best epoch &by:"), m_metric);
-    form->addRow(tr("Fine-t&une:"), m_fineTune);
-    form->addRow(tr("De&vice:"), m_device);
-    form->addRow(tr("&Precision:"), m_precision);
+    form->addRow(tr("Best epoch b&y:"), m_metric);
+    form->addRow(tr("F&ine-tune:"), m_fineTune);
+    form->addRow(tr("Device:"), m_device);
+    form->addRow(tr("Precisio&n:"), m_precision);
     form->addRow(tr("Augment:"), augmentRow);
-    form->addRow(tr("&Seed:"), m_seed);
+    form->addRow(tr("Seed:"), m_seed);
     m_start = new QPushButton(tr("&Start training"));
-    m_stop = new QPushButton(tr("S&top"));
+    m_stop = new QPushButton(tr("St&op"));
     m_stop->setToolTip(tr("Stops after the current step and saves a checkpoint you can resume."));
     m_resume = new QPushButton(tr("&Resume"));
     m_resume->setToolTip(tr("Continues the stopped run selected in the list from its last checkpoint."));
@@ -169,8 +169,8 @@ QWidget *TrainView::buildForm()
     // The runs and the time estimate share the space below the recipe, which is never squeezed.
     m_estimate = new EstimatePanel([this] { return formConfig(); });
     auto *runsBox = new QTabWidget;
-    runsBox->addTab(m_runList, tr("Ru&ns"));
-    runsBox->addTab(m_estimate, tr("Time est&imate"));
+    runsBox->addTab(m_runList, tr("R&uns"));
+    runsBox->addTab(m_estimate, tr("Ti&me estimate"));
     runsBox->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Ignored); // takes what the recipe leaves
 
     auto *panel = new QWidget;

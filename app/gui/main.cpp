@@ -45,6 +45,7 @@ int main(int argc, char *argv[])
     // English is the source language; a translation is installed for any other chosen locale.
     const QString chosen = parser.isSet(language) ? parser.value(language) : QSettings().value(QStringLiteral("ui/language")).toString();
     const QLocale locale = chosen.isEmpty() ? QLocale() : QLocale(chosen);
+    QLocale::setDefault(locale); // numbers in the language's format (a decimal comma in Turkish)
     QTranslator translator, qtTranslator;
     if (translator.load(locale, QStringLiteral("vitscope"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QApplication::installTranslator(&translator);

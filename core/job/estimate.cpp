@@ -39,9 +39,11 @@ double since(Clock::time_point t0)
     return std::chrono::duration<double>(Clock::now() - t0).count();
 }
 
-// Median seconds of `work` over `runs` runs after one untimed run.
+// Median seconds of `work` over `runs` runs after two untimed ones: on a CPU the first bf16 passes
+// pay for creating their kernels, and one warm-up left the probe 20-50 % slow.
 double timed(int runs, const std::function<void()> &work)
 {
+    work();
     work();
     std::vector<double> t;
     for (int i = 0; i < runs; ++i) {
@@ -114,9 +116,12 @@ JobEstimate estimateJob(const JobConfig &config, const std::function<void(const 
     model->resetHead(std::vector<std::string>(static_cast<std::size_t>(labels), "class"));
     model->to(device);
     const int size = model->config().imageSize, layers = model->config().numHiddenLayers;
-    const Batch images{.pixels = torch::randint(0, 256, {t.batchSize, 3, size, size}, torch::kInt64).to(torch::kUInt8),
-                       .labels = torch::randint(0, labels, {t.batchSize}, torch::kInt64),
-                       .table = preprocessor.table()};
+    auto randomBatch = [&](int64_t n) {
+        return Batch{.pixels = torch::randint(0, 256, {n, 3, size, size}, torch::kInt64).to(torch::kUInt8),
+                     .labels = torch::randint(0, labels, {n}, torch::kInt64),
+                     .table = preprocessor.table()};
+    };
+    const Batch images = randomBatch(t.batchSize), evalImages = randomBatch(t.evalBatchSize);
     std::vector<Precision> precisions = {Precision::Fp32};
     if (bf16Supported(device))
         precisions.push_back(Precision::Bf16);
@@ -145,16 +150,22 @@ JobEstimate estimateJob(const JobConfig &config, const std::function<void(const 
             const double trainableShare = static_cast<double>(applyFineTune(model, f)) / static_cast<double>(allParameters);
             AdamW optimizer(*model, {t.lr, 0.9, 0.999, 1e-8, t.weightDecay});
             m.fromFeatures = f.mode != FineTune::Mode::Full && featuresPossible;
-            Batch input = images;
+            // Features and evaluation run in evaluation batches, as the job runs them: on a CPU the
+            // time per image depends on the batch size (a batch of 32 is slower per image than 16).
+            Batch input = images, evalInput = evalImages;
             if (m.fromFeatures) {
-                TensorBatchSource source(images.pixels, images.labels, images.table);
-                // After one untimed pass: the first bf16 pass on a CPU pays for its kernels' set-up.
-                std::optional<TensorBatchSource> features;
-                m.featureSecondsPerImage = timed(1, [&] { features = frozenFeatures(model, source, f, device, bf16, t.batchSize); }) /
-                                           static_cast<double>(t.batchSize);
-                std::vector<int64_t> all(static_cast<std::size_t>(t.batchSize));
-                std::iota(all.begin(), all.end(), 0);
-                input = features->batch(all, 0);
+                TensorBatchSource trainSource(images.pixels, images.labels, images.table), evalSource(evalImages.pixels, evalImages.labels, evalImages.table);
+                std::optional<TensorBatchSource> trainFeatures, evalFeatures;
+                trainFeatures = frozenFeatures(model, trainSource, f, device, bf16, t.evalBatchSize);
+                m.featureSecondsPerImage = timed(1, [&] { evalFeatures = frozenFeatures(model, evalSource, f, device, bf16, t.evalBatchSize); }) /
+                                           static_cast<double>(t.evalBatchSize);
+                auto rows = [](int64_t n) {
+                    std::vector<int64_t> all(static_cast<std::size_t>(n));
+                    std::iota(all.begin(), all.end(), 0);
+                    return all;
+                };
+                input = trainFeatures->batch(rows(t.batchSize), 0);
+                evalInput = evalFeatures->batch(rows(t.evalBatchSize), 0);
                 // Features already cached for this frozen part need no computing.
                 const std::string folder = featureFolder(fs::path(cache.directory()).parent_path().string(), frozenPartKey(model, f, pre, bf16));
                 for (const auto &h : hashes)
@@ -165,9 +176,9 @@ JobEstimate estimateJob(const JobConfig &config, const std::function<void(const 
             m.stepSeconds = timed(3, [&] { // the median of three: of two it would be the slower
                 readBack(trainStep(model, optimizer, 1, [&](int64_t) { return input; }, t.lr, t.maxGradNorm, device, bf16));
             });
-            TensorBatchSource evalSource(input.pixels, input.labels, input.table, input.entry);
+            TensorBatchSource evalSource(evalInput.pixels, evalInput.labels, evalInput.table, evalInput.entry);
             m.evalSecondsPerImage = timed(1, [&] { evaluate(model, evalSource, t.evalBatchSize, device, bf16); }) /
-                                    static_cast<double>(t.batchSize);
+                                    static_cast<double>(t.evalBatchSize);
             m.oneTimeSeconds = static_cast<double>(e.uncachedImages) * e.decodeSecondsPerImage +
                                static_cast<double>(m.featuresToCompute) * m.featureSecondsPerImage;
             // A step of gradAccum micro-batches costs about gradAccum probed steps.

@@ -1,5 +1,8 @@
 // The Turkish catalogue is embedded in the UI library and translates what the views show.
 #include <QCoreApplication>
+#include "ui/theme.h"
+
+#include <QLocale>
 #include <QTest>
 #include <QTranslator>
 
@@ -12,11 +15,11 @@ private Q_SLOTS:
         QTest::addColumn<QString>("source");
         QTest::addColumn<int>("n");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("research notice") << "vitscope::PredictView" << "For research use only. Not for use in diagnostic procedures." << -1
+        QTest::newRow("research notice") << "Export" << "For research use only. Not for use in diagnostic procedures." << -1
                                          << QStringLiteral("Yalnızca araştırma amaçlıdır. Tanı işlemlerinde kullanılmaz.");
         QTest::newRow("tab") << "vitscope::MainWindow" << "&Evaluate" << -1 << QStringLiteral("&Değerlendirme");
         QTest::newRow("plural") << "vitscope::ClassCountModel" << "%1 (%n images)" << 5 << QStringLiteral("%1 (5 görüntü)");
-        QTest::newRow("percent before number") << "vitscope::PredictView" << "Most likely: %1 (%2 %)" << -1 << QStringLiteral("En olası: %1 (%%2)");
+        QTest::newRow("percent before number") << "Format" << "%1\u00a0%" << -1 << QStringLiteral("%%1");
     }
     void turkish()
     {
@@ -31,8 +34,13 @@ private Q_SLOTS:
         QCoreApplication::removeTranslator(&translator);
         QCOMPARE(QCoreApplication::translate(context.toUtf8(), source.toUtf8(), nullptr, n),
                  n >= 0 ? QString(source).replace(QStringLiteral("%n"), QString::number(n)) : source);
-        // And the argument filling keeps Turkish's leading percent sign.
-        QCOMPARE(QStringLiteral("En olası: %1 (%%2)").arg(QStringLiteral("polip")).arg(88.2), QStringLiteral("En olası: polip (%88.2)"));
+        // And a percentage in Turkish: the sign first, a decimal comma.
+        QCoreApplication::installTranslator(&translator);
+        QLocale::setDefault(QLocale(QStringLiteral("tr_TR")));
+        QCOMPARE(vitscope::percentText(0.882), QStringLiteral("%88,2"));
+        QLocale::setDefault(QLocale::c());
+        QCoreApplication::removeTranslator(&translator);
+        QCOMPARE(vitscope::percentText(0.882), QStringLiteral("88.2\u00a0%"));
     }
 };
 
