@@ -55,6 +55,10 @@ DatasetView::DatasetView(QWidget *parent)
     m_classList = new QListView;
     m_classList->setObjectName(QStringLiteral("classList"));
     m_classList->setModel(m_classes);
+    // At 1024 pixels the rows are wider than the list: elided in the middle (counts stay
+    // visible at the end), the whole row in the tooltip, no horizontal scroll bar.
+    m_classList->setTextElideMode(Qt::ElideMiddle);
+    m_classList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_classList->setToolTip(tr("Pick a class (click it or use the arrow keys) to show its images."));
     m_problems = new QListWidget;
     m_problems->setWordWrap(true);

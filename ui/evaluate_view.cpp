@@ -88,6 +88,7 @@ public:
         if (selected || (option.state & QStyle::State_HasFocus)) {
             painter->save();
             painter->setPen(QPen(option.palette.color(QPalette::Highlight), selected ? 4 : 2));
+            painter->setBrush(Qt::NoBrush);
             painter->drawRect(option.rect.adjusted(2, 2, -2, -2));
             painter->restore();
         }
@@ -166,7 +167,7 @@ EvaluateView::EvaluateView(QWidget *parent) : QWidget(parent), m_matrix(new Conf
     auto *split = new QSplitter;
     split->addWidget(left);
     split->addWidget(right);
-    split->setStretchFactor(0, 3);
+    split->setStretchFactor(0, 5); // the matrix's eight or more columns first; the gallery scrolls
     split->setStretchFactor(1, 2);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(controls);
@@ -250,7 +251,7 @@ void EvaluateView::showPart(const QString &part)
     for (const auto &label : m_results.labels)
         for (const auto &word : label.split(QLatin1Char('-')))
             column = std::max(column, m_matrixView->fontMetrics().horizontalAdvance(word));
-    m_matrixView->horizontalHeader()->setMinimumSectionSize(column + 12);
+    m_matrixView->horizontalHeader()->setMinimumSectionSize(column + 6);
     const auto &m = m_results.metrics;
     m_summary->setText(tr("%1 of run %2: %3 images. Accuracy %4, weighted F1 %5, macro F1 %6, MCC %7, loss %8.")
                            .arg(partName(part), QFileInfo(m_results.runFolder).fileName())

@@ -12,6 +12,7 @@
 #include "ui/run_list_model.h"
 
 #include <QCheckBox>
+#include <QScrollArea>
 #include <QComboBox>
 #include <QDateTime>
 #include <QDir>
@@ -160,7 +161,6 @@ QWidget *TrainView::buildForm()
     recipe->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed); // never squeezed: the runs list gives way
     auto *recipeLayout = new QVBoxLayout(recipe);
     recipeLayout->addLayout(form);
-    recipeLayout->addLayout(buttons);
 
     m_runList = new QListView;
     m_runList->setModel(m_runs);
@@ -178,8 +178,18 @@ QWidget *TrainView::buildForm()
     panel->setMaximumWidth(520);
     auto *panelLayout = new QVBoxLayout(panel);
     panelLayout->setContentsMargins(0, 0, 0, 0);
-    panelLayout->addWidget(recipe);
-    panelLayout->addWidget(runsBox, 1);
+    // On a short screen (700 pixels) the recipe scrolls, so the runs keep a few rows.
+    auto *recipeScroll = new QScrollArea;
+    recipeScroll->setWidget(recipe);
+    recipeScroll->setWidgetResizable(true);
+    recipeScroll->setFrameShape(QFrame::NoFrame);
+    recipeScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    recipeScroll->setMaximumHeight(recipe->sizeHint().height() + 2);
+    recipeScroll->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
+    runsBox->setMinimumHeight(4 * m_runList->fontMetrics().height() + 40);
+    panelLayout->addWidget(recipeScroll, 1);
+    panelLayout->addLayout(buttons); // Start, Stop and Resume always in sight
+    panelLayout->addWidget(runsBox, 0); // its minimum first; what the recipe leaves when that fits
 
     connect(m_start, &QPushButton::clicked, this, &TrainView::start);
     connect(m_stop, &QPushButton::clicked, m_session, &TrainingSession::stop);
