@@ -18,6 +18,99 @@
     </message>
 </context>
 <context>
+    <name>ImageReasons</name>
+    <message>
+        <location filename="../ui/image_reasons.cpp" line="34"/>
+        <source>broken symbolic link</source>
+        <translation>bozuk sembolik bağlantı</translation>
+    </message>
+    <message>
+        <location filename="../ui/image_reasons.cpp" line="35"/>
+        <source>file not found</source>
+        <translation>dosya bulunamadı</translation>
+    </message>
+    <message>
+        <location filename="../ui/image_reasons.cpp" line="36"/>
+        <source>is a folder, not an image file</source>
+        <translation>bir klasör, görüntü dosyası değil</translation>
+    </message>
+    <message>
+        <location filename="../ui/image_reasons.cpp" line="37"/>
+        <source>read error</source>
+        <translation>okuma hatası</translation>
+    </message>
+    <message>
+        <location filename="../ui/image_reasons.cpp" line="38"/>
+        <source>empty file (0 bytes)</source>
+        <translation>boş dosya (0 bayt)</translation>
+    </message>
+    <message>
+        <location filename="../ui/image_reasons.cpp" line="40"/>
+        <source>not an image (a text file with an image extension)</source>
+        <translation>görüntü değil (görüntü uzantılı bir metin dosyası)</translation>
+    </message>
+    <message>
+        <location filename="../ui/image_reasons.cpp" line="41"/>
+        <source>not an image (unrecognised file contents)</source>
+        <translation>görüntü değil (tanınmayan dosya içeriği)</translation>
+    </message>
+    <message>
+        <location filename="../ui/image_reasons.cpp" line="43"/>
+        <source>unsupported format (GIF): convert it to PNG or JPEG</source>
+        <translation>desteklenmeyen biçim (GIF): PNG ya da JPEG biçimine dönüştürün</translation>
+    </message>
+    <message>
+        <location filename="../ui/image_reasons.cpp" line="45"/>
+        <source>truncated or corrupt JPEG (no end-of-image marker)</source>
+        <translation>kesik ya da bozuk JPEG (görüntü sonu işaretçisi yok)</translation>
+    </message>
+    <message>
+        <location filename="../ui/image_reasons.cpp" line="46"/>
+        <source>truncated or corrupt PNG (no IEND chunk)</source>
+        <translation>kesik ya da bozuk PNG (IEND parçası yok)</translation>
+    </message>
+    <message>
+        <location filename="../ui/image_reasons.cpp" line="48"/>
+        <source>unsupported pixel type (floating-point or signed samples)</source>
+        <translation>desteklenmeyen piksel türü (kayan noktalı ya da işaretli örnekler)</translation>
+    </message>
+    <message>
+        <location filename="../ui/image_reasons.cpp" line="49"/>
+        <source>16-bit converted to 8-bit</source>
+        <translation>16 bitten 8 bite dönüştürüldü</translation>
+    </message>
+    <message>
+        <location filename="../ui/image_reasons.cpp" line="50"/>
+        <source>cannot be read (%1)</source>
+        <translation>okunamıyor (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/image_reasons.cpp" line="52"/>
+        <source>corrupt %1 data (%2)</source>
+        <translation>bozuk %1 verisi (%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/image_reasons.cpp" line="54"/>
+        <source>corrupt %1 data: the decoder could not read it</source>
+        <translation>bozuk %1 verisi: çözücü okuyamadı</translation>
+    </message>
+    <message>
+        <location filename="../ui/image_reasons.cpp" line="58"/>
+        <source>image is %1x%2 (%3 megapixels), over the %4-megapixel limit; refused before decoding</source>
+        <translation>görüntü %1x%2 (%3 megapiksel), %4 megapiksel sınırının üzerinde; çözülmeden reddedildi</translation>
+    </message>
+    <message>
+        <location filename="../ui/image_reasons.cpp" line="62"/>
+        <source>image is over the %1-megapixel limit</source>
+        <translation>görüntü %1 megapiksel sınırının üzerinde</translation>
+    </message>
+    <message>
+        <location filename="../ui/image_reasons.cpp" line="64"/>
+        <source>unsupported channel count %1</source>
+        <translation>desteklenmeyen kanal sayısı %1</translation>
+    </message>
+</context>
+<context>
     <name>vitscope::ClassCountModel</name>
     <message numerus="yes">
         <location filename="../ui/class_count_model.cpp" line="35"/>
@@ -62,93 +155,93 @@
 <context>
     <name>vitscope::DatasetView</name>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="33"/>
+        <location filename="../ui/dataset_view.cpp" line="35"/>
         <source>&amp;Open data set…</source>
         <translation>Veri kümesi &amp;aç…</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="34"/>
+        <location filename="../ui/dataset_view.cpp" line="36"/>
         <source>Open a folder with one sub-folder per class (%1).</source>
         <translation>Her sınıf için bir alt klasör içeren bir klasör açın (%1).</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="39"/>
+        <location filename="../ui/dataset_view.cpp" line="41"/>
         <source>Open a data set: a folder with one sub-folder per class.</source>
         <translation>Bir veri kümesi açın: her sınıf için bir alt klasör içeren bir klasör.</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="43"/>
+        <location filename="../ui/dataset_view.cpp" line="45"/>
         <source>&amp;Cancel scan</source>
         <translation>Taramayı &amp;iptal et</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="58"/>
+        <location filename="../ui/dataset_view.cpp" line="64"/>
         <source>Pick a class (click it or use the arrow keys) to show its images.</source>
         <translation>Görüntülerini görmek için bir sınıf seçin (tıklayın ya da ok tuşlarını kullanın).</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="64"/>
+        <location filename="../ui/dataset_view.cpp" line="70"/>
         <source>Classes</source>
         <translation>Sınıflar</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="66"/>
+        <location filename="../ui/dataset_view.cpp" line="72"/>
         <source>Bad files, conversions and duplicates</source>
         <translation>Hatalı dosyalar, dönüştürmeler ve kopyalar</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="82"/>
-        <location filename="../ui/dataset_view.cpp" line="254"/>
+        <location filename="../ui/dataset_view.cpp" line="88"/>
+        <location filename="../ui/dataset_view.cpp" line="260"/>
         <source>Select an image.</source>
         <translation>Bir görüntü seçin.</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="93"/>
+        <location filename="../ui/dataset_view.cpp" line="99"/>
         <source>Images</source>
         <translation>Görüntüler</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="128"/>
+        <location filename="../ui/dataset_view.cpp" line="134"/>
         <source>Scanning %1…</source>
         <translation>%1 taranıyor…</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="152"/>
+        <location filename="../ui/dataset_view.cpp" line="158"/>
         <source>Scan of %1 cancelled.</source>
         <translation>%1 taraması iptal edildi.</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="188"/>
+        <location filename="../ui/dataset_view.cpp" line="194"/>
         <source>Bad: %1 — %2</source>
         <translation>Hatalı: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="190"/>
+        <location filename="../ui/dataset_view.cpp" line="196"/>
         <source>Converted: %1 — %2</source>
         <translation>Dönüştürüldü: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="195"/>
+        <location filename="../ui/dataset_view.cpp" line="201"/>
         <source>Identical files: %1</source>
         <translation>Aynı dosyalar: %1</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="200"/>
+        <location filename="../ui/dataset_view.cpp" line="206"/>
         <source>No problems found.</source>
         <translation>Sorun bulunmadı.</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="201"/>
+        <location filename="../ui/dataset_view.cpp" line="207"/>
         <source>%1: %2 usable of %3 image files in %4 classes; %5 bad, %6 groups of identical files. Sizes %7x%8 to %9x%10.</source>
         <translation>%1: %4 sınıfta %3 görüntü dosyasından %2 tanesi kullanılabilir; %5 hatalı, %6 grup aynı dosya. Boyutlar %7x%8 ile %9x%10 arası.</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="213"/>
+        <location filename="../ui/dataset_view.cpp" line="219"/>
         <source>This data set cannot be used: %1</source>
         <translation>Bu veri kümesi kullanılamaz: %1</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="280"/>
+        <location filename="../ui/dataset_view.cpp" line="286"/>
         <source>%1
 %2 x %3, %4 %5, class %6%7</source>
         <translation>%1
@@ -260,167 +353,167 @@
         <translation>Doğrulama, %1. epok</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="102"/>
+        <location filename="../ui/evaluate_view.cpp" line="103"/>
         <source>Which images the matrix counts: the test or validation part with the best model, or the validation part at the end of an epoch.</source>
         <translation>Matrisin hangi görüntüleri saydığı: en iyi modelle test ya da doğrulama bölümü veya bir epok sonundaki doğrulama bölümü.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="103"/>
+        <location filename="../ui/evaluate_view.cpp" line="104"/>
         <source>&amp;Normalise rows</source>
         <translation>Satırları &amp;normalleştir</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="104"/>
+        <location filename="../ui/evaluate_view.cpp" line="105"/>
         <source>Show each cell as a share of its true class instead of a count.</source>
         <translation>Her hücreyi sayı yerine gerçek sınıfının payı olarak göster.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="118"/>
+        <location filename="../ui/evaluate_view.cpp" line="119"/>
         <source>Open a run to review its confusion matrix.</source>
         <translation>Karışıklık matrisini incelemek için bir çalıştırma açın.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="106"/>
+        <location filename="../ui/evaluate_view.cpp" line="107"/>
         <source>E&amp;xport matrix as PNG…</source>
         <translation>Matrisi P&amp;NG olarak dışa aktar…</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="107"/>
+        <location filename="../ui/evaluate_view.cpp" line="108"/>
         <source>Export table as C&amp;SV…</source>
         <translation>Tabloyu C&amp;SV olarak dışa aktar…</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="110"/>
+        <location filename="../ui/evaluate_view.cpp" line="111"/>
         <source>Pa&amp;rt:</source>
         <translation>Bölü&amp;m:</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="127"/>
+        <location filename="../ui/evaluate_view.cpp" line="128"/>
         <source>Rows: true class. Columns: predicted class. Click a cell, or move to it and press Enter, to see its images.</source>
         <translation>Satırlar: gerçek sınıf. Sütunlar: tahmin edilen sınıf. Görüntülerini görmek için bir hücreye tıklayın ya da ona gidip Enter tuşuna basın.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="135"/>
+        <location filename="../ui/evaluate_view.cpp" line="136"/>
         <source>Predicted class</source>
         <translation>Tahmin edilen sınıf</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="138"/>
+        <location filename="../ui/evaluate_view.cpp" line="139"/>
         <source>True class</source>
         <translation>Gerçek sınıf</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="145"/>
-        <location filename="../ui/evaluate_view.cpp" line="275"/>
+        <location filename="../ui/evaluate_view.cpp" line="146"/>
+        <location filename="../ui/evaluate_view.cpp" line="276"/>
         <source>Click a cell of the matrix.</source>
         <translation>Matristen bir hücreye tıklayın.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="154"/>
+        <location filename="../ui/evaluate_view.cpp" line="155"/>
         <source>Double-click an image to open it in the Predict view.</source>
         <translation>Tahmin görünümünde açmak için bir görüntüye çift tıklayın.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="205"/>
+        <location filename="../ui/evaluate_view.cpp" line="206"/>
         <source>%1 has no evaluation results yet.</source>
         <translation>%1 için henüz değerlendirme sonucu yok.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="231"/>
+        <location filename="../ui/evaluate_view.cpp" line="232"/>
         <source>The Predict view uses this run&apos;s best model.</source>
         <translation>Tahmin görünümü bu çalıştırmanın en iyi modelini kullanıyor.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="233"/>
+        <location filename="../ui/evaluate_view.cpp" line="234"/>
         <source>The Predict view uses another model (%1); an image opened from the gallery below switches it to this run&apos;s best model.</source>
         <translation>Tahmin görünümü başka bir model kullanıyor (%1); aşağıdaki galeriden açılan bir görüntü onu bu çalıştırmanın en iyi modeline geçirir.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="234"/>
+        <location filename="../ui/evaluate_view.cpp" line="235"/>
         <source>none</source>
         <translation>yok</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="244"/>
+        <location filename="../ui/evaluate_view.cpp" line="245"/>
         <source>Cannot show these results: %1</source>
         <translation>Bu sonuçlar gösterilemiyor: %1</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="255"/>
+        <location filename="../ui/evaluate_view.cpp" line="256"/>
         <source>%1 of run %2: %3 images. Accuracy %4, weighted F1 %5, macro F1 %6, MCC %7, loss %8.</source>
         <translation>%2 çalıştırmasının %1 bölümü: %3 görüntü. Doğruluk %4, ağırlıklı F1 %5, makro F1 %6, MCC %7, kayıp %8.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="264"/>
+        <location filename="../ui/evaluate_view.cpp" line="265"/>
         <source>Class</source>
         <translation>Sınıf</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="264"/>
+        <location filename="../ui/evaluate_view.cpp" line="265"/>
         <source>Precision</source>
         <translation>Kesinlik</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="264"/>
+        <location filename="../ui/evaluate_view.cpp" line="265"/>
         <source>Recall</source>
         <translation>Duyarlılık</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="264"/>
+        <location filename="../ui/evaluate_view.cpp" line="265"/>
         <source>F1</source>
         <translation>F1</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="264"/>
+        <location filename="../ui/evaluate_view.cpp" line="265"/>
         <source>Support</source>
         <translation>Destek</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="274"/>
+        <location filename="../ui/evaluate_view.cpp" line="275"/>
         <source>Per-image predictions are kept for the best model only (test and validation parts).</source>
         <translation>Görüntü başına tahminler yalnızca en iyi model için saklanır (test ve doğrulama bölümleri).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/evaluate_view.cpp" line="286"/>
+        <location filename="../ui/evaluate_view.cpp" line="287"/>
         <source>True %1, predicted %2: %n image(s), most confident first.</source>
         <translation>
             <numerusform>Gerçek %1, tahmin %2: %n görüntü, en emin olunan önce.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="289"/>
-        <location filename="../ui/evaluate_view.cpp" line="291"/>
+        <location filename="../ui/evaluate_view.cpp" line="290"/>
+        <location filename="../ui/evaluate_view.cpp" line="292"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="326"/>
+        <location filename="../ui/evaluate_view.cpp" line="327"/>
         <source>%1 of run %2</source>
         <translation>%2 çalıştırmasının %1 bölümü</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="349"/>
+        <location filename="../ui/evaluate_view.cpp" line="350"/>
         <source>Export confusion matrix</source>
         <translation>Karışıklık matrisini dışa aktar</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="349"/>
+        <location filename="../ui/evaluate_view.cpp" line="350"/>
         <source>PNG images (*.png)</source>
         <translation>PNG görüntüleri (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="355"/>
-        <location filename="../ui/evaluate_view.cpp" line="366"/>
+        <location filename="../ui/evaluate_view.cpp" line="356"/>
+        <location filename="../ui/evaluate_view.cpp" line="367"/>
         <source>Cannot write %1</source>
         <translation>%1 yazılamıyor</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="360"/>
+        <location filename="../ui/evaluate_view.cpp" line="361"/>
         <source>Export per-class table</source>
         <translation>Sınıf başına tabloyu dışa aktar</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="360"/>
+        <location filename="../ui/evaluate_view.cpp" line="361"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV dosyaları (*.csv)</translation>
     </message>
@@ -496,266 +589,276 @@
 <context>
     <name>vitscope::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="46"/>
+        <location filename="../ui/main_window.cpp" line="47"/>
         <source>vitscope — ViT classification of endoscopy images</source>
         <translation>vitscope — endoskopi görüntülerinin ViT ile sınıflandırılması</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="52"/>
+        <location filename="../ui/main_window.cpp" line="53"/>
         <source>&amp;Dataset</source>
         <translation>&amp;Veri kümesi</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="53"/>
+        <location filename="../ui/main_window.cpp" line="54"/>
         <source>&amp;Train</source>
         <translation>&amp;Eğitim</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="54"/>
+        <location filename="../ui/main_window.cpp" line="55"/>
         <source>&amp;Evaluate</source>
         <translation>&amp;Değerlendirme</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="55"/>
+        <location filename="../ui/main_window.cpp" line="56"/>
         <source>&amp;Predict</source>
         <translation>&amp;Tahmin</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="58"/>
+        <location filename="../ui/main_window.cpp" line="59"/>
         <source>&amp;File</source>
         <translation>&amp;Dosya</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="59"/>
+        <location filename="../ui/main_window.cpp" line="60"/>
         <source>Open &amp;data set…</source>
         <translation>&amp;Veri kümesi aç…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="60"/>
-        <location filename="../ui/main_window.cpp" line="154"/>
+        <location filename="../ui/main_window.cpp" line="61"/>
+        <location filename="../ui/main_window.cpp" line="155"/>
         <source>Open data set (one folder per class)</source>
         <translation>Veri kümesi aç (her sınıf için bir klasör)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="64"/>
+        <location filename="../ui/main_window.cpp" line="65"/>
         <source>Open &amp;model…</source>
         <translation>&amp;Model aç…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="65"/>
+        <location filename="../ui/main_window.cpp" line="66"/>
         <source>Open a Hugging Face model folder</source>
         <translation>Bir Hugging Face model klasörü aç</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="74"/>
+        <location filename="../ui/main_window.cpp" line="75"/>
         <source>Open &amp;run…</source>
         <translation>Ç&amp;alıştırma aç…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="75"/>
+        <location filename="../ui/main_window.cpp" line="76"/>
         <source>Open a run folder</source>
         <translation>Bir çalıştırma klasörü aç</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="82"/>
+        <location filename="../ui/main_window.cpp" line="83"/>
         <source>&amp;Quit</source>
         <translation>Çı&amp;kış</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="83"/>
+        <location filename="../ui/main_window.cpp" line="84"/>
         <source>&amp;View</source>
         <translation>&amp;Görünüm</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="89"/>
+        <location filename="../ui/main_window.cpp" line="90"/>
         <source>&amp;Dark palette</source>
         <translation>&amp;Koyu renk paleti</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="99"/>
+        <location filename="../ui/main_window.cpp" line="100"/>
         <source>Predict in &amp;bf16</source>
         <translation>&amp;bf16 ile tahmin et</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="101"/>
+        <location filename="../ui/main_window.cpp" line="102"/>
         <source>About twice as fast on CPUs with native bf16 (AMX or AVX512-BF16) and on NVIDIA GPUs; probabilities differ from the exact fp32 ones by less than 1 percentage point.</source>
         <translation>Yerel bf16 destekli işlemcilerde (AMX ya da AVX512-BF16) ve NVIDIA GPU&apos;larda yaklaşık iki kat hızlı; olasılıklar kesin fp32 değerlerinden 1 yüzde puanından az farklıdır.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="111"/>
+        <location filename="../ui/main_window.cpp" line="112"/>
         <source>&amp;Language</source>
         <translation>&amp;Dil</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="113"/>
+        <location filename="../ui/main_window.cpp" line="114"/>
         <source>System default</source>
         <translation>Sistem varsayılanı</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="118"/>
+        <location filename="../ui/main_window.cpp" line="119"/>
         <source>The language changes the next time vitscope starts.</source>
         <translation>Dil, vitscope bir sonraki açılışında değişir.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="123"/>
+        <location filename="../ui/main_window.cpp" line="124"/>
         <source>&amp;Help</source>
         <translation>&amp;Yardım</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="123"/>
+        <location filename="../ui/main_window.cpp" line="124"/>
         <source>&amp;About vitscope</source>
         <translation>vitscope &amp;hakkında</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="125"/>
-        <location filename="../ui/main_window.cpp" line="150"/>
+        <location filename="../ui/main_window.cpp" line="126"/>
+        <location filename="../ui/main_window.cpp" line="151"/>
         <source>No model loaded</source>
         <translation>Model yüklenmedi</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="126"/>
+        <location filename="../ui/main_window.cpp" line="127"/>
         <source>Compute device: detecting…</source>
         <translation>Hesaplama aygıtı: algılanıyor…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="252"/>
+        <location filename="../ui/main_window.cpp" line="256"/>
+        <source>CPU, 1 thread</source>
+        <translation>CPU, 1 iş parçacığı</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="256"/>
+        <source>CPU, %1 threads</source>
+        <translation>CPU, %1 iş parçacığı</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="257"/>
         <source>CPU bf16: native</source>
         <translation>CPU bf16: donanımsal</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="252"/>
+        <location filename="../ui/main_window.cpp" line="257"/>
         <source>CPU bf16: not native</source>
         <translation>CPU bf16: donanımsal değil</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="273"/>
+        <location filename="../ui/main_window.cpp" line="278"/>
         <source>Download the pretrained model</source>
         <translation>Önceden eğitilmiş modeli indir</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="278"/>
+        <location filename="../ui/main_window.cpp" line="283"/>
         <source>Downloading %1…</source>
         <translation>%1 indiriliyor…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="278"/>
+        <location filename="../ui/main_window.cpp" line="283"/>
         <source>Cancel</source>
         <translation>İptal</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="283"/>
+        <location filename="../ui/main_window.cpp" line="288"/>
         <source>Downloading %1: %2 of %3 MB</source>
         <translation>%1 indiriliyor: %2 / %3 MB</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="295"/>
+        <location filename="../ui/main_window.cpp" line="300"/>
         <source>Download failed</source>
         <translation>İndirme başarısız</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="320"/>
+        <location filename="../ui/main_window.cpp" line="325"/>
         <source>Data set: %1</source>
         <translation>Veri kümesi: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="321"/>
+        <location filename="../ui/main_window.cpp" line="326"/>
         <source>Run: %1</source>
         <translation>Çalıştırma: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="322"/>
+        <location filename="../ui/main_window.cpp" line="327"/>
         <source>Model: %1</source>
         <translation>Model: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="138"/>
+        <location filename="../ui/main_window.cpp" line="139"/>
         <source>Model: %1 (%n classes)</source>
         <translation>
             <numerusform>Model: %1 (%n sınıf)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="69"/>
+        <location filename="../ui/main_window.cpp" line="70"/>
         <source>&amp;Get pretrained model…</source>
         <translation>Ö&amp;nceden eğitilmiş model al…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="79"/>
+        <location filename="../ui/main_window.cpp" line="80"/>
         <source>Re&amp;cent</source>
         <translation>S&amp;on kullanılanlar</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="151"/>
+        <location filename="../ui/main_window.cpp" line="152"/>
         <source>The model could not be loaded: %1</source>
         <translation>Model yüklenemedi: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="179"/>
+        <location filename="../ui/main_window.cpp" line="180"/>
         <source>Predict now uses the best model of run %1, which the Evaluate results come from.</source>
         <translation>Tahmin artık Değerlendirme sonuçlarının geldiği %1 çalıştırmasının en iyi modelini kullanıyor.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="229"/>
+        <location filename="../ui/main_window.cpp" line="230"/>
         <source>Saved %1</source>
         <translation>%1 kaydedildi</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="238"/>
+        <location filename="../ui/main_window.cpp" line="239"/>
         <source>Training finished</source>
         <translation>Eğitim bitti</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="239"/>
+        <location filename="../ui/main_window.cpp" line="240"/>
         <source>Run %1 finished. Use its best model in the Predict view (instead of %2)?</source>
         <translation>%1 çalıştırması bitti. En iyi modeli Tahmin görünümünde (%2 yerine) kullanılsın mı?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="240"/>
+        <location filename="../ui/main_window.cpp" line="241"/>
         <source>no model</source>
         <translation>model yok</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="251"/>
+        <location filename="../ui/main_window.cpp" line="252"/>
         <source>predicting in bf16</source>
         <translation>bf16 ile tahmin</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="251"/>
+        <location filename="../ui/main_window.cpp" line="252"/>
         <source>predicting in fp32</source>
         <translation>fp32 ile tahmin</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="252"/>
+        <location filename="../ui/main_window.cpp" line="257"/>
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="266"/>
+        <location filename="../ui/main_window.cpp" line="271"/>
         <source>Using %1 from this computer: %2</source>
         <translation>Bu bilgisayardaki %1 kullanılıyor: %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="272"/>
+        <location filename="../ui/main_window.cpp" line="277"/>
         <source>about %1 MB</source>
         <translation>yaklaşık %1 MB</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="272"/>
+        <location filename="../ui/main_window.cpp" line="277"/>
         <source>its size is shown while it downloads</source>
         <translation>boyutu indirme sırasında gösterilir</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="274"/>
+        <location filename="../ui/main_window.cpp" line="279"/>
         <source>%1 is not in the Hugging Face cache (%2). Download it (%3) to %4?</source>
         <translation>%1, Hugging Face önbelleğinde (%2) yok. %4 konumuna indirilsin mi (%3)?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="350"/>
+        <location filename="../ui/main_window.cpp" line="355"/>
         <source>About vitscope</source>
         <translation>vitscope hakkında</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="351"/>
+        <location filename="../ui/main_window.cpp" line="356"/>
         <source>&lt;h3&gt;vitscope %1&lt;/h3&gt;&lt;p&gt;Fine-tune and run Vision Transformers on endoscopy images.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;&lt;p&gt;&lt;b&gt;%3&lt;/b&gt;&lt;/p&gt;</source>
         <translation>&lt;h3&gt;vitscope %1&lt;/h3&gt;&lt;p&gt;Endoskopi görüntülerinde Vision Transformer modellerini ince ayarlayın ve çalıştırın.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;&lt;p&gt;&lt;b&gt;%3&lt;/b&gt;&lt;/p&gt;</translation>
     </message>
@@ -763,166 +866,166 @@
 <context>
     <name>vitscope::PredictView</name>
     <message>
-        <location filename="../ui/predict_view.cpp" line="116"/>
+        <location filename="../ui/predict_view.cpp" line="117"/>
         <source>&amp;Open…</source>
         <translation>&amp;Aç…</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="124"/>
+        <location filename="../ui/predict_view.cpp" line="125"/>
         <source>Colours the image by how much each region fed the decision (attention rollout over all layers). An aid to judge a prediction, not a segmentation.</source>
         <translation>Görüntüyü her bölgenin karara ne kadar katkı verdiğine göre renklendirir (tüm katmanlar boyunca dikkat aktarımı). Bir tahmini değerlendirmeye yardımcıdır, bir bölütleme değildir.</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="166"/>
+        <location filename="../ui/predict_view.cpp" line="167"/>
         <source>This model&apos;s classification head has not been trained: its probabilities are meaningless. Train it first (Train view) or open a fine-tuned model.</source>
         <translation>Bu modelin sınıflandırma katmanı eğitilmemiş: olasılıkları anlamsızdır. Önce eğitin (Eğitim görünümü) ya da ince ayarlı bir model açın.</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="177"/>
+        <location filename="../ui/predict_view.cpp" line="178"/>
         <source>No image files found in what was dropped.</source>
         <translation>Bırakılanlar arasında görüntü dosyası bulunamadı.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/predict_view.cpp" line="306"/>
+        <location filename="../ui/predict_view.cpp" line="307"/>
         <source>Predicting %n image(s)…</source>
         <translation>
             <numerusform>%n görüntü tahmin ediliyor…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="204"/>
+        <location filename="../ui/predict_view.cpp" line="205"/>
         <source>%1 — cannot be used</source>
         <translation>%1 — kullanılamaz</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="66"/>
+        <location filename="../ui/predict_view.cpp" line="67"/>
         <source>not an image (a text file)</source>
         <translation>görüntü değil (bir metin dosyası)</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="66"/>
+        <location filename="../ui/predict_view.cpp" line="67"/>
         <source>not an image (a .%1 text file)</source>
         <translation>görüntü değil (bir .%1 metin dosyası)</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="77"/>
+        <location filename="../ui/predict_view.cpp" line="78"/>
         <source>Drop an endoscopy image here,
 or use Open…, Add… or Paste.</source>
         <translation>Buraya bir endoskopi görüntüsü bırakın
 ya da Aç…, Ekle… veya Yapıştır&apos;ı kullanın.</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="117"/>
+        <location filename="../ui/predict_view.cpp" line="118"/>
         <source>Predict these images instead of the list (%1).</source>
         <translation>Listenin yerine bu görüntüleri tahmin et (%1).</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="118"/>
+        <location filename="../ui/predict_view.cpp" line="119"/>
         <source>&amp;Add…</source>
         <translation>E&amp;kle…</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="119"/>
+        <location filename="../ui/predict_view.cpp" line="120"/>
         <source>Add images to the list.</source>
         <translation>Listeye görüntü ekle.</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="120"/>
+        <location filename="../ui/predict_view.cpp" line="121"/>
         <source>Pa&amp;ste</source>
         <translation>Yapı&amp;ştır</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="121"/>
+        <location filename="../ui/predict_view.cpp" line="122"/>
         <source>Add the image, or the image files, on the clipboard to the list (%1).</source>
         <translation>Panodaki görüntüyü ya da görüntü dosyalarını listeye ekle (%1).</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="122"/>
+        <location filename="../ui/predict_view.cpp" line="123"/>
         <source>E&amp;xport CSV…</source>
         <translation>&amp;CSV olarak dışa aktar…</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="123"/>
+        <location filename="../ui/predict_view.cpp" line="124"/>
         <source>Show atte&amp;ntion</source>
         <translation>Dikkat &amp;haritası</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="208"/>
+        <location filename="../ui/predict_view.cpp" line="209"/>
         <source>%1 — %2 %3</source>
         <translation>%1 — %2 %3</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="237"/>
+        <location filename="../ui/predict_view.cpp" line="238"/>
         <source>No probabilities: %1 cannot be used.</source>
         <translation>Olasılık yok: %1 kullanılamıyor.</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="244"/>
+        <location filename="../ui/predict_view.cpp" line="245"/>
         <source>Most likely: %1 (%2)</source>
         <translation>En olası: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="304"/>
+        <location filename="../ui/predict_view.cpp" line="305"/>
         <source>%1 cannot be used: %2</source>
         <translation>%1 kullanılamaz: %2</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="363"/>
+        <location filename="../ui/predict_view.cpp" line="364"/>
         <source>The clipboard holds no image and no image files.</source>
         <translation>Panoda görüntü ya da görüntü dosyası yok.</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="369"/>
+        <location filename="../ui/predict_view.cpp" line="370"/>
         <source>Cannot write the pasted image to %1</source>
         <translation>Yapıştırılan görüntü %1 konumuna yazılamıyor</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="263"/>
+        <location filename="../ui/predict_view.cpp" line="264"/>
         <source>No attention map: %1</source>
         <translation>Dikkat haritası yok: %1</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="282"/>
+        <location filename="../ui/predict_view.cpp" line="283"/>
         <source>(no preview)</source>
         <translation>(önizleme yok)</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="236"/>
+        <location filename="../ui/predict_view.cpp" line="237"/>
         <source>This file cannot be used: %1</source>
         <translation>Bu dosya kullanılamaz: %1</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="332"/>
+        <location filename="../ui/predict_view.cpp" line="333"/>
         <source>Only local files and folders can be dropped here.</source>
         <translation>Buraya yalnızca yerel dosyalar ve klasörler bırakılabilir.</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="341"/>
+        <location filename="../ui/predict_view.cpp" line="342"/>
         <source>Open images</source>
         <translation>Görüntüleri aç</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="341"/>
+        <location filename="../ui/predict_view.cpp" line="342"/>
         <source>Add images</source>
         <translation>Görüntü ekle</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="342"/>
+        <location filename="../ui/predict_view.cpp" line="343"/>
         <source>Images (%1)</source>
         <translation>Görüntüler (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="377"/>
+        <location filename="../ui/predict_view.cpp" line="378"/>
         <source>Export predictions</source>
         <translation>Tahminleri dışa aktar</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="377"/>
+        <location filename="../ui/predict_view.cpp" line="378"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV dosyaları (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="401"/>
+        <location filename="../ui/predict_view.cpp" line="402"/>
         <source>Cannot write %1</source>
         <translation>%1 yazılamıyor</translation>
     </message>
@@ -1169,42 +1272,42 @@ ya da Aç…, Ekle… veya Yapıştır&apos;ı kullanın.</translation>
 <context>
     <name>vitscope::TrainView</name>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="68"/>
+        <location filename="../ui/train_view_form.cpp" line="69"/>
         <source>A folder with one sub-folder of images per class.</source>
         <translation>Her sınıf için bir görüntü alt klasörü içeren bir klasör.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="70"/>
+        <location filename="../ui/train_view_form.cpp" line="71"/>
         <source>A Hugging Face model folder: pretrained (e.g. google/vit-base-patch16-224-in21k), fine-tuned, or config-only to train from scratch.</source>
         <translation>Bir Hugging Face model klasörü: önceden eğitilmiş (ör. google/vit-base-patch16-224-in21k), ince ayarlı ya da sıfırdan eğitim için yalnızca yapılandırma.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="74"/>
+        <location filename="../ui/train_view_form.cpp" line="75"/>
         <source>How many passes over the training images.</source>
         <translation>Eğitim görüntüleri üzerinden kaç geçiş yapılacağı.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="75"/>
+        <location filename="../ui/train_view_form.cpp" line="76"/>
         <source>Images per optimisation step. Smaller uses less memory.</source>
         <translation>Optimizasyon adımı başına görüntü sayısı. Küçük değer daha az bellek kullanır.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="84"/>
+        <location filename="../ui/train_view_form.cpp" line="85"/>
         <source>Peak learning rate (AdamW). The notebook used 0.00002.</source>
         <translation>En yüksek öğrenme oranı (AdamW). Not defteri 0.00002 kullanıyordu.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="77"/>
+        <location filename="../ui/train_view_form.cpp" line="78"/>
         <source>Steps over which the learning rate rises from 0; it then falls linearly to 0.</source>
         <translation>Öğrenme oranının 0&apos;dan yükseldiği adım sayısı; sonra doğrusal olarak 0&apos;a iner.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="87"/>
+        <location filename="../ui/train_view_form.cpp" line="88"/>
         <source>Shrinks weights a little each step; not applied to biases and LayerNorm weights.</source>
         <translation>Ağırlıkları her adımda biraz küçültür; sapmalara ve LayerNorm ağırlıklarına uygulanmaz.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="78"/>
+        <location filename="../ui/train_view_form.cpp" line="79"/>
         <source>Fixes the split, the data order and the initial head: the same seed gives the same run.</source>
         <translation>Bölmeyi, veri sırasını ve başlangıç katmanını sabitler: aynı tohum aynı çalıştırmayı verir.</translation>
     </message>
@@ -1234,182 +1337,182 @@ ya da Aç…, Ekle… veya Yapıştır&apos;ı kullanın.</translation>
         <translation>Başarısız: günlüğe bakın</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="72"/>
+        <location filename="../ui/train_view_form.cpp" line="73"/>
         <source>a new folder under the runs folder</source>
         <translation>çalıştırmalar klasörü altında yeni bir klasör</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="73"/>
+        <location filename="../ui/train_view_form.cpp" line="74"/>
         <source>Where the run&apos;s checkpoints, metrics and predictions are written. To resume, pick a stopped run in the list.</source>
         <translation>Çalıştırmanın kontrol noktalarının, ölçümlerinin ve tahminlerinin yazıldığı yer. Devam ettirmek için listeden durdurulmuş bir çalıştırma seçin.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="76"/>
+        <location filename="../ui/train_view_form.cpp" line="77"/>
         <source>Adds up the gradients of several batches before each step: a larger effective batch in the same memory.</source>
         <translation>Her adımdan önce birkaç grubun gradyanlarını toplar: aynı bellekte daha büyük etkin grup.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="92"/>
+        <location filename="../ui/train_view_form.cpp" line="93"/>
         <source>Shares of every class for training, validation (selects the best epoch) and test (reported at the end). They must add up to 1.</source>
         <translation>Her sınıfın eğitim, doğrulama (en iyi epoku seçer) ve test (sonda raporlanır) payları. Toplamları 1 olmalıdır.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="94"/>
+        <location filename="../ui/train_view_form.cpp" line="95"/>
         <source>Automatic (GPU if present)</source>
         <translation>Otomatik (varsa GPU)</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="95"/>
+        <location filename="../ui/train_view_form.cpp" line="96"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="96"/>
+        <location filename="../ui/train_view_form.cpp" line="97"/>
         <source>CUDA GPU</source>
         <translation>CUDA GPU</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="98"/>
+        <location filename="../ui/train_view_form.cpp" line="99"/>
         <source>fp32 (exact)</source>
         <translation>fp32 (tam)</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="99"/>
+        <location filename="../ui/train_view_form.cpp" line="100"/>
         <source>bf16 (faster)</source>
         <translation>bf16 (daha hızlı)</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="100"/>
+        <location filename="../ui/train_view_form.cpp" line="101"/>
         <source>Automatic (bf16 where native)</source>
         <translation>Otomatik (donanım destekliyorsa bf16)</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="101"/>
+        <location filename="../ui/train_view_form.cpp" line="102"/>
         <source>bf16 mixed precision computes in 16-bit floats and keeps fp32 master weights: two to three times faster where the hardware has it (an NVIDIA GPU, or a CPU with AMX or AVX512-BF16), with probabilities within about 1 %. fp32 computes exactly what transformers computes.</source>
         <translation>bf16 karma hassasiyet 16 bitlik kayan noktalı sayılarla hesaplar ve fp32 ana ağırlıkları korur: donanımın desteklediği yerde (bir NVIDIA GPU ya da AMX veya AVX512-BF16 bulunan bir CPU) iki ila üç kat daha hızlı, olasılıklar yaklaşık %1 içinde. fp32, transformers&apos;ın hesapladığını tam olarak hesaplar.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="107"/>
+        <location filename="../ui/train_view_form.cpp" line="108"/>
         <source>Which validation metric picks the best epoch.</source>
         <translation>En iyi epoku hangi doğrulama ölçütünün seçeceği.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="109"/>
+        <location filename="../ui/train_view_form.cpp" line="110"/>
         <source>Whole network</source>
         <translation>Tüm ağ</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="110"/>
+        <location filename="../ui/train_view_form.cpp" line="111"/>
         <source>Last 2 blocks</source>
         <translation>Son 2 blok</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="111"/>
+        <location filename="../ui/train_view_form.cpp" line="112"/>
         <source>Last block</source>
         <translation>Son blok</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="112"/>
+        <location filename="../ui/train_view_form.cpp" line="113"/>
         <source>Classifier only (linear probe)</source>
         <translation>Yalnızca sınıflandırıcı (doğrusal yoklama)</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="113"/>
+        <location filename="../ui/train_view_form.cpp" line="114"/>
         <source>&lt;p&gt;Which part of the network learns. &lt;b&gt;Whole network&lt;/b&gt; (the notebook&apos;s) trains every weight: the best accuracy, and on a CPU hours for ViT-B/16.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Last blocks&lt;/b&gt; train the last encoder blocks and the classifier; the rest keeps its pretrained weights. Several times faster, usually a little less accurate.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Classifier only&lt;/b&gt; trains just the final layer on the pretrained features: minutes on a CPU; on medical images about two points below training the whole network. It needs a pretrained model.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Ağın hangi kısmının öğrendiği. &lt;b&gt;Tüm ağ&lt;/b&gt; (not defterindeki) her ağırlığı eğitir: en iyi doğruluk; CPU üzerinde ViT-B/16 için saatler.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Son bloklar&lt;/b&gt; son kodlayıcı bloklarını ve sınıflandırıcıyı eğitir; gerisi önceden eğitilmiş ağırlıklarını korur. Birkaç kat daha hızlı, genellikle biraz daha az doğru.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Yalnızca sınıflandırıcı&lt;/b&gt; önceden eğitilmiş özellikler üzerinde yalnızca son katmanı eğitir: CPU üzerinde dakikalar; tıbbi görüntülerde tüm ağı eğitmekten yaklaşık iki puan geride. Önceden eğitilmiş bir model gerektirir.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="119"/>
+        <location filename="../ui/train_view_form.cpp" line="120"/>
         <source>h-flip</source>
         <translation>yatay çevirme</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="119"/>
+        <location filename="../ui/train_view_form.cpp" line="120"/>
         <source>v-flip</source>
         <translation>dikey çevirme</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="119"/>
+        <location filename="../ui/train_view_form.cpp" line="120"/>
         <source>90° turns</source>
         <translation>90° döndürme</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="119"/>
+        <location filename="../ui/train_view_form.cpp" line="120"/>
         <source>crop</source>
         <translation>kırpma</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="119"/>
+        <location filename="../ui/train_view_form.cpp" line="120"/>
         <source>colour</source>
         <translation>renk</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="122"/>
+        <location filename="../ui/train_view_form.cpp" line="123"/>
         <source>Random, seeded changes to training images (off in the notebook).</source>
         <translation>Eğitim görüntülerinde tohumlu rastgele değişiklikler (not defterinde kapalı).</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="132"/>
+        <location filename="../ui/train_view_form.cpp" line="133"/>
         <source>D&amp;ata set:</source>
         <translation>Veri &amp;kümesi:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="133"/>
+        <location filename="../ui/train_view_form.cpp" line="134"/>
         <source>Mode&amp;l:</source>
         <translation>&amp;Model:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="134"/>
+        <location filename="../ui/train_view_form.cpp" line="135"/>
         <source>Run folder:</source>
         <translation>Çalıştırma klasörü:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="135"/>
+        <location filename="../ui/train_view_form.cpp" line="136"/>
         <source>Epo&amp;chs:</source>
         <translation>E&amp;pok sayısı:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="137"/>
+        <location filename="../ui/train_view_form.cpp" line="138"/>
         <source>Gradient accumulation:</source>
         <translation>Gradyan biriktirme:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="138"/>
+        <location filename="../ui/train_view_form.cpp" line="139"/>
         <source>Learnin&amp;g rate:</source>
         <translation>Öğrenme &amp;oranı:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="140"/>
+        <location filename="../ui/train_view_form.cpp" line="141"/>
         <source>Weight decay:</source>
         <translation>Ağırlık azaltma:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="142"/>
+        <location filename="../ui/train_view_form.cpp" line="143"/>
         <source>Best epoch b&amp;y:</source>
         <translation>En iyi epok ölçütü:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="143"/>
+        <location filename="../ui/train_view_form.cpp" line="144"/>
         <source>F&amp;ine-tune:</source>
         <translation>İn&amp;ce ayar:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="144"/>
+        <location filename="../ui/train_view_form.cpp" line="145"/>
         <source>Device:</source>
         <translation>Aygıt:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="145"/>
+        <location filename="../ui/train_view_form.cpp" line="146"/>
         <source>Precisio&amp;n:</source>
         <translation>&amp;Hassasiyet:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="147"/>
+        <location filename="../ui/train_view_form.cpp" line="148"/>
         <source>Seed:</source>
         <translation>Tohum:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="149"/>
+        <location filename="../ui/train_view_form.cpp" line="150"/>
         <source>St&amp;op</source>
         <translation>D&amp;urdur</translation>
     </message>
@@ -1424,52 +1527,52 @@ ya da Aç…, Ekle… veya Yapıştır&apos;ı kullanın.</translation>
         <translation>&amp;Süre tahmini</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="136"/>
+        <location filename="../ui/train_view_form.cpp" line="137"/>
         <source>&amp;Batch size:</source>
         <translation>Grup &amp;boyutu:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="139"/>
+        <location filename="../ui/train_view_form.cpp" line="140"/>
         <source>&amp;Warmup steps:</source>
         <translation>Isınma adımla&amp;rı:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="141"/>
+        <location filename="../ui/train_view_form.cpp" line="142"/>
         <source>Split train/val/test:</source>
         <translation>Bölme eğitim/doğrulama/test:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="146"/>
+        <location filename="../ui/train_view_form.cpp" line="147"/>
         <source>Augment:</source>
         <translation>Çoğaltma:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="148"/>
+        <location filename="../ui/train_view_form.cpp" line="149"/>
         <source>&amp;Start training</source>
         <translation>Eğ&amp;itimi başlat</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="150"/>
+        <location filename="../ui/train_view_form.cpp" line="151"/>
         <source>Stops after the current step and saves a checkpoint you can resume.</source>
         <translation>Geçerli adımdan sonra durur ve devam ettirilebilecek bir kontrol noktası kaydeder.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="151"/>
+        <location filename="../ui/train_view_form.cpp" line="152"/>
         <source>&amp;Resume</source>
         <translation>Dev&amp;am et</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="152"/>
+        <location filename="../ui/train_view_form.cpp" line="153"/>
         <source>Continues the stopped run selected in the list from its last checkpoint.</source>
         <translation>Listede seçili durdurulmuş çalıştırmayı son kontrol noktasından sürdürür.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="159"/>
+        <location filename="../ui/train_view_form.cpp" line="160"/>
         <source>Recipe</source>
         <translation>Tarif</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/train_view_form.cpp" line="236"/>
+        <location filename="../ui/train_view_form.cpp" line="246"/>
         <source>Last %n block(s)</source>
         <translation>
             <numerusform>Son %n blok</numerusform>

@@ -1,5 +1,7 @@
 #include "ui/dataset_view.h"
 
+#include "ui/image_reasons.h"
+
 #include "data/split.h"
 #include "session/dataset_scanner.h"
 #include "ui/class_count_model.h"
@@ -189,9 +191,9 @@ void DatasetView::showReport(const ScanReport &r)
 
     m_problems->clear();
     for (const auto &b : r.bad)
-        m_problems->addItem(tr("Bad: %1 — %2").arg(QString::fromStdString(b.path), QString::fromStdString(b.reason)));
+        m_problems->addItem(tr("Bad: %1 — %2").arg(QString::fromStdString(b.path), imageReasonText(QString::fromStdString(b.reason))));
     for (const auto &b : r.converted)
-        m_problems->addItem(tr("Converted: %1 — %2").arg(QString::fromStdString(b.path), QString::fromStdString(b.reason)));
+        m_problems->addItem(tr("Converted: %1 — %2").arg(QString::fromStdString(b.path), imageReasonText(QString::fromStdString(b.reason))));
     for (const auto &d : r.duplicates) {
         QStringList paths;
         for (const auto &p : d)

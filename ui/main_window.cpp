@@ -28,6 +28,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressDialog>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QSettings>
 #include <QStatusBar>
@@ -249,7 +250,11 @@ void MainWindow::offerRunModel(const QString &run)
 void MainWindow::updateDeviceLabel()
 {
     const QString precision = m_bf16Predict->isChecked() ? tr("predicting in bf16") : tr("predicting in fp32");
-    m_deviceLabel->setText(tr("%1 · %2 · %3").arg(m_device, cpuHasNativeBf16() ? tr("CPU bf16: native") : tr("CPU bf16: not native"), precision));
+    // The engine says "CPU, N threads" in English; the status bar says it in the user's language.
+    static const QRegularExpression cpu(QStringLiteral("^CPU, (\\d+) threads$"));
+    const auto m = cpu.match(m_device);
+    const QString device = !m.hasMatch() ? m_device : m.captured(1) == QLatin1String("1") ? tr("CPU, 1 thread") : tr("CPU, %1 threads").arg(m.captured(1));
+    m_deviceLabel->setText(tr("%1 · %2 · %3").arg(device, cpuHasNativeBf16() ? tr("CPU bf16: native") : tr("CPU bf16: not native"), precision));
     m_deviceLabel->setToolTip(QString::fromStdString(cpuBf16Description()));
 }
 

@@ -5,6 +5,7 @@
 #include "data/image_formats.h"
 #include "session/predictor.h"
 #include "ui/csv_export.h"
+#include "ui/image_reasons.h"
 #include "ui/probability_chart.h"
 
 #include <QLocale>
@@ -62,7 +63,7 @@ QString unusableReason(const QString &path, const QString &error)
 {
     const QString suffix = QFileInfo(path).suffix();
     if (isImageExtension((QLatin1Char('.') + suffix).toStdString()) || !error.contains(QLatin1String("a text file with an image extension")))
-        return error;
+        return imageReasonText(error);
     return suffix.isEmpty() ? PredictView::tr("not an image (a text file)") : PredictView::tr("not an image (a .%1 text file)").arg(suffix);
 }
 

@@ -1,5 +1,7 @@
 // The Turkish catalogue is embedded in the UI library and translates what the views show.
 #include <QCoreApplication>
+#include "data/image_io.h"
+#include "ui/image_reasons.h"
 #include "ui/theme.h"
 
 #include <QLocale>
@@ -41,6 +43,39 @@ private Q_SLOTS:
         QLocale::setDefault(QLocale::c());
         QCoreApplication::removeTranslator(&translator);
         QCOMPARE(vitscope::percentText(0.882), QStringLiteral("88.2\u00a0%"));
+    }
+
+    // The decoder's own reasons (English, from core/data) reach the views in Turkish.
+    void imageReasons_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("empty") << QByteArray() << QStringLiteral("boş dosya (0 bayt)");
+        QTest::newRow("text renamed .jpg") << QByteArray("hello\n") << QStringLiteral("görüntü değil (görüntü uzantılı bir metin dosyası)");
+        QTest::newRow("truncated JPEG") << QByteArray("\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00", 20)
+                                        << QStringLiteral("kesik ya da bozuk JPEG (görüntü sonu işaretçisi yok)");
+        QTest::newRow("GIF") << QByteArray("GIF89a\x01\x00\x01\x00\x00\x00\x00", 13)
+                             << QStringLiteral("desteklenmeyen biçim (GIF): PNG ya da JPEG biçimine dönüştürün");
+    }
+    void imageReasons()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, expected);
+        QString reason;
+        try {
+            vitscope::decodeImageBuffer(std::vector<unsigned char>(bytes.begin(), bytes.end()));
+        } catch (const std::exception &e) {
+            reason = QString::fromStdString(e.what());
+        }
+        QVERIFY(!reason.isEmpty());
+        QTranslator translator;
+        QVERIFY(translator.load(QStringLiteral(":/i18n/vitscope_tr.qm")));
+        QCoreApplication::installTranslator(&translator);
+        const QString shown = vitscope::imageReasonText(reason);
+        QCoreApplication::removeTranslator(&translator);
+        QCOMPARE(shown, expected);
+        QCOMPARE(vitscope::imageReasonText(reason), reason); // in English as the decoder says it
+        QCOMPARE(vitscope::imageReasonText(QStringLiteral("something new")), QStringLiteral("something new"));
     }
 };
 

@@ -1,0 +1,80 @@
+#include "ui/image_reasons.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QRegularExpression>
+
+#include <functional>
+
+namespace vitscope {
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ImageReasons", text);
+}
+
+struct Reason {
+    QRegularExpression pattern; // the decoder's wording, anchored
+    std::function<QString(const QRegularExpressionMatch &)> text;
+};
+
+const QList<Reason> &reasons()
+{
+    static const QList<Reason> table = [] {
+        auto fixed = [](const char *english, const char *translated) {
+            return Reason{QRegularExpression(QLatin1Char('^') + QRegularExpression::escape(QString::fromUtf8(english)) + QLatin1Char('$')),
+                          [translated](const QRegularExpressionMatch &) { return tr(translated); }};
+        };
+        auto pattern = [](const char *re, std::function<QString(const QRegularExpressionMatch &)> f) {
+            return Reason{QRegularExpression(QString::fromUtf8(re)), std::move(f)};
+        };
+        // QT_TRANSLATE_NOOP marks the texts for lupdate; tr() above translates them.
+        return QList<Reason>{
+            fixed("broken symbolic link", QT_TRANSLATE_NOOP("ImageReasons", "broken symbolic link")),
+            fixed("file not found", QT_TRANSLATE_NOOP("ImageReasons", "file not found")),
+            fixed("is a folder, not an image file", QT_TRANSLATE_NOOP("ImageReasons", "is a folder, not an image file")),
+            fixed("read error", QT_TRANSLATE_NOOP("ImageReasons", "read error")),
+            fixed("empty file (0 bytes)", QT_TRANSLATE_NOOP("ImageReasons", "empty file (0 bytes)")),
+            fixed("not an image (a text file with an image extension)",
+                  QT_TRANSLATE_NOOP("ImageReasons", "not an image (a text file with an image extension)")),
+            fixed("not an image (unrecognised file contents)", QT_TRANSLATE_NOOP("ImageReasons", "not an image (unrecognised file contents)")),
+            fixed("unsupported format (GIF): convert it to PNG or JPEG",
+                  QT_TRANSLATE_NOOP("ImageReasons", "unsupported format (GIF): convert it to PNG or JPEG")),
+            fixed("truncated or corrupt JPEG (no end-of-image marker)",
+                  QT_TRANSLATE_NOOP("ImageReasons", "truncated or corrupt JPEG (no end-of-image marker)")),
+            fixed("truncated or corrupt PNG (no IEND chunk)", QT_TRANSLATE_NOOP("ImageReasons", "truncated or corrupt PNG (no IEND chunk)")),
+            fixed("unsupported pixel type (floating-point or signed samples)",
+                  QT_TRANSLATE_NOOP("ImageReasons", "unsupported pixel type (floating-point or signed samples)")),
+            fixed("16-bit converted to 8-bit", QT_TRANSLATE_NOOP("ImageReasons", "16-bit converted to 8-bit")),
+            pattern("^cannot be read \\((.*)\\)$", [](const auto &m) { return QCoreApplication::translate("ImageReasons", "cannot be read (%1)").arg(m.captured(1)); }),
+            pattern("^corrupt (\\w+) data \\((.*)\\)$",
+                    [](const auto &m) { return QCoreApplication::translate("ImageReasons", "corrupt %1 data (%2)").arg(m.captured(1), m.captured(2)); }),
+            pattern("^corrupt (\\w+) data: the decoder could not read it$", [](const auto &m) {
+                return QCoreApplication::translate("ImageReasons", "corrupt %1 data: the decoder could not read it").arg(m.captured(1));
+            }),
+            pattern("^image is (\\d+)x(\\d+) \\(([\\d.]+) megapixels\\), over the (\\d+)-megapixel limit; refused before decoding$",
+                    [](const auto &m) {
+                        return QCoreApplication::translate("ImageReasons", "image is %1x%2 (%3 megapixels), over the %4-megapixel limit; refused before decoding")
+                            .arg(m.captured(1), m.captured(2), m.captured(3), m.captured(4));
+                    }),
+            pattern("^image is over the (\\d+)-megapixel limit$",
+                    [](const auto &m) { return QCoreApplication::translate("ImageReasons", "image is over the %1-megapixel limit").arg(m.captured(1)); }),
+            pattern("^unsupported channel count (\\d+)$",
+                    [](const auto &m) { return QCoreApplication::translate("ImageReasons", "unsupported channel count %1").arg(m.captured(1)); }),
+        };
+    }();
+    return table;
+}
+
+} // namespace
+
+QString imageReasonText(const QString &reason)
+{
+    for (const Reason &r : reasons())
+        if (const auto m = r.pattern.match(reason); m.hasMatch())
+            return r.text(m);
+    return reason;
+}
+
+} // namespace vitscope
