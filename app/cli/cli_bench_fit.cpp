@@ -44,7 +44,6 @@ struct FitArgs {
     std::unique_ptr<ConfigOptions> recipe;
     std::string config = "vit-base", out;
     int64_t images = 6800, val = 600, test = 600;
-    std::string data; // real files instead of synthetic images
     bool json = false;
 };
 
@@ -53,10 +52,10 @@ int runBenchFit(const FitArgs &args)
     JobConfig job; // the notebook's recipe unless told otherwise
     args.recipe->apply(job);
 #ifdef VITSCOPE_WITH_DATA
-    if (!args.data.empty()) {
-        job.data.data = args.data;
+    // --data: real image files, the training job with cold caches, the time split into decoding,
+    // frozen-feature extraction and training (--images/--val/--test are then the data's own).
+    if (!job.data.data.empty())
         return runBenchFitOnFiles(job, args.config, args.json);
-    }
 #endif
     const TrainConfig &cfg = job.train;
     const int threads = configureThreads(cfg.threads);
@@ -160,17 +159,18 @@ void addBenchFit(CLI::App &bench, int &exitCode)
 {
     auto *fit = bench.add_subcommand("fit", "the whole recipe on synthetic cached images: wall time of a run");
     auto a = std::make_shared<FitArgs>();
-    a->recipe = std::make_unique<ConfigOptions>(*fit, std::vector<std::string>{"train"},
+#ifdef VITSCOPE_WITH_DATA
+    // With the full stack, the data options too (--data runs the job on real files).
+    const std::vector<std::string> groups = {"data", "train"};
+#else
+    const std::vector<std::string> groups = {"train"};
+#endif
+    a->recipe = std::make_unique<ConfigOptions>(*fit, groups,
                                                std::map<std::string, std::string>{{"batch-size", "batch"}, {"eval-batch-size", "eval-batch"}});
     fit->add_option("--config", a->config, "vit-base, vit-tiny or a model folder")->capture_default_str();
     fit->add_option("--images", a->images, "training images")->check(CLI::Range(int64_t{1}, int64_t{1} << 30))->capture_default_str();
     fit->add_option("--val", a->val, "validation images")->check(CLI::Range(int64_t{1}, int64_t{1} << 30))->capture_default_str();
     fit->add_option("--test", a->test, "test images")->check(CLI::Range(int64_t{0}, int64_t{1} << 30))->capture_default_str();
-#ifdef VITSCOPE_WITH_DATA
-    fit->add_option("--data", a->data,
-                    "real image files (one folder per class): the training job with cold caches, its time split into decoding, "
-                    "frozen-feature extraction and training (--images/--val/--test are then the data's own)");
-#endif
     fit->add_option("--out", a->out, "keep the run folder here (default: a temporary one, removed)");
     fit->add_flag("--json", a->json, "the result as JSON");
     fit->callback([a, &exitCode] { exitCode = runBenchFit(*a); });

@@ -27,7 +27,9 @@ int runBenchFitOnFiles(const JobConfig &recipe, const std::string &config, bool 
     fs::remove_all(scratch);
     fs::create_directories(scratch);
     JobConfig job = recipe;
-    job.data.cacheDir = (scratch / "cache").string(); // cold
+    const bool cold = job.data.cacheDir.empty(); // a given --cache-dir times a warm start instead
+    if (cold)
+        job.data.cacheDir = (scratch / "cache").string();
     job.model = config;
     if (!fs::is_directory(config)) { // an architecture: random weights time the same as pretrained ones
         job.model = (scratch / "model").string();
@@ -54,7 +56,7 @@ int runBenchFitOnFiles(const JobConfig &recipe, const std::string &config, bool 
                               {"images", info.dataset.train}, {"val_images", info.dataset.val}, {"test_images", info.dataset.test},
                               {"epochs", summary.epochsRun}, {"batch", t.batchSize}, {"eval_batch", t.evalBatchSize},
                               {"precision", std::string(choiceName(t.precision))}, {"fine_tune", fineTuneText(t.fineTune)},
-                              {"device", info.device}, {"phase_seconds", phaseSeconds(summary)},
+                              {"device", info.device}, {"caches", cold ? "cold" : job.data.cacheDir}, {"phase_seconds", phaseSeconds(summary)},
                               {"train_images_per_second", summary.imagesPerSecond},
                               {"test_accuracy", summary.test ? summary.test->accuracy : 0.0}};
     std::cout << (json ? j.dump() : j.dump(2)) << "\n";
