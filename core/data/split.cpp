@@ -24,6 +24,16 @@ uint64_t stableHash(const std::string &s)
 
 } // namespace
 
+SplitRatios ownShares(const SplitRatios &ratios, bool separateVal, bool separateTest)
+{
+    SplitRatios own = ratios;
+    if (separateVal)
+        own.val = 0;
+    if (separateTest)
+        own.test = 0;
+    return own;
+}
+
 std::array<int, 3> partSizes(int n, const SplitRatios &r)
 {
     const double ratios[3] = {r.train, r.val, r.test};
@@ -75,11 +85,7 @@ Split makeSplit(const ScanReport &report, const SplitRatios &ratios, uint64_t se
     for (const auto &c : report.classes)
         split.classes.push_back(c.name);
 
-    SplitRatios own = ratios;
-    if (valReport)
-        own.val = 0;
-    if (testReport)
-        own.test = 0;
+    const SplitRatios own = ownShares(ratios, valReport != nullptr, testReport != nullptr);
     std::map<int, std::vector<const ScanItem *>> byClass;
     for (const auto &item : report.items) // items are sorted by path: the listing order does not matter
         byClass[item.label].push_back(&item);

@@ -33,6 +33,9 @@ Split makeSplit(const ScanReport &report, const SplitRatios &ratios, uint64_t se
 // Part sizes (train, val, test) of one class of n images: rounded, but a part with a non-zero
 // share never gets 0 images when the class has enough.
 std::array<int, 3> partSizes(int n, const SplitRatios &ratios);
+// The shares a class's own images are split by: a separate validation or test folder replaces
+// that part (its share becomes 0).
+SplitRatios ownShares(const SplitRatios &ratios, bool separateVal, bool separateTest);
 
 std::string splitToJson(const Split &split);
 void saveSplit(const Split &split, const std::string &path);

@@ -227,6 +227,16 @@ void AdamW::loadState(const std::map<std::string, torch::Tensor> &state)
     m_fusedStepsAt = -1; // the device step counters are remade from m_step
 }
 
+StepPlan planSteps(int64_t trainImages, int64_t batchSize, int64_t gradAccum, int64_t epochs, double warmupRatio, int64_t warmupSteps)
+{
+    StepPlan p;
+    p.batchesPerEpoch = (trainImages + batchSize - 1) / batchSize;
+    p.stepsPerEpoch = (p.batchesPerEpoch + gradAccum - 1) / gradAccum;
+    p.totalSteps = p.stepsPerEpoch * epochs;
+    p.warmupSteps = warmupRatio > 0 ? static_cast<int64_t>(std::ceil(warmupRatio * static_cast<double>(p.totalSteps))) : warmupSteps;
+    return p;
+}
+
 double linearScheduleLr(double baseLr, int64_t step, int64_t warmupSteps, int64_t totalSteps)
 {
     if (step < warmupSteps)

@@ -69,6 +69,14 @@ private:
     int64_t m_fusedStepsAt = -1;
 };
 
+// The optimiser steps of a run over `trainImages` images: batches per epoch, steps (a step is
+// gradAccum batches), in all, and the warm-up (warmupRatio of all steps, rounded up, replaces
+// warmupSteps when above 0). The trainer and the check of the recipe before Start share it.
+struct StepPlan {
+    int64_t batchesPerEpoch = 0, stepsPerEpoch = 0, totalSteps = 0, warmupSteps = 0;
+};
+StepPlan planSteps(int64_t trainImages, int64_t batchSize, int64_t gradAccum, int64_t epochs, double warmupRatio, int64_t warmupSteps);
+
 // get_linear_schedule_with_warmup: lr * step/warmup, then lr * (total-step)/(total-warmup), >= 0.
 double linearScheduleLr(double baseLr, int64_t step, int64_t warmupSteps, int64_t totalSteps);
 

@@ -78,12 +78,10 @@ public:
         } catch (const std::invalid_argument &e) {
             throw TrainingError(e.what());
         }
-        const int64_t n = m_train.size();
-        m_batchesPerEpoch = (n + cfg.batchSize - 1) / cfg.batchSize;
-        const int64_t stepsPerEpoch = (m_batchesPerEpoch + cfg.gradAccum - 1) / cfg.gradAccum;
-        m_totalSteps = stepsPerEpoch * cfg.epochs;
-        m_warmup = cfg.warmupRatio > 0 ? static_cast<int64_t>(std::ceil(cfg.warmupRatio * static_cast<double>(m_totalSteps)))
-                                       : cfg.warmupSteps;
+        const StepPlan plan = planSteps(m_train.size(), cfg.batchSize, cfg.gradAccum, cfg.epochs, cfg.warmupRatio, cfg.warmupSteps);
+        m_batchesPerEpoch = plan.batchesPerEpoch;
+        m_totalSteps = plan.totalSteps;
+        m_warmup = plan.warmupSteps;
         m_optimizer = std::make_unique<AdamW>(*lm.model, AdamWOptions{cfg.lr, 0.9, 0.999, 1e-8, cfg.weightDecay});
     }
 

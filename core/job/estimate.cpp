@@ -78,12 +78,8 @@ JobEstimate estimateJob(const JobConfig &config, const std::function<void(const 
     const PreprocessConfig &pre = loaded.preprocess;
     ImageCache cache(config.data.cacheDir.empty() ? ImageCache::defaultDirectory() : config.data.cacheDir, pre);
     std::vector<std::string> hashes, samples;
+    const SplitRatios own = ownShares(config.data.split, !config.data.valData.empty(), !config.data.testData.empty());
     for (const auto &files : classes) {
-        SplitRatios own = config.data.split; // explicit val/test folders replace those shares
-        if (!config.data.valData.empty())
-            own.val = 0;
-        if (!config.data.testData.empty())
-            own.test = 0;
         const auto parts = partSizes(static_cast<int>(files.size()), own);
         e.train += parts[0];
         e.val += parts[1];
@@ -125,7 +121,8 @@ JobEstimate estimateJob(const JobConfig &config, const std::function<void(const 
     std::vector<Precision> precisions = {Precision::Fp32};
     if (bf16Supported(device))
         precisions.push_back(Precision::Bf16);
-    const int64_t batchesPerEpoch = (e.train + t.batchSize - 1) / t.batchSize;
+    // The probe times one batch; a step of gradAccum batches costs about gradAccum of them.
+    const int64_t batchesPerEpoch = planSteps(e.train, t.batchSize, t.gradAccum, t.epochs, t.warmupRatio, t.warmupSteps).batchesPerEpoch;
     const int64_t evalPerEpoch = e.val + (t.evalTrainSet ? e.train : 0);
     // Every epoch writes the resumable checkpoint (weights and AdamW moments of what trains) and,
     // when it improves, the best model: timed by writing the model once.

@@ -2,6 +2,7 @@
 
 #include "data/image_formats.h"
 #include "data/split.h"
+#include "engine/optim.h"
 #include "engine/vit_config.h"
 
 #include <algorithm>
@@ -16,16 +17,12 @@ RecipeAdvice adviseRecipe(const JobConfig &config)
     const TrainConfig &t = config.train;
     RecipeAdvice a;
     const auto classes = listClassImages(config.data.data);
-    SplitRatios own = config.data.split; // explicit validation and test folders take no share
-    if (!config.data.valData.empty())
-        own.val = 0;
-    if (!config.data.testData.empty())
-        own.test = 0;
+    const SplitRatios own = ownShares(config.data.split, !config.data.valData.empty(), !config.data.testData.empty());
     for (const auto &files : classes)
         a.trainImages += partSizes(static_cast<int>(files.size()), own)[0];
-    const int64_t perStep = std::max<int64_t>(1, int64_t{t.batchSize} * t.gradAccum);
-    a.totalSteps = (a.trainImages + perStep - 1) / perStep * t.epochs;
-    a.warmupSteps = t.warmupRatio > 0 ? static_cast<int64_t>(t.warmupRatio * static_cast<double>(a.totalSteps) + 0.999999) : t.warmupSteps;
+    const StepPlan plan = planSteps(a.trainImages, t.batchSize, t.gradAccum, t.epochs, t.warmupRatio, t.warmupSteps); // as the trainer plans
+    a.totalSteps = plan.totalSteps;
+    a.warmupSteps = plan.warmupSteps;
     a.peakLr = a.warmupSteps > a.totalSteps ? t.lr * static_cast<double>(a.totalSteps) / static_cast<double>(a.warmupSteps) : t.lr;
     a.warmupDominates = a.totalSteps > 0 && 2 * a.warmupSteps > a.totalSteps;
 
