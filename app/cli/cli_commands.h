@@ -45,6 +45,7 @@ void addScan(CLI::App &app, int &exitCode);
 void addDemoData(CLI::App &app, int &exitCode);
 void addTrain(CLI::App &app, int &exitCode);
 void addEval(CLI::App &app, int &exitCode);
+void addCalibrate(CLI::App &app, int &exitCode);
 void addExport(CLI::App &app, int &exitCode);
 void addBenchData(CLI::App &bench, int &exitCode); // bench preprocess, bench loader
 double preprocessMillisecondsForBench(int size);   // median ms to preprocess one 720x576 JPEG
