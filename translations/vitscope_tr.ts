@@ -132,23 +132,37 @@
         <source>no class is plausible at the chosen level</source>
         <translation>seçilen düzeyde olası bir sınıf yok</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../ui/trust_text.cpp" line="55"/>
+        <source>%n classes are plausible at the chosen level</source>
+        <translation>
+            <numerusform>seçilen düzeyde %n sınıf olası</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/trust_text.cpp" line="58"/>
         <source>the top probability %1 is below the review threshold %2</source>
         <translation>en yüksek olasılık %1, inceleme sınırı %2 değerinin altında</translation>
     </message>
     <message>
-        <location filename="../ui/trust_text.cpp" line="61"/>
+        <location filename="../ui/trust_text.cpp" line="64"/>
         <source>A %1 set holds the true class for about %1 of images like the validation images it was calibrated on, on average; it is no promise for a single image, nor for images from another hospital, scope or population.</source>
         <translation>%1 küme, kalibre edildiği doğrulama görüntülerine benzeyen görüntülerin ortalama yaklaşık %1 kadarında gerçek sınıfı içerir; tek bir görüntü için ya da başka bir hastane, endoskop veya hasta topluluğundan gelen görüntüler için bir güvence değildir.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/trust_text.cpp" line="72"/>
+        <source>Calibrated probabilities (temperature %1, fitted on %n held-out image(s)).</source>
+        <translation>
+            <numerusform>Kalibre edilmiş olasılıklar (sıcaklık %1, ayrılmış %n görüntüde uyarlandı).</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../ui/trust_text.cpp" line="74"/>
+        <location filename="../ui/trust_text.cpp" line="78"/>
         <source>Uncalibrated: this model has no calibration, so its percentages may be over-confident.</source>
         <translation>Kalibre edilmemiş: bu modelin kalibrasyonu yok, bu yüzden yüzdeleri aşırı emin olabilir.</translation>
     </message>
     <message>
-        <location filename="../ui/trust_text.cpp" line="79"/>
+        <location filename="../ui/trust_text.cpp" line="83"/>
         <source>Maps are approximate aids to judge a prediction: not a segmentation and not a diagnosis.</source>
         <translation>Haritalar bir tahmini değerlendirmeye yardımcı yaklaşık araçlardır: bölütleme değildir, tanı değildir.</translation>
     </message>

@@ -145,7 +145,15 @@ PredictView::PredictView(Predictor *predictor, QWidget *parent) : QWidget(parent
     m_level = new QDoubleSpinBox;
     m_level->setRange(50, 99);
     m_level->setDecimals(0);
-    m_level->setSuffix(QStringLiteral(" %"));
+    // the sign where the language puts it: "90 %" in English, "%90" in Turkish
+    const bool signFirst = percentText(0.5, 0).startsWith(QLatin1Char('%'));
+    auto percentBox = [signFirst](QDoubleSpinBox *box) {
+        if (signFirst)
+            box->setPrefix(QStringLiteral("%"));
+        else
+            box->setSuffix(QStringLiteral("\u00a0%"));
+    };
+    percentBox(m_level);
     m_level->setToolTip(tr("Level of the prediction set: the classes that, together, hold the true class this often on average over images "
                            "like the calibration ones."));
     auto *levelLabel = new QLabel(tr("Set &level:"));
@@ -153,7 +161,7 @@ PredictView::PredictView(Predictor *predictor, QWidget *parent) : QWidget(parent
     m_reviewBelow = new QDoubleSpinBox;
     m_reviewBelow->setRange(0, 100);
     m_reviewBelow->setDecimals(0);
-    m_reviewBelow->setSuffix(QStringLiteral(" %"));
+    percentBox(m_reviewBelow);
     m_reviewBelow->setToolTip(tr("Flag an image for review when its top calibrated probability is below this, or its set holds more than one class."));
     auto *reviewLabel = new QLabel(tr("Revie&w below:"));
     reviewLabel->setBuddy(m_reviewBelow);

@@ -9,6 +9,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QEventLoop>
+#include <QTabWidget>
 #include <QTimer>
 
 #include <iostream>
@@ -37,6 +38,11 @@ void startScreenshotTour(MainWindow &window, const QString &out, const QString &
         window.openRun(run);
         window.evaluateView()->selectCell(6, 6); // polyps predicted as polyps: the gallery
         grab(2, QStringLiteral("evaluate.png"));
+        if (auto *tabs = window.evaluateView()->findChild<QTabWidget *>()) { // the calibration tab, then back
+            tabs->setCurrentIndex(1);
+            grab(2, QStringLiteral("calibration.png"));
+            tabs->setCurrentIndex(0);
+        }
         window.openModel(QDir(run).filePath(QStringLiteral("checkpoints/best")));
     });
     QObject::connect(&window, &MainWindow::modelReady, &window, [&window, demoData](const QString &folder) {
@@ -48,6 +54,8 @@ void startScreenshotTour(MainWindow &window, const QString &out, const QString &
     QObject::connect(window.predictView(), &PredictView::predictionShown, &window, [&window, grab, out] {
         window.predictView()->setAttentionVisible(true); // computed while grab() lets events run
         grab(3, QStringLiteral("predict.png"));
+        window.predictView()->setGradCamVisible(true);
+        grab(3, QStringLiteral("gradcam.png"));
         std::cout << "screenshots written to " << out.toStdString() << std::endl;
         QTimer::singleShot(0, qApp, &QApplication::quit);
     });

@@ -49,8 +49,10 @@ QString reviewReason(const QVector<int> &set, double top, double reviewBelow)
 {
     if (set.isEmpty())
         return QCoreApplication::translate("Trust", "no class is plausible at the chosen level");
-    if (set.size() > 1)
-        return QCoreApplication::translate("Trust", "%n classes are plausible at the chosen level", nullptr, static_cast<int>(set.size()));
+    if (set.size() > 1) {
+        const int n = static_cast<int>(set.size());
+        return QCoreApplication::translate("Trust", "%n classes are plausible at the chosen level", nullptr, n);
+    }
     if (top < reviewBelow)
         return QCoreApplication::translate("Trust", "the top probability %1 is below the review threshold %2").arg(percentText(top), percentText(reviewBelow, 0));
     return {};
@@ -65,7 +67,8 @@ QString guaranteeText(double alpha)
 
 QString calibrationNote(double temperature, qint64 count)
 {
-    return QCoreApplication::translate("Trust", "Calibrated probabilities (temperature %1, fitted on %n held-out image(s)).", nullptr, static_cast<int>(count))
+    const int n = static_cast<int>(count);
+    return QCoreApplication::translate("Trust", "Calibrated probabilities (temperature %1, fitted on %n held-out image(s)).", nullptr, n)
         .arg(QLocale().toString(temperature, 'f', 2));
 }
 
