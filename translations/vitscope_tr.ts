@@ -133,36 +133,36 @@
         <translation>seçilen düzeyde olası bir sınıf yok</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/trust_text.cpp" line="55"/>
+        <location filename="../ui/trust_text.cpp" line="54"/>
         <source>%n classes are plausible at the chosen level</source>
         <translation>
             <numerusform>seçilen düzeyde %n sınıf olası</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/trust_text.cpp" line="58"/>
+        <location filename="../ui/trust_text.cpp" line="57"/>
         <source>the top probability %1 is below the review threshold %2</source>
         <translation>en yüksek olasılık %1, inceleme sınırı %2 değerinin altında</translation>
     </message>
     <message>
-        <location filename="../ui/trust_text.cpp" line="64"/>
+        <location filename="../ui/trust_text.cpp" line="63"/>
         <source>A %1 set holds the true class for about %1 of images like the validation images it was calibrated on, on average; it is no promise for a single image, nor for images from another hospital, scope or population.</source>
         <translation>%1 küme, kalibre edildiği doğrulama görüntülerine benzeyen görüntülerin ortalama yaklaşık %1 kadarında gerçek sınıfı içerir; tek bir görüntü için ya da başka bir hastane, endoskop veya hasta topluluğundan gelen görüntüler için bir güvence değildir.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/trust_text.cpp" line="72"/>
+        <location filename="../ui/trust_text.cpp" line="71"/>
         <source>Calibrated probabilities (temperature %1, fitted on %n held-out image(s)).</source>
         <translation>
             <numerusform>Kalibre edilmiş olasılıklar (sıcaklık %1, ayrılmış %n görüntüde uyarlandı).</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/trust_text.cpp" line="78"/>
+        <location filename="../ui/trust_text.cpp" line="77"/>
         <source>Uncalibrated: this model has no calibration, so its percentages may be over-confident.</source>
         <translation>Kalibre edilmemiş: bu modelin kalibrasyonu yok, bu yüzden yüzdeleri aşırı emin olabilir.</translation>
     </message>
     <message>
-        <location filename="../ui/trust_text.cpp" line="83"/>
+        <location filename="../ui/trust_text.cpp" line="82"/>
         <source>Maps are approximate aids to judge a prediction: not a segmentation and not a diagnosis.</source>
         <translation>Haritalar bir tahmini değerlendirmeye yardımcı yaklaşık araçlardır: bölütleme değildir, tanı değildir.</translation>
     </message>
@@ -972,24 +972,24 @@
         <translation>&amp;Aç…</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="229"/>
+        <location filename="../ui/predict_view.cpp" line="237"/>
         <source>This model&apos;s classification head has not been trained: its probabilities are meaningless. Train it first (Train view) or open a fine-tuned model.</source>
         <translation>Bu modelin sınıflandırma katmanı eğitilmemiş: olasılıkları anlamsızdır. Önce eğitin (Eğitim görünümü) ya da ince ayarlı bir model açın.</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="240"/>
+        <location filename="../ui/predict_view.cpp" line="248"/>
         <source>No image files found in what was dropped.</source>
         <translation>Bırakılanlar arasında görüntü dosyası bulunamadı.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/predict_view.cpp" line="287"/>
+        <location filename="../ui/predict_view.cpp" line="295"/>
         <source>Predicting %n image(s)…</source>
         <translation>
             <numerusform>%n görüntü tahmin ediliyor…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="267"/>
+        <location filename="../ui/predict_view.cpp" line="275"/>
         <location filename="../ui/predict_view_show.cpp" line="75"/>
         <source>%1 — cannot be used</source>
         <translation>%1 — kullanılamaz</translation>
@@ -1077,32 +1077,32 @@ ya da Aç…, Ekle… veya Yapıştır&apos;ı kullanın.</translation>
         <translation>Grad-CAM&apos;in açıkladığı sınıf: tahmin edilen ya da başka herhangi biri.</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="149"/>
+        <location filename="../ui/predict_view.cpp" line="157"/>
         <source>Level of the prediction set: the classes that, together, hold the true class this often on average over images like the calibration ones.</source>
         <translation>Tahmin kümesinin düzeyi: kalibrasyon görüntülerine benzeyen görüntülerde, birlikte ortalama bu sıklıkla gerçek sınıfı içeren sınıflar.</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="151"/>
+        <location filename="../ui/predict_view.cpp" line="159"/>
         <source>Set &amp;level:</source>
         <translation>Küme dü&amp;zeyi:</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="157"/>
+        <location filename="../ui/predict_view.cpp" line="165"/>
         <source>Flag an image for review when its top calibrated probability is below this, or its set holds more than one class.</source>
         <translation>En yüksek kalibre edilmiş olasılığı bunun altında kalan ya da kümesi birden çok sınıf içeren görüntüyü incelemeye işaretle.</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="158"/>
+        <location filename="../ui/predict_view.cpp" line="166"/>
         <source>Revie&amp;w below:</source>
         <translation>İnceleme &amp;sınırı:</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="160"/>
+        <location filename="../ui/predict_view.cpp" line="168"/>
         <source>&amp;Raw probabilities</source>
         <translation>Ha&amp;m olasılıklar</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="161"/>
+        <location filename="../ui/predict_view.cpp" line="169"/>
         <source>Show the model&apos;s own softmax, as transformers computes it, instead of the calibrated probabilities.</source>
         <translation>Kalibre edilmiş olasılıklar yerine modelin kendi softmax çıktısını, transformers&apos;ın hesapladığı gibi göster.</translation>
     </message>
@@ -1147,17 +1147,17 @@ ya da Aç…, Ekle… veya Yapıştır&apos;ı kullanın.</translation>
         <translation>Harita yok: %1</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="285"/>
+        <location filename="../ui/predict_view.cpp" line="293"/>
         <source>%1 cannot be used: %2</source>
         <translation>%1 kullanılamaz: %2</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="344"/>
+        <location filename="../ui/predict_view.cpp" line="352"/>
         <source>The clipboard holds no image and no image files.</source>
         <translation>Panoda görüntü ya da görüntü dosyası yok.</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="350"/>
+        <location filename="../ui/predict_view.cpp" line="358"/>
         <source>Cannot write the pasted image to %1</source>
         <translation>Yapıştırılan görüntü %1 konumuna yazılamıyor</translation>
     </message>
@@ -1172,37 +1172,37 @@ ya da Aç…, Ekle… veya Yapıştır&apos;ı kullanın.</translation>
         <translation>Bu dosya kullanılamaz: %1</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="313"/>
+        <location filename="../ui/predict_view.cpp" line="321"/>
         <source>Only local files and folders can be dropped here.</source>
         <translation>Buraya yalnızca yerel dosyalar ve klasörler bırakılabilir.</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="322"/>
+        <location filename="../ui/predict_view.cpp" line="330"/>
         <source>Open images</source>
         <translation>Görüntüleri aç</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="322"/>
+        <location filename="../ui/predict_view.cpp" line="330"/>
         <source>Add images</source>
         <translation>Görüntü ekle</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="323"/>
+        <location filename="../ui/predict_view.cpp" line="331"/>
         <source>Images (%1)</source>
         <translation>Görüntüler (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="358"/>
+        <location filename="../ui/predict_view.cpp" line="366"/>
         <source>Export predictions</source>
         <translation>Tahminleri dışa aktar</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="358"/>
+        <location filename="../ui/predict_view.cpp" line="366"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV dosyaları (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="367"/>
+        <location filename="../ui/predict_view.cpp" line="375"/>
         <source>Cannot write %1</source>
         <translation>%1 yazılamıyor</translation>
     </message>
@@ -1935,59 +1935,64 @@ ya da Aç…, Ekle… veya Yapıştır&apos;ı kullanın.</translation>
         <translation>Sıcaklık %1, doğrulama bölümünde uyarlandı.</translation>
     </message>
     <message>
-        <location filename="../ui/trust_panel.cpp" line="84"/>
+        <location filename="../ui/trust_panel.cpp" line="85"/>
+        <source>Only %1 validation images: the temperature and the sets are rough; the more held-out images, the firmer they are.</source>
+        <translation>Yalnızca %1 doğrulama görüntüsü: sıcaklık ve kümeler kabacadır; ayrılmış görüntü arttıkça daha sağlam olurlar.</translation>
+    </message>
+    <message>
+        <location filename="../ui/trust_panel.cpp" line="87"/>
         <source>These are the images the calibration was fitted on, so the figures after scaling and the coverage are not an independent check: read them on the test part.</source>
         <translation>Kalibrasyon bu görüntülerde uyarlandı; bu yüzden ölçekleme sonrası değerler ve kapsam bağımsız bir denetim değildir: bunları test bölümünde okuyun.</translation>
     </message>
     <message>
-        <location filename="../ui/trust_panel.cpp" line="88"/>
+        <location filename="../ui/trust_panel.cpp" line="91"/>
         <source>%1 sets (%2): they held the true class for %3 of these images, with %4 classes on average.</source>
         <translation>%1 kümeler (%2): bu görüntülerin %3 kadarında gerçek sınıfı içerdi, ortalama %4 sınıfla.</translation>
     </message>
     <message>
-        <location filename="../ui/trust_panel.cpp" line="92"/>
+        <location filename="../ui/trust_panel.cpp" line="95"/>
         <source>Too few validation images for %1 sets: every set holds every class.</source>
         <translation>%1 kümeler için doğrulama görüntüsü çok az: her küme her sınıfı içerir.</translation>
     </message>
     <message>
-        <location filename="../ui/trust_panel.cpp" line="95"/>
+        <location filename="../ui/trust_panel.cpp" line="98"/>
         <source>Intervals: %1 bootstrap resamples (percentile), seed %2.</source>
         <translation>Aralıklar: %1 bootstrap yeniden örneklemi (yüzdelik), tohum %2.</translation>
     </message>
     <message>
-        <location filename="../ui/trust_panel.cpp" line="98"/>
+        <location filename="../ui/trust_panel.cpp" line="101"/>
         <source>Measure</source>
         <translation>Ölçü</translation>
     </message>
     <message>
-        <location filename="../ui/trust_panel.cpp" line="98"/>
-        <location filename="../ui/trust_panel.cpp" line="112"/>
+        <location filename="../ui/trust_panel.cpp" line="101"/>
+        <location filename="../ui/trust_panel.cpp" line="115"/>
         <source>Raw</source>
         <translation>Ham</translation>
     </message>
     <message>
-        <location filename="../ui/trust_panel.cpp" line="98"/>
-        <location filename="../ui/trust_panel.cpp" line="113"/>
+        <location filename="../ui/trust_panel.cpp" line="101"/>
+        <location filename="../ui/trust_panel.cpp" line="116"/>
         <source>Calibrated</source>
         <translation>Kalibre</translation>
     </message>
     <message>
-        <location filename="../ui/trust_panel.cpp" line="99"/>
+        <location filename="../ui/trust_panel.cpp" line="102"/>
         <source>NLL</source>
         <translation>NLL</translation>
     </message>
     <message>
-        <location filename="../ui/trust_panel.cpp" line="100"/>
+        <location filename="../ui/trust_panel.cpp" line="103"/>
         <source>Brier</source>
         <translation>Brier</translation>
     </message>
     <message>
-        <location filename="../ui/trust_panel.cpp" line="101"/>
+        <location filename="../ui/trust_panel.cpp" line="104"/>
         <source>ECE</source>
         <translation>ECE</translation>
     </message>
     <message>
-        <location filename="../ui/trust_panel.cpp" line="102"/>
+        <location filename="../ui/trust_panel.cpp" line="105"/>
         <source>MCE</source>
         <translation>MCE</translation>
     </message>

@@ -215,7 +215,7 @@ void EvaluateView::showPart(const QString &part)
     m_results = loadRunResults(m_results.runFolder, part);
     const TrustSettings settings = loadTrustSettings();
     applyTrust(m_results, settings.alpha, settings.reviewBelow);
-    m_trust->showTrust(m_results.trust, part, m_results.calibrationError);
+    m_trust->showTrust(m_results.trust, part, m_results.calibrationError, m_results.calibration ? m_results.calibration->count : 0);
     m_gallery->clear();
     m_cellPaths.clear();
     if (!m_results.error.isEmpty()) {

@@ -21,7 +21,8 @@ public:
 
     // part: "test" or "val" (the part the calibration was fitted on); error: why the run's
     // calibration cannot be used, if it exists but is broken.
-    void showTrust(const std::optional<PartTrust> &trust, const QString &part, const QString &error = {});
+    // fittedOn: how many validation images the calibration was fitted on (0: unknown).
+    void showTrust(const std::optional<PartTrust> &trust, const QString &part, const QString &error = {}, qint64 fittedOn = 0);
     QString summaryText() const; // (tests)
     int plottedBins() const;     // non-empty bins drawn, raw and calibrated together (tests)
 
