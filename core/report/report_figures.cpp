@@ -67,7 +67,7 @@ QImage confusionImage(const std::vector<std::vector<int64_t>> &matrix, const std
                                    : QColor::fromRgbF(1, 1 - 0.6f * static_cast<float>(share), 1 - 0.6f * static_cast<float>(share)));
             p.setPen(QColor(200, 200, 200));
             p.drawRect(box);
-            p.setPen(share > 0.6 ? Qt::white : Qt::black);
+            p.setPen(r == c && share > 0.8 ? Qt::white : Qt::black); // readable on the darkest cells only
             p.setFont(numberFont);
             p.drawText(box, Qt::AlignCenter, text.count(matrix[r][c]));
         }

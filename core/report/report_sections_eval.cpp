@@ -166,7 +166,7 @@ QString calibrationSection(const Inputs &in, const Text &text, Figures &figures,
     const double alpha = numberAt(conformal, "alpha");
     s += QStringLiteral("<p>%1</p>\n")
              .arg(text.t(QT_TRANSLATE_NOOP("Report", "Instead of one class, a prediction set holds every class whose probability passes a "
-                                                     "threshold (q\u0302 = %1, split conformal, score %2) chosen on the validation images so "
+                                                     "threshold (q = %1, split conformal, score %2) chosen on the validation images so "
                                                      "that the set holds the true class for at least %3 of images like them. On the test "
                                                      "images the sets held the true class for %4, with %5 classes per set on average."))
                       .arg(text.number(numberAt(conformal, "qhat"), 4), plainText(member(conformal, "score")).toHtmlEscaped(),
