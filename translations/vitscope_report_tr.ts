@@ -375,7 +375,7 @@
     <message>
         <location filename="../core/report/report_sections_run.cpp" line="317"/>
         <location filename="../core/report/report_sections_eval.cpp" line="116"/>
-        <location filename="../core/report/report_sections_eval.cpp" line="222"/>
+        <location filename="../core/report/report_figures.cpp" line="205"/>
         <source>not available</source>
         <translation>yok</translation>
     </message>
@@ -612,71 +612,71 @@
     </message>
     <message>
         <location filename="../core/report/report_sections_eval.cpp" line="220"/>
-        <source>%1&lt;br&gt;true: &lt;b&gt;%2&lt;/b&gt;, predicted: &lt;b&gt;%3&lt;/b&gt; (%4)</source>
-        <translation>%1&lt;br&gt;gerçek: &lt;b&gt;%2&lt;/b&gt;, tahmin: &lt;b&gt;%3&lt;/b&gt; (%4)</translation>
+        <source>%1 &amp;nbsp;&amp;middot;&amp;nbsp; true: &lt;b&gt;%2&lt;/b&gt;, predicted: &lt;b&gt;%3&lt;/b&gt; (%4)</source>
+        <translation>%1 &amp;nbsp;&amp;middot;&amp;nbsp; gerçek: &lt;b&gt;%2&lt;/b&gt;, tahmin: &lt;b&gt;%3&lt;/b&gt; (%4)</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_eval.cpp" line="227"/>
+        <location filename="../core/report/report_sections_eval.cpp" line="224"/>
         <source>Misclassified</source>
         <translation>Yanlış sınıflandırılanlar</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_eval.cpp" line="227"/>
+        <location filename="../core/report/report_sections_eval.cpp" line="224"/>
         <source>Correct</source>
         <translation>Doğru sınıflandırılanlar</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_eval.cpp" line="229"/>
+        <location filename="../core/report/report_sections_eval.cpp" line="226"/>
         <source>No misclassified test image.</source>
         <translation>Yanlış sınıflandırılan test görüntüsü yok.</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_eval.cpp" line="229"/>
+        <location filename="../core/report/report_sections_eval.cpp" line="226"/>
         <source>No correct test image.</source>
         <translation>Doğru sınıflandırılan test görüntüsü yok.</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_eval.cpp" line="232"/>
+        <location filename="../core/report/report_figures.cpp" line="193"/>
         <source>Image</source>
         <translation>Görüntü</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_eval.cpp" line="232"/>
+        <location filename="../core/report/report_figures.cpp" line="194"/>
         <source>Grad-CAM</source>
         <translation>Grad-CAM</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_eval.cpp" line="233"/>
+        <location filename="../core/report/report_figures.cpp" line="195"/>
         <source>Attention rollout</source>
         <translation>Dikkat yayılımı</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_eval.cpp" line="241"/>
+        <location filename="../core/report/report_sections_eval.cpp" line="236"/>
         <source>Limitations</source>
         <translation>Sınırlamalar</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_eval.cpp" line="243"/>
+        <location filename="../core/report/report_sections_eval.cpp" line="238"/>
         <source>The images come from one site. Figures measured here say little about another hospital, endoscope, light source or bowel preparation.</source>
         <translation>Görüntüler tek bir merkezden geliyor. Burada ölçülen değerler başka bir hastane, endoskop, ışık kaynağı ya da bağırsak hazırlığı hakkında pek bir şey söylemez.</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_eval.cpp" line="245"/>
+        <location filename="../core/report/report_sections_eval.cpp" line="240"/>
         <source>There are no patient identifiers, so images of one patient (often near-identical frames) may sit on both sides of the split; test figures can then be optimistic.</source>
         <translation>Hasta kimlikleri yok; bu yüzden aynı hastanın görüntüleri (çoğu zaman neredeyse aynı kareler) bölmenin iki yanında da bulunabilir ve test değerleri iyimser olabilir.</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_eval.cpp" line="247"/>
+        <location filename="../core/report/report_sections_eval.cpp" line="242"/>
         <source>The model may rely on shortcut artefacts rather than the tissue, such as on-screen insets, text overlays, black borders or markers that happen to go with a class. The maps above can show this.</source>
         <translation>Model dokunun yerine kısayol artefaktlarına dayanıyor olabilir: ekran içi küçük resimler, metin katmanları, siyah kenarlar ya da bir sınıfla rastlantısal olarak birlikte görülen işaretler gibi. Yukarıdaki haritalar bunu gösterebilir.</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_eval.cpp" line="249"/>
+        <location filename="../core/report/report_sections_eval.cpp" line="244"/>
         <source>Calibration and the prediction-set guarantee hold only for images like the validation images, not for another hospital or scope, nor when the mix of classes changes.</source>
         <translation>Kalibrasyon ve tahmin kümesi güvencesi yalnızca doğrulama görüntülerine benzeyen görüntüler için geçerlidir; başka bir hastane ya da endoskop için, sınıfların oranı değiştiğinde de geçerli değildir.</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_eval.cpp" line="251"/>
+        <location filename="../core/report/report_sections_eval.cpp" line="246"/>
         <source>Labels are the class folders as given; label errors in the data are neither found nor corrected.</source>
         <translation>Etiketler verildiği haliyle sınıf klasörleridir; verideki etiket hataları ne bulunur ne de düzeltilir.</translation>
     </message>

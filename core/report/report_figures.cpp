@@ -183,4 +183,31 @@ QImage overlayImage(const ExplanationExample &e, const std::vector<float> &map)
     return out;
 }
 
+QImage exampleImage(const ExplanationExample &e, const Text &text)
+{
+    const int panel = 224, gap = 12, title = 18 * kScale;
+    QImage image(3 * panel + 2 * gap, title + panel, QImage::Format_RGB32);
+    image.fill(Qt::white);
+    QPainter p(&image);
+    p.setRenderHint(QPainter::TextAntialiasing);
+    const std::pair<const char *, const std::vector<float> *> panels[] = {{QT_TRANSLATE_NOOP("Report", "Image"), nullptr},
+                                                                          {QT_TRANSLATE_NOOP("Report", "Grad-CAM"), &e.gradCam},
+                                                                          {QT_TRANSLATE_NOOP("Report", "Attention rollout"), &e.rollout}};
+    for (int k = 0; k < 3; ++k) {
+        const QRect box(k * (panel + gap), title, panel, panel);
+        p.setPen(Qt::black);
+        p.setFont(font(9, true));
+        p.drawText(QRect(box.x(), 0, panel, title - 2 * kScale), Qt::AlignLeft | Qt::AlignBottom, text.t(panels[k].first));
+        const std::vector<float> *map = panels[k].second;
+        if (map && map->empty()) {
+            p.fillRect(box, QColor(235, 235, 235));
+            p.setFont(font(9));
+            p.drawText(box, Qt::AlignCenter, text.t(QT_TRANSLATE_NOOP("Report", "not available")));
+        } else {
+            p.drawImage(box, map ? overlayImage(e, *map) : inputImage(e));
+        }
+    }
+    return image;
+}
+
 } // namespace vitscope::report

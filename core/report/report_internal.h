@@ -78,6 +78,9 @@ QImage confusionImage(const std::vector<std::vector<int64_t>> &matrix, const std
 QImage reliabilityImage(const nlohmann::json &raw, const nlohmann::json &scaled, const Text &text);
 QImage inputImage(const ExplanationExample &example);
 QImage overlayImage(const ExplanationExample &example, const std::vector<float> &map);
+// The image, its Grad-CAM and its rollout side by side, titled: one figure, so that a page break
+// never separates them (QTextDocument splits table rows across pages).
+QImage exampleImage(const ExplanationExample &example, const Text &text);
 
 } // namespace vitscope::report
 

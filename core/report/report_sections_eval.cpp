@@ -217,21 +217,16 @@ QString examplesSection(const ReportRequest &request, const Text &text, Figures 
         for (const auto &e : request.examples) {
             if ((e.trueLabel != e.predictedLabel) != wrong)
                 continue;
-            const QString caption = text.t(QT_TRANSLATE_NOOP("Report", "%1<br>true: <b>%2</b>, predicted: <b>%3</b> (%4)"))
+            const QString caption = text.t(QT_TRANSLATE_NOOP("Report", "%1 &nbsp;&middot;&nbsp; true: <b>%2</b>, predicted: <b>%3</b> (%4)"))
                                         .arg(escaped(e.path), escaped(e.trueLabel), escaped(e.predictedLabel), text.percent(e.probability));
-            const QString none = QStringLiteral("<i>%1</i>").arg(text.t(QT_TRANSLATE_NOOP("Report", "not available")));
-            rows += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td class=\"small\">%4</td></tr>\n")
-                        .arg(figures.add(inputImage(e), 112), e.gradCam.empty() ? none : figures.add(overlayImage(e, e.gradCam), 112),
-                             e.rollout.empty() ? none : figures.add(overlayImage(e, e.rollout), 112), caption);
+            rows += QStringLiteral("<p>%1<br><span class=\"small\">%2</span></p>\n").arg(figures.add(exampleImage(e, text), 354), caption);
         }
         s += QStringLiteral("<h3>%1</h3>\n").arg(wrong ? text.t(QT_TRANSLATE_NOOP("Report", "Misclassified")) : text.t(QT_TRANSLATE_NOOP("Report", "Correct")));
         if (rows.isEmpty()) {
             s += noteParagraph(wrong ? text.t(QT_TRANSLATE_NOOP("Report", "No misclassified test image.")) : text.t(QT_TRANSLATE_NOOP("Report", "No correct test image.")));
             continue;
         }
-        s += tableStart({text.t(QT_TRANSLATE_NOOP("Report", "Image")), text.t(QT_TRANSLATE_NOOP("Report", "Grad-CAM")),
-                         text.t(QT_TRANSLATE_NOOP("Report", "Attention rollout")), QString()}) +
-             rows + QStringLiteral("</table>\n");
+        s += rows;
     }
     return s;
 }

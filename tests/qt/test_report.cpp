@@ -60,10 +60,10 @@ private Q_SLOTS:
                                 "etiket listesi yok: etiketler sınıf klasörleridir", "Sınıf başına görüntü sayısı", "Karışıklık matrisi"};
         QTest::newRow("en, complete") << "en" << true
                                       << (en + QStringList{"88.9\u00a0%", "0.765", "0.490\u20131.000", "Expected calibration error (ECE)",
-                                                           "1.734", "Attention rollout", "Misclassified", "December 2026"});
+                                                           "1.734", "predicted: <b>normal-cecum</b>", "Misclassified", "December 2026"});
         QTest::newRow("tr, complete") << "tr" << true
                                       << (tr + QStringList{"%88,9", "0,765", "0,490\u20131,000", "Beklenen kalibrasyon hatası (ECE)", "1,734",
-                                                           "Dikkat yayılımı", "Yanlış sınıflandırılanlar", "Aralık 2026"});
+                                                           "tahmin: <b>normal-cecum</b>", "Yanlış sınıflandırılanlar", "Aralık 2026"});
         QTest::newRow("en, an old run without test part or calibration")
             << "en" << false
             << QStringList{"Intended use", "Limitations", "This run has no test part", "Calibration is not available",
@@ -95,7 +95,7 @@ private Q_SLOTS:
         // Self-contained: every image a data URI, no style sheet or script from elsewhere.
         const int images = static_cast<int>(html.count(QStringLiteral("<img ")));
         QCOMPARE(html.count(QStringLiteral("src=\"data:image/png;base64,")), images);
-        QCOMPARE(images, complete ? 2 + 2 * 3 : 0); // confusion, reliability; image, Grad-CAM, rollout per example
+        QCOMPARE(images, complete ? 2 + 2 : 0); // confusion, reliability, one per example (image, Grad-CAM, rollout)
         for (const char *external : {"src=\"http", "href=", "<link", "<script", "url(", "file:"})
             QVERIFY2(!html.contains(QLatin1String(external)), external);
     }
