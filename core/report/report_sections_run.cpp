@@ -319,7 +319,7 @@ QString runSection(const Inputs &in, const Text &text)
     std::vector<std::pair<QString, QString>> versions;
     const json versionsJson = member(r, "versions").is_object() ? member(r, "versions") : json::object(); // items() refers to it
     for (const auto &[name, version] : versionsJson.items())
-        versions.emplace_back(escaped(name), plainText(version).toHtmlEscaped());
+        versions.emplace_back(escaped(name), plainText(version).isEmpty() ? QStringLiteral("&ndash;") : plainText(version).toHtmlEscaped()); // cuda: "" without CUDA
     s += QStringLiteral("<h3>%1</h3>\n").arg(text.t(QT_TRANSLATE_NOOP("Report", "Library versions")));
     return s + (versions.empty() ? noteParagraph(text.t(QT_TRANSLATE_NOOP("Report", "not recorded"))) : keyValueTable(versions));
 }
