@@ -25,6 +25,7 @@ int main(int argc, char **argv)
     addTrain(app, exitCode);
     addEval(app, exitCode);
     addExport(app, exitCode);
+    addReport(app, exitCode);
 #endif
     addBench(app, exitCode);
     const std::string command = argc > 1 ? argv[1] : "";
