@@ -130,7 +130,8 @@ void flatten(const json &j, const std::string &prefix, std::vector<std::pair<QSt
             flatten(value, prefix.empty() ? key : prefix + "." + key, rows);
         return;
     }
-    rows.emplace_back(escaped(prefix), plainText(j).toHtmlEscaped());
+    const QString value = plainText(j);
+    rows.emplace_back(escaped(prefix), value.isEmpty() ? QStringLiteral("&ndash;") : value.toHtmlEscaped()); // "", []: not set
 }
 
 } // namespace
