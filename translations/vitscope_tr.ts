@@ -111,6 +111,49 @@
     </message>
 </context>
 <context>
+    <name>Trust</name>
+    <message>
+        <location filename="../ui/trust_text.cpp" line="36"/>
+        <source>%1 set: empty (no class reaches this level; the image may be unlike the calibration images)</source>
+        <translation>%1 küme: boş (bu düzeye ulaşan sınıf yok; görüntü kalibrasyon görüntülerine benzemiyor olabilir)</translation>
+    </message>
+    <message>
+        <location filename="../ui/trust_text.cpp" line="40"/>
+        <source>%1 set: %2</source>
+        <translation>%1 küme: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/trust_text.cpp" line="45"/>
+        <source>Uncertain — review</source>
+        <translation>Belirsiz — inceleyin</translation>
+    </message>
+    <message>
+        <location filename="../ui/trust_text.cpp" line="51"/>
+        <source>no class is plausible at the chosen level</source>
+        <translation>seçilen düzeyde olası bir sınıf yok</translation>
+    </message>
+    <message>
+        <location filename="../ui/trust_text.cpp" line="55"/>
+        <source>the top probability %1 is below the review threshold %2</source>
+        <translation>en yüksek olasılık %1, inceleme sınırı %2 değerinin altında</translation>
+    </message>
+    <message>
+        <location filename="../ui/trust_text.cpp" line="61"/>
+        <source>A %1 set holds the true class for about %1 of images like the validation images it was calibrated on, on average; it is no promise for a single image, nor for images from another hospital, scope or population.</source>
+        <translation>%1 küme, kalibre edildiği doğrulama görüntülerine benzeyen görüntülerin ortalama yaklaşık %1 kadarında gerçek sınıfı içerir; tek bir görüntü için ya da başka bir hastane, endoskop veya hasta topluluğundan gelen görüntüler için bir güvence değildir.</translation>
+    </message>
+    <message>
+        <location filename="../ui/trust_text.cpp" line="74"/>
+        <source>Uncalibrated: this model has no calibration, so its percentages may be over-confident.</source>
+        <translation>Kalibre edilmemiş: bu modelin kalibrasyonu yok, bu yüzden yüzdeleri aşırı emin olabilir.</translation>
+    </message>
+    <message>
+        <location filename="../ui/trust_text.cpp" line="79"/>
+        <source>Maps are approximate aids to judge a prediction: not a segmentation and not a diagnosis.</source>
+        <translation>Haritalar bir tahmini değerlendirmeye yardımcı yaklaşık araçlardır: bölütleme değildir, tanı değildir.</translation>
+    </message>
+</context>
+<context>
     <name>vitscope::ClassCountModel</name>
     <message numerus="yes">
         <location filename="../ui/class_count_model.cpp" line="35"/>
@@ -338,182 +381,213 @@
 <context>
     <name>vitscope::EvaluateView</name>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="39"/>
+        <location filename="../ui/evaluate_view.cpp" line="41"/>
         <source>Test (best model)</source>
         <translation>Test (en iyi model)</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="41"/>
+        <location filename="../ui/evaluate_view.cpp" line="43"/>
         <source>Validation (best model)</source>
         <translation>Doğrulama (en iyi model)</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="42"/>
+        <location filename="../ui/evaluate_view.cpp" line="44"/>
         <source>Validation, epoch %1</source>
         <translation>Doğrulama, %1. epok</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="103"/>
+        <location filename="../ui/evaluate_view.cpp" line="74"/>
         <source>Which images the matrix counts: the test or validation part with the best model, or the validation part at the end of an epoch.</source>
         <translation>Matrisin hangi görüntüleri saydığı: en iyi modelle test ya da doğrulama bölümü veya bir epok sonundaki doğrulama bölümü.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="104"/>
+        <location filename="../ui/evaluate_view.cpp" line="75"/>
         <source>&amp;Normalise rows</source>
         <translation>Satırları &amp;normalleştir</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="105"/>
+        <location filename="../ui/evaluate_view.cpp" line="76"/>
         <source>Show each cell as a share of its true class instead of a count.</source>
         <translation>Her hücreyi sayı yerine gerçek sınıfının payı olarak göster.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="119"/>
+        <location filename="../ui/evaluate_view.cpp" line="90"/>
         <source>Open a run to review its confusion matrix.</source>
         <translation>Karışıklık matrisini incelemek için bir çalıştırma açın.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="107"/>
+        <location filename="../ui/evaluate_view.cpp" line="78"/>
         <source>E&amp;xport matrix as PNG…</source>
         <translation>Matrisi P&amp;NG olarak dışa aktar…</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="108"/>
+        <location filename="../ui/evaluate_view.cpp" line="63"/>
+        <source> (%1 CI %2–%3)</source>
+        <translation> (%1 GA %2–%3)</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate_view.cpp" line="79"/>
         <source>Export table as C&amp;SV…</source>
         <translation>Tabloyu C&amp;SV olarak dışa aktar…</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="111"/>
+        <location filename="../ui/evaluate_view.cpp" line="82"/>
         <source>Pa&amp;rt:</source>
         <translation>Bölü&amp;m:</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="128"/>
+        <location filename="../ui/evaluate_view.cpp" line="99"/>
         <source>Rows: true class. Columns: predicted class. Click a cell, or move to it and press Enter, to see its images.</source>
         <translation>Satırlar: gerçek sınıf. Sütunlar: tahmin edilen sınıf. Görüntülerini görmek için bir hücreye tıklayın ya da ona gidip Enter tuşuna basın.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="136"/>
+        <location filename="../ui/evaluate_view.cpp" line="107"/>
         <source>Predicted class</source>
         <translation>Tahmin edilen sınıf</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="139"/>
+        <location filename="../ui/evaluate_view.cpp" line="110"/>
         <source>True class</source>
         <translation>Gerçek sınıf</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="146"/>
-        <location filename="../ui/evaluate_view.cpp" line="276"/>
+        <location filename="../ui/evaluate_view.cpp" line="117"/>
+        <location filename="../ui/evaluate_view.cpp" line="264"/>
         <source>Click a cell of the matrix.</source>
         <translation>Matristen bir hücreye tıklayın.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="155"/>
+        <location filename="../ui/evaluate_view.cpp" line="126"/>
         <source>Double-click an image to open it in the Predict view.</source>
         <translation>Tahmin görünümünde açmak için bir görüntüye çift tıklayın.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="206"/>
+        <location filename="../ui/evaluate_view.cpp" line="130"/>
+        <source>Per c&amp;lass</source>
+        <translation>Sınıf &amp;başına</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate_view.cpp" line="131"/>
+        <source>&amp;Calibration</source>
+        <translation>&amp;Kalibrasyon</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate_view.cpp" line="181"/>
         <source>%1 has no evaluation results yet.</source>
         <translation>%1 için henüz değerlendirme sonucu yok.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="232"/>
+        <location filename="../ui/evaluate_view.cpp" line="207"/>
         <source>The Predict view uses this run&apos;s best model.</source>
         <translation>Tahmin görünümü bu çalıştırmanın en iyi modelini kullanıyor.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="234"/>
+        <location filename="../ui/evaluate_view.cpp" line="209"/>
         <source>The Predict view uses another model (%1); an image opened from the gallery below switches it to this run&apos;s best model.</source>
         <translation>Tahmin görünümü başka bir model kullanıyor (%1); aşağıdaki galeriden açılan bir görüntü onu bu çalıştırmanın en iyi modeline geçirir.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="235"/>
+        <location filename="../ui/evaluate_view.cpp" line="210"/>
         <source>none</source>
         <translation>yok</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="245"/>
+        <location filename="../ui/evaluate_view.cpp" line="223"/>
         <source>Cannot show these results: %1</source>
         <translation>Bu sonuçlar gösterilemiyor: %1</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="256"/>
+        <location filename="../ui/evaluate_view.cpp" line="235"/>
         <source>%1 of run %2: %3 images. Accuracy %4, weighted F1 %5, macro F1 %6, MCC %7, loss %8.</source>
         <translation>%2 çalıştırmasının %1 bölümü: %3 görüntü. Doğruluk %4, ağırlıklı F1 %5, makro F1 %6, MCC %7, kayıp %8.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="265"/>
+        <location filename="../ui/evaluate_view.cpp" line="244"/>
         <source>Class</source>
         <translation>Sınıf</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="265"/>
+        <location filename="../ui/evaluate_view.cpp" line="244"/>
         <source>Precision</source>
         <translation>Kesinlik</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="265"/>
+        <location filename="../ui/evaluate_view.cpp" line="244"/>
         <source>Recall</source>
         <translation>Duyarlılık</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="265"/>
+        <location filename="../ui/evaluate_view.cpp" line="244"/>
         <source>F1</source>
         <translation>F1</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="265"/>
+        <location filename="../ui/evaluate_view.cpp" line="244"/>
         <source>Support</source>
         <translation>Destek</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="275"/>
+        <location filename="../ui/evaluate_view.cpp" line="247"/>
+        <source>Set coverage</source>
+        <translation>Küme kapsamı</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate_view.cpp" line="247"/>
+        <source>Mean set size</source>
+        <translation>Ortalama küme boyutu</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate_view.cpp" line="263"/>
         <source>Per-image predictions are kept for the best model only (test and validation parts).</source>
         <translation>Görüntü başına tahminler yalnızca en iyi model için saklanır (test ve doğrulama bölümleri).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/evaluate_view.cpp" line="287"/>
+        <location filename="../ui/evaluate_view.cpp" line="275"/>
         <source>True %1, predicted %2: %n image(s), most confident first.</source>
         <translation>
             <numerusform>Gerçek %1, tahmin %2: %n görüntü, en emin olunan önce.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="290"/>
-        <location filename="../ui/evaluate_view.cpp" line="292"/>
+        <location filename="../ui/evaluate_view.cpp" line="281"/>
+        <location filename="../ui/evaluate_view.cpp" line="283"/>
+        <location filename="../ui/evaluate_view.cpp" line="295"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="327"/>
+        <location filename="../ui/evaluate_view.cpp" line="290"/>
+        <source>%1: %2 (raw %3)</source>
+        <translation>%1: %2 (ham %3)</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate_view.cpp" line="326"/>
         <source>%1 of run %2</source>
         <translation>%2 çalıştırmasının %1 bölümü</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="350"/>
+        <location filename="../ui/evaluate_view.cpp" line="365"/>
         <source>Export confusion matrix</source>
         <translation>Karışıklık matrisini dışa aktar</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="350"/>
+        <location filename="../ui/evaluate_view.cpp" line="365"/>
         <source>PNG images (*.png)</source>
         <translation>PNG görüntüleri (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="356"/>
-        <location filename="../ui/evaluate_view.cpp" line="367"/>
+        <location filename="../ui/evaluate_view.cpp" line="371"/>
+        <location filename="../ui/evaluate_view.cpp" line="382"/>
         <source>Cannot write %1</source>
         <translation>%1 yazılamıyor</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="361"/>
+        <location filename="../ui/evaluate_view.cpp" line="376"/>
         <source>Export per-class table</source>
         <translation>Sınıf başına tabloyu dışa aktar</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="361"/>
+        <location filename="../ui/evaluate_view.cpp" line="376"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV dosyaları (*.csv)</translation>
     </message>
@@ -584,6 +658,19 @@
         <location filename="../core/session/hub_model.cpp" line="246"/>
         <source>Cannot read %1</source>
         <translation>%1 okunamıyor</translation>
+    </message>
+</context>
+<context>
+    <name>vitscope::ImagePreview</name>
+    <message>
+        <location filename="../ui/image_preview.cpp" line="130"/>
+        <source>Attention rollout</source>
+        <translation>Dikkat yayılımı</translation>
+    </message>
+    <message>
+        <location filename="../ui/image_preview.cpp" line="131"/>
+        <source>Grad-CAM</source>
+        <translation>Grad-CAM</translation>
     </message>
 </context>
 <context>
@@ -866,166 +953,242 @@
 <context>
     <name>vitscope::PredictView</name>
     <message>
-        <location filename="../ui/predict_view.cpp" line="117"/>
+        <location filename="../ui/predict_view.cpp" line="128"/>
         <source>&amp;Open…</source>
         <translation>&amp;Aç…</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="125"/>
-        <source>Colours the image by how much each region fed the decision (attention rollout over all layers). An aid to judge a prediction, not a segmentation.</source>
-        <translation>Görüntüyü her bölgenin karara ne kadar katkı verdiğine göre renklendirir (tüm katmanlar boyunca dikkat aktarımı). Bir tahmini değerlendirmeye yardımcıdır, bir bölütleme değildir.</translation>
-    </message>
-    <message>
-        <location filename="../ui/predict_view.cpp" line="167"/>
+        <location filename="../ui/predict_view.cpp" line="229"/>
         <source>This model&apos;s classification head has not been trained: its probabilities are meaningless. Train it first (Train view) or open a fine-tuned model.</source>
         <translation>Bu modelin sınıflandırma katmanı eğitilmemiş: olasılıkları anlamsızdır. Önce eğitin (Eğitim görünümü) ya da ince ayarlı bir model açın.</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="178"/>
+        <location filename="../ui/predict_view.cpp" line="240"/>
         <source>No image files found in what was dropped.</source>
         <translation>Bırakılanlar arasında görüntü dosyası bulunamadı.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/predict_view.cpp" line="307"/>
+        <location filename="../ui/predict_view.cpp" line="287"/>
         <source>Predicting %n image(s)…</source>
         <translation>
             <numerusform>%n görüntü tahmin ediliyor…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="205"/>
+        <location filename="../ui/predict_view.cpp" line="267"/>
+        <location filename="../ui/predict_view_show.cpp" line="75"/>
         <source>%1 — cannot be used</source>
         <translation>%1 — kullanılamaz</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="67"/>
+        <location filename="../ui/predict_view.cpp" line="78"/>
         <source>not an image (a text file)</source>
         <translation>görüntü değil (bir metin dosyası)</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="67"/>
+        <location filename="../ui/predict_view.cpp" line="78"/>
         <source>not an image (a .%1 text file)</source>
         <translation>görüntü değil (bir .%1 metin dosyası)</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="78"/>
+        <location filename="../ui/predict_view.cpp" line="89"/>
         <source>Drop an endoscopy image here,
 or use Open…, Add… or Paste.</source>
         <translation>Buraya bir endoskopi görüntüsü bırakın
 ya da Aç…, Ekle… veya Yapıştır&apos;ı kullanın.</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="118"/>
+        <location filename="../ui/predict_view.cpp" line="129"/>
         <source>Predict these images instead of the list (%1).</source>
         <translation>Listenin yerine bu görüntüleri tahmin et (%1).</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="119"/>
+        <location filename="../ui/predict_view.cpp" line="130"/>
         <source>&amp;Add…</source>
         <translation>E&amp;kle…</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="120"/>
+        <location filename="../ui/predict_view.cpp" line="131"/>
         <source>Add images to the list.</source>
         <translation>Listeye görüntü ekle.</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="121"/>
+        <location filename="../ui/predict_view.cpp" line="132"/>
         <source>Pa&amp;ste</source>
         <translation>Yapı&amp;ştır</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="122"/>
+        <location filename="../ui/predict_view.cpp" line="133"/>
         <source>Add the image, or the image files, on the clipboard to the list (%1).</source>
         <translation>Panodaki görüntüyü ya da görüntü dosyalarını listeye ekle (%1).</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="123"/>
+        <location filename="../ui/predict_view.cpp" line="134"/>
         <source>E&amp;xport CSV…</source>
         <translation>&amp;CSV olarak dışa aktar…</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="124"/>
-        <source>Show atte&amp;ntion</source>
-        <translation>Dikkat &amp;haritası</translation>
+        <location filename="../ui/predict_view.cpp" line="136"/>
+        <source>No map</source>
+        <translation>Harita yok</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="209"/>
+        <location filename="../ui/predict_view.cpp" line="136"/>
+        <source>Attention rollout</source>
+        <translation>Dikkat yayılımı</translation>
+    </message>
+    <message>
+        <location filename="../ui/predict_view.cpp" line="136"/>
+        <source>Grad-CAM</source>
+        <translation>Grad-CAM</translation>
+    </message>
+    <message>
+        <location filename="../ui/predict_view.cpp" line="136"/>
+        <source>Rollout and Grad-CAM</source>
+        <translation>Yayılım ve Grad-CAM</translation>
+    </message>
+    <message>
+        <location filename="../ui/predict_view.cpp" line="137"/>
+        <source>Colours the image by where the model looked: attention rollout (how much each region fed the decision through all layers) or Grad-CAM (which regions raise the chosen class&apos;s score, at the last block). Aids to judge a prediction, not a segmentation.</source>
+        <translation>Görüntüyü modelin baktığı yerlere göre renklendirir: dikkat yayılımı (her bölgenin tüm katmanlar boyunca karara ne kadar katkı verdiği) ya da Grad-CAM (son blokta hangi bölgelerin seçilen sınıfın puanını artırdığı). Bir tahmini değerlendirmeye yardımcıdır, bölütleme değildir.</translation>
+    </message>
+    <message>
+        <location filename="../ui/predict_view.cpp" line="140"/>
+        <source>&amp;Map:</source>
+        <translation>&amp;Harita:</translation>
+    </message>
+    <message>
+        <location filename="../ui/predict_view.cpp" line="143"/>
+        <source>The class Grad-CAM explains: the predicted one, or any other.</source>
+        <translation>Grad-CAM&apos;in açıkladığı sınıf: tahmin edilen ya da başka herhangi biri.</translation>
+    </message>
+    <message>
+        <location filename="../ui/predict_view.cpp" line="149"/>
+        <source>Level of the prediction set: the classes that, together, hold the true class this often on average over images like the calibration ones.</source>
+        <translation>Tahmin kümesinin düzeyi: kalibrasyon görüntülerine benzeyen görüntülerde, birlikte ortalama bu sıklıkla gerçek sınıfı içeren sınıflar.</translation>
+    </message>
+    <message>
+        <location filename="../ui/predict_view.cpp" line="151"/>
+        <source>Set &amp;level:</source>
+        <translation>Küme dü&amp;zeyi:</translation>
+    </message>
+    <message>
+        <location filename="../ui/predict_view.cpp" line="157"/>
+        <source>Flag an image for review when its top calibrated probability is below this, or its set holds more than one class.</source>
+        <translation>En yüksek kalibre edilmiş olasılığı bunun altında kalan ya da kümesi birden çok sınıf içeren görüntüyü incelemeye işaretle.</translation>
+    </message>
+    <message>
+        <location filename="../ui/predict_view.cpp" line="158"/>
+        <source>Revie&amp;w below:</source>
+        <translation>İnceleme &amp;sınırı:</translation>
+    </message>
+    <message>
+        <location filename="../ui/predict_view.cpp" line="160"/>
+        <source>&amp;Raw probabilities</source>
+        <translation>Ha&amp;m olasılıklar</translation>
+    </message>
+    <message>
+        <location filename="../ui/predict_view.cpp" line="161"/>
+        <source>Show the model&apos;s own softmax, as transformers computes it, instead of the calibrated probabilities.</source>
+        <translation>Kalibre edilmiş olasılıklar yerine modelin kendi softmax çıktısını, transformers&apos;ın hesapladığı gibi göster.</translation>
+    </message>
+    <message>
+        <location filename="../ui/predict_view_show.cpp" line="34"/>
+        <source>predicted class</source>
+        <translation>tahmin edilen sınıf</translation>
+    </message>
+    <message>
+        <location filename="../ui/predict_view_show.cpp" line="81"/>
         <source>%1 — %2 %3</source>
         <translation>%1 — %2 %3</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="238"/>
+        <location filename="../ui/predict_view_show.cpp" line="91"/>
+        <source>The calibration cannot be used: %1</source>
+        <translation>Kalibrasyon kullanılamıyor: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/predict_view_show.cpp" line="95"/>
+        <source>Raw probabilities: the model&apos;s own softmax, as transformers computes it (uncalibrated).</source>
+        <translation>Ham olasılıklar: modelin kendi softmax çıktısı, transformers&apos;ın hesapladığı gibi (kalibre edilmemiş).</translation>
+    </message>
+    <message>
+        <location filename="../ui/predict_view_show.cpp" line="125"/>
         <source>No probabilities: %1 cannot be used.</source>
         <translation>Olasılık yok: %1 kullanılamıyor.</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="245"/>
+        <location filename="../ui/predict_view_show.cpp" line="131"/>
         <source>Most likely: %1 (%2)</source>
         <translation>En olası: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="305"/>
+        <location filename="../ui/predict_view_show.cpp" line="132"/>
+        <source>Grad-CAM: %1</source>
+        <translation>Grad-CAM: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/predict_view_show.cpp" line="190"/>
+        <source>No map: %1</source>
+        <translation>Harita yok: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/predict_view.cpp" line="285"/>
         <source>%1 cannot be used: %2</source>
         <translation>%1 kullanılamaz: %2</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="364"/>
+        <location filename="../ui/predict_view.cpp" line="344"/>
         <source>The clipboard holds no image and no image files.</source>
         <translation>Panoda görüntü ya da görüntü dosyası yok.</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="370"/>
+        <location filename="../ui/predict_view.cpp" line="350"/>
         <source>Cannot write the pasted image to %1</source>
         <translation>Yapıştırılan görüntü %1 konumuna yazılamıyor</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="264"/>
-        <source>No attention map: %1</source>
-        <translation>Dikkat haritası yok: %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/predict_view.cpp" line="283"/>
+        <location filename="../ui/predict_view_show.cpp" line="120"/>
         <source>(no preview)</source>
         <translation>(önizleme yok)</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="237"/>
+        <location filename="../ui/predict_view_show.cpp" line="124"/>
         <source>This file cannot be used: %1</source>
         <translation>Bu dosya kullanılamaz: %1</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="333"/>
+        <location filename="../ui/predict_view.cpp" line="313"/>
         <source>Only local files and folders can be dropped here.</source>
         <translation>Buraya yalnızca yerel dosyalar ve klasörler bırakılabilir.</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="342"/>
+        <location filename="../ui/predict_view.cpp" line="322"/>
         <source>Open images</source>
         <translation>Görüntüleri aç</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="342"/>
+        <location filename="../ui/predict_view.cpp" line="322"/>
         <source>Add images</source>
         <translation>Görüntü ekle</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="343"/>
+        <location filename="../ui/predict_view.cpp" line="323"/>
         <source>Images (%1)</source>
         <translation>Görüntüler (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="378"/>
+        <location filename="../ui/predict_view.cpp" line="358"/>
         <source>Export predictions</source>
         <translation>Tahminleri dışa aktar</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="378"/>
+        <location filename="../ui/predict_view.cpp" line="358"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV dosyaları (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="402"/>
+        <location filename="../ui/predict_view.cpp" line="367"/>
         <source>Cannot write %1</source>
         <translation>%1 yazılamıyor</translation>
     </message>
@@ -1718,6 +1881,101 @@ ya da Aç…, Ekle… veya Yapıştır&apos;ı kullanın.</translation>
         <location filename="../ui/train_view.cpp" line="315"/>
         <source> — best so far</source>
         <translation> — şimdiye kadarki en iyi</translation>
+    </message>
+</context>
+<context>
+    <name>vitscope::TrustPanel</name>
+    <message>
+        <location filename="../ui/trust_panel.cpp" line="48"/>
+        <source>NLL: mean negative log-likelihood of the true class. Brier: mean squared error of the probabilities (0 to 2). ECE: the gap between confidence and accuracy, averaged over 15 confidence bins. MCE: the largest gap of a bin. Lower is better for all four.</source>
+        <translation>NLL: gerçek sınıfın ortalama negatif log-olabilirliği. Brier: olasılıkların ortalama kare hatası (0 ile 2 arası). ECE: güven ile doğruluk arasındaki farkın 15 güven aralığı üzerinden ortalaması. MCE: bir aralıktaki en büyük fark. Dördünde de düşük olan daha iyidir.</translation>
+    </message>
+    <message>
+        <location filename="../ui/trust_panel.cpp" line="51"/>
+        <source>Accuracy</source>
+        <translation>Doğruluk</translation>
+    </message>
+    <message>
+        <location filename="../ui/trust_panel.cpp" line="51"/>
+        <source>Confidence (top probability)</source>
+        <translation>Güven (en yüksek olasılık)</translation>
+    </message>
+    <message>
+        <location filename="../ui/trust_panel.cpp" line="57"/>
+        <source>Reliability diagram: for the images in each confidence bin, how often the prediction was right. A calibrated model&apos;s bars follow the diagonal.</source>
+        <translation>Güvenilirlik diyagramı: her güven aralığındaki görüntülerde tahminin ne sıklıkla doğru olduğu. Kalibre bir modelin çubukları köşegeni izler.</translation>
+    </message>
+    <message>
+        <location filename="../ui/trust_panel.cpp" line="74"/>
+        <source>The run&apos;s calibration cannot be used: %1</source>
+        <translation>Çalıştırmanın kalibrasyonu kullanılamıyor: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/trust_panel.cpp" line="75"/>
+        <source>No calibration figures for this part: they are computed for the test and validation parts of runs trained with this version (vitscope-cli calibrate fits a calibration for any model).</source>
+        <translation>Bu bölüm için kalibrasyon değerleri yok: bu sürümle eğitilen çalıştırmaların test ve doğrulama bölümleri için hesaplanır (vitscope-cli calibrate her model için bir kalibrasyon uyarlar).</translation>
+    </message>
+    <message>
+        <location filename="../ui/trust_panel.cpp" line="82"/>
+        <source>Temperature %1, fitted on the validation part.</source>
+        <translation>Sıcaklık %1, doğrulama bölümünde uyarlandı.</translation>
+    </message>
+    <message>
+        <location filename="../ui/trust_panel.cpp" line="84"/>
+        <source>These are the images the calibration was fitted on, so the figures after scaling and the coverage are not an independent check: read them on the test part.</source>
+        <translation>Kalibrasyon bu görüntülerde uyarlandı; bu yüzden ölçekleme sonrası değerler ve kapsam bağımsız bir denetim değildir: bunları test bölümünde okuyun.</translation>
+    </message>
+    <message>
+        <location filename="../ui/trust_panel.cpp" line="88"/>
+        <source>%1 sets (%2): they held the true class for %3 of these images, with %4 classes on average.</source>
+        <translation>%1 kümeler (%2): bu görüntülerin %3 kadarında gerçek sınıfı içerdi, ortalama %4 sınıfla.</translation>
+    </message>
+    <message>
+        <location filename="../ui/trust_panel.cpp" line="92"/>
+        <source>Too few validation images for %1 sets: every set holds every class.</source>
+        <translation>%1 kümeler için doğrulama görüntüsü çok az: her küme her sınıfı içerir.</translation>
+    </message>
+    <message>
+        <location filename="../ui/trust_panel.cpp" line="95"/>
+        <source>Intervals: %1 bootstrap resamples (percentile), seed %2.</source>
+        <translation>Aralıklar: %1 bootstrap yeniden örneklemi (yüzdelik), tohum %2.</translation>
+    </message>
+    <message>
+        <location filename="../ui/trust_panel.cpp" line="98"/>
+        <source>Measure</source>
+        <translation>Ölçü</translation>
+    </message>
+    <message>
+        <location filename="../ui/trust_panel.cpp" line="98"/>
+        <location filename="../ui/trust_panel.cpp" line="112"/>
+        <source>Raw</source>
+        <translation>Ham</translation>
+    </message>
+    <message>
+        <location filename="../ui/trust_panel.cpp" line="98"/>
+        <location filename="../ui/trust_panel.cpp" line="113"/>
+        <source>Calibrated</source>
+        <translation>Kalibre</translation>
+    </message>
+    <message>
+        <location filename="../ui/trust_panel.cpp" line="99"/>
+        <source>NLL</source>
+        <translation>NLL</translation>
+    </message>
+    <message>
+        <location filename="../ui/trust_panel.cpp" line="100"/>
+        <source>Brier</source>
+        <translation>Brier</translation>
+    </message>
+    <message>
+        <location filename="../ui/trust_panel.cpp" line="101"/>
+        <source>ECE</source>
+        <translation>ECE</translation>
+    </message>
+    <message>
+        <location filename="../ui/trust_panel.cpp" line="102"/>
+        <source>MCE</source>
+        <translation>MCE</translation>
     </message>
 </context>
 </TS>

@@ -4,7 +4,10 @@
 #include "ui/csv_export.h"
 
 #include "ui/confusion_model.h"
+#include "ui/matrix_widgets.h"
 #include "ui/theme.h"
+#include "ui/trust_panel.h"
+#include "ui/trust_text.h"
 
 #include <QLocale>
 #include <QCheckBox>
@@ -19,11 +22,10 @@
 #include <QImageReader>
 #include <QLabel>
 #include <QListWidget>
-#include <QPainter>
 #include <QPushButton>
 #include <QSplitter>
 #include <QStandardItemModel>
-#include <QStyledItemDelegate>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 #include <QtConcurrent>
@@ -51,49 +53,18 @@ QImage thumbnail(const QString &path)
     return reader.read();
 }
 
-// "True class", written bottom to top beside the matrix's rows.
-class VerticalLabel : public QWidget {
-public:
-    explicit VerticalLabel(QString text) : m_text(std::move(text))
-    {
-        setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Preferred);
-        setMinimumWidth(fontMetrics().height() + 4);
+// "0,9390 (95 % CI 0,9250–0,9510)" when the part has bootstrap intervals.
+QString withInterval(double value, const std::optional<PartTrust> &trust, Interval MetricIntervals::*which)
+{
+    const QLocale locale;
+    QString text = locale.toString(value, 'f', 4);
+    if (trust && trust->intervals.resamples > 0) {
+        const Interval &i = trust->intervals.*which;
+        text += EvaluateView::tr(" (%1 CI %2–%3)")
+                    .arg(percentText(trust->intervals.level, 0), locale.toString(i.lo, 'f', 4), locale.toString(i.hi, 'f', 4));
     }
-
-protected:
-    void paintEvent(QPaintEvent *) override
-    {
-        QPainter p(this);
-        p.setPen(palette().color(QPalette::WindowText));
-        p.translate(0, height());
-        p.rotate(-90);
-        p.drawText(QRect(0, 0, height(), width()), Qt::AlignCenter, m_text);
-    }
-
-private:
-    QString m_text;
-};
-
-// A selected cell keeps its colour (an error stays red) and gets a thick frame instead of the
-// selection fill, which would paint correct and wrong cells the same blue.
-class CellDelegate : public QStyledItemDelegate {
-public:
-    using QStyledItemDelegate::QStyledItemDelegate;
-    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
-    {
-        QStyleOptionViewItem o = option;
-        const bool selected = o.state & QStyle::State_Selected;
-        o.state &= ~(QStyle::State_Selected | QStyle::State_HasFocus);
-        QStyledItemDelegate::paint(painter, o, index);
-        if (selected || (option.state & QStyle::State_HasFocus)) {
-            painter->save();
-            painter->setPen(QPen(option.palette.color(QPalette::Highlight), selected ? 4 : 2));
-            painter->setBrush(Qt::NoBrush);
-            painter->drawRect(option.rect.adjusted(2, 2, -2, -2));
-            painter->restore();
-        }
-    }
-};
+    return text;
+}
 
 } // namespace
 
@@ -154,9 +125,13 @@ EvaluateView::EvaluateView(QWidget *parent) : QWidget(parent), m_matrix(new Conf
     m_gallery->setWordWrap(true);
     m_gallery->setToolTip(tr("Double-click an image to open it in the Predict view."));
 
+    m_trust = new TrustPanel;
+    m_lowerTabs = new QTabWidget;
+    m_lowerTabs->addTab(m_classView, tr("Per c&lass"));
+    m_lowerTabs->addTab(m_trust, tr("&Calibration"));
     auto *left = new QSplitter(Qt::Vertical);
     left->addWidget(m_matrixFigure);
-    left->addWidget(m_classView);
+    left->addWidget(m_lowerTabs);
     left->setStretchFactor(0, 3);
     left->setStretchFactor(1, 2);
     auto *right = new QWidget;
@@ -238,6 +213,9 @@ void EvaluateView::updateModelNote()
 void EvaluateView::showPart(const QString &part)
 {
     m_results = loadRunResults(m_results.runFolder, part);
+    const TrustSettings settings = loadTrustSettings();
+    applyTrust(m_results, settings.alpha, settings.reviewBelow);
+    m_trust->showTrust(m_results.trust, part, m_results.calibrationError);
     m_gallery->clear();
     m_cellPaths.clear();
     if (!m_results.error.isEmpty()) {
@@ -253,21 +231,31 @@ void EvaluateView::showPart(const QString &part)
             column = std::max(column, m_matrixView->fontMetrics().horizontalAdvance(word));
     m_matrixView->horizontalHeader()->setMinimumSectionSize(column + 6);
     const auto &m = m_results.metrics;
+    const auto &t = m_results.trust;
     m_summary->setText(tr("%1 of run %2: %3 images. Accuracy %4, weighted F1 %5, macro F1 %6, MCC %7, loss %8.")
                            .arg(partName(part), QFileInfo(m_results.runFolder).fileName())
                            .arg(m.value(QStringLiteral("count")))
-                           .arg(QLocale().toString(m.value(QStringLiteral("accuracy")), 'f', 4))
-                           .arg(QLocale().toString(m.value(QStringLiteral("weighted_f1")), 'f', 4))
-                           .arg(QLocale().toString(m.value(QStringLiteral("macro_f1")), 'f', 4))
-                           .arg(QLocale().toString(m.value(QStringLiteral("mcc")), 'f', 4))
+                           .arg(withInterval(m.value(QStringLiteral("accuracy")), t, &MetricIntervals::accuracy))
+                           .arg(withInterval(m.value(QStringLiteral("weighted_f1")), t, &MetricIntervals::weightedF1))
+                           .arg(withInterval(m.value(QStringLiteral("macro_f1")), t, &MetricIntervals::macroF1))
+                           .arg(withInterval(m.value(QStringLiteral("mcc")), t, &MetricIntervals::mcc))
                            .arg(QLocale().toString(m.value(QStringLiteral("loss")), 'f', 4)));
     m_classes->clear();
-    m_classes->setHorizontalHeaderLabels({tr("Class"), tr("Precision"), tr("Recall"), tr("F1"), tr("Support")});
-    for (const auto &c : m_results.perClass) {
+    QStringList header{tr("Class"), tr("Precision"), tr("Recall"), tr("F1"), tr("Support")};
+    const bool sets = t && !t->sets.perClass.empty();
+    if (sets)
+        header << tr("Set coverage") << tr("Mean set size");
+    m_classes->setHorizontalHeaderLabels(header);
+    for (int ci = 0; ci < m_results.perClass.size(); ++ci) {
+        const auto &c = m_results.perClass[ci];
         QList<QStandardItem *> row{new QStandardItem(c.label)};
         for (double v : {c.precision, c.recall, c.f1})
             row << new QStandardItem(QLocale().toString(v, 'f', 4));
         row << new QStandardItem(QString::number(c.support));
+        if (sets && ci < static_cast<int>(t->sets.perClass.size())) {
+            const auto &k = t->sets.perClass[static_cast<std::size_t>(ci)];
+            row << new QStandardItem(k.count ? percentText(k.coverage) : QString()) << new QStandardItem(k.count ? QLocale().toString(k.meanSetSize, 'f', 2) : QString());
+        }
         for (int i = 1; i < row.size(); ++i)
             row[i]->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         m_classes->appendRow(row);
@@ -286,14 +274,25 @@ void EvaluateView::selectCell(int trueLabel, int predicted)
     m_cellPaths.clear();
     m_cellTitle->setText(tr("True %1, predicted %2: %n image(s), most confident first.", nullptr, static_cast<int>(images.size()))
                              .arg(m_results.labels[trueLabel], m_results.labels[predicted]));
+    const TrustSettings settings = loadTrustSettings();
     for (const auto &img : images) {
-        QStringList lines{QFileInfo(img.path).fileName(), tr("%1: %2").arg(m_results.labels[img.predicted], percentText(img.confidence))};
+        // Calibrated percentages where the run has a calibration, as the Predict view shows them.
+        const auto &shown = img.calibrated.isEmpty() ? img.probabilities : img.calibrated;
+        QStringList lines{QFileInfo(img.path).fileName(), tr("%1: %2").arg(m_results.labels[img.predicted], percentText(shown.value(img.predicted)))};
         if (img.predicted != img.trueLabel)
-            lines << tr("%1: %2").arg(m_results.labels[img.trueLabel], percentText(img.probabilities.value(img.trueLabel)));
+            lines << tr("%1: %2").arg(m_results.labels[img.trueLabel], percentText(shown.value(img.trueLabel)));
+        if (img.review)
+            lines << QStringLiteral("⚠ ") + reviewText();
         auto *item = new QListWidgetItem(lines.join(QLatin1Char('\n')));
         QStringList tip;
         for (int c = 0; c < m_results.labels.size(); ++c)
-            tip << QStringLiteral("%1: %2").arg(m_results.labels[c], percentText(img.probabilities.value(c), 2));
+            tip << (img.calibrated.isEmpty() ? QStringLiteral("%1: %2").arg(m_results.labels[c], percentText(img.probabilities.value(c), 2))
+                                             : tr("%1: %2 (raw %3)").arg(m_results.labels[c], percentText(img.calibrated.value(c), 2),
+                                                                          percentText(img.probabilities.value(c), 2)));
+        if (!img.calibrated.isEmpty())
+            tip << setText(img.set, m_results.labels, settings.alpha);
+        if (img.review)
+            tip << tr("%1: %2").arg(reviewText(), reviewReason(img.set, shown.value(img.predicted), settings.reviewBelow));
         item->setToolTip(img.path + QLatin1Char('\n') + tip.join(QLatin1Char('\n')));
         item->setData(Qt::UserRole, img.path);
         m_gallery->addItem(item);
@@ -341,6 +340,22 @@ bool EvaluateView::exportTableCsv(const QString &path) const
         for (int v : m_results.confusion[r])
             row << QString::number(v);
         records.push_back(row);
+    }
+    if (!m_results.images.isEmpty()) {
+        // every image of the part, with the calibrated confidence, its set and the review flag
+        const double alpha = loadTrustSettings().alpha;
+        records.push_back({});
+        records.push_back({QStringLiteral("path"), QStringLiteral("true_label"), QStringLiteral("predicted_label"), QStringLiteral("confidence"),
+                           QStringLiteral("calibrated_confidence"), QStringLiteral("set_%1").arg(qRound(100 * (1 - alpha))), QStringLiteral("review")});
+        for (const auto &img : m_results.images) {
+            QStringList set;
+            for (const int c : img.set)
+                set << m_results.labels.value(c);
+            records.push_back({img.relative, m_results.labels.value(img.trueLabel), m_results.labels.value(img.predicted), csvNumberText(img.confidence),
+                               img.calibrated.isEmpty() ? QString() : csvNumberText(img.shownConfidence()),
+                               img.calibrated.isEmpty() ? QString() : set.join(QLatin1Char(';')),
+                               img.calibrated.isEmpty() ? QString() : img.review ? QStringLiteral("yes") : QStringLiteral("no")});
+        }
     }
     return writeCsvFile(path, records);
 }

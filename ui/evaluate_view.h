@@ -10,11 +10,13 @@ class QComboBox;
 class QLabel;
 class QListWidget;
 class QStandardItemModel;
+class QTabWidget;
 class QTableView;
 
 namespace vitscope {
 
 class ConfusionMatrixModel;
+class TrustPanel;
 
 class EvaluateView : public QWidget {
     Q_OBJECT
@@ -29,6 +31,8 @@ public:
     void selectCell(int trueLabel, int predicted);
     QStringList cellImages() const; // paths listed for the selected cell, in order (tests)
     ConfusionMatrixModel *matrixModel() const { return m_matrix; }
+    TrustPanel *trustPanel() const { return m_trust; }
+    const RunResults &results() const { return m_results; }
     bool exportMatrixPng(const QString &path) const;
     bool exportTableCsv(const QString &path) const;
 
@@ -50,6 +54,8 @@ private:
     QWidget *m_matrixFigure; // the matrix with its axis titles
     ConfusionMatrixModel *m_matrix;
     QStandardItemModel *m_classes;
+    QTabWidget *m_lowerTabs;
+    TrustPanel *m_trust;
     QListWidget *m_gallery;
     QStringList m_cellPaths;
     int m_thumbnailGeneration = 0;

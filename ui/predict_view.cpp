@@ -5,13 +5,17 @@
 #include "data/image_formats.h"
 #include "session/predictor.h"
 #include "ui/csv_export.h"
+#include "ui/image_preview.h"
 #include "ui/image_reasons.h"
+#include "ui/predict_export.h"
 #include "ui/probability_chart.h"
+#include "ui/trust_text.h"
 
 #include <QLocale>
 #include <QCheckBox>
 #include <QClipboard>
-#include <QPainter>
+#include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QDir>
 #include <QDirIterator>
 #include <QDragEnterEvent>
@@ -57,9 +61,16 @@ QStringList expand(const QStringList &paths)
     return out;
 }
 
+QString shortcutText(QKeySequence::StandardKey key)
+{
+    return QKeySequence(key).toString(QKeySequence::NativeText);
+}
+
+} // namespace
+
 // The decoder judges bytes alone and calls any text "a text file with an image extension"; for a
 // file whose name does not claim to be an image (README.txt), the text is right, the extension not.
-QString unusableReason(const QString &path, const QString &error)
+QString PredictView::unusableReason(const QString &path, const QString &error)
 {
     const QString suffix = QFileInfo(path).suffix();
     if (isImageExtension((QLatin1Char('.') + suffix).toStdString()) || !error.contains(QLatin1String("a text file with an image extension")))
@@ -68,22 +79,15 @@ QString unusableReason(const QString &path, const QString &error)
 }
 
 // A red that reads on the palette in use: on the dark palette's background a lighter one.
-QString errorColour(const QWidget *widget)
+QString PredictView::errorColour(const QWidget *widget)
 {
     return widget->palette().color(QPalette::Window).lightness() < 128 ? QStringLiteral("#ff6b6b") : QStringLiteral("#c00000");
 }
 
-QString dropHint()
+QString PredictView::dropHint()
 {
     return PredictView::tr("Drop an endoscopy image here,\nor use Open…, Add… or Paste.");
 }
-
-QString shortcutText(QKeySequence::StandardKey key)
-{
-    return QKeySequence(key).toString(QKeySequence::NativeText);
-}
-
-} // namespace
 
 PredictView::PredictView(Predictor *predictor, QWidget *parent) : QWidget(parent), m_predictor(predictor)
 {
@@ -91,10 +95,8 @@ PredictView::PredictView(Predictor *predictor, QWidget *parent) : QWidget(parent
     auto *notice = new QLabel(researchNotice());
     notice->setObjectName(QStringLiteral("researchNotice"));
     notice->setStyleSheet(QStringLiteral("color: #b35900; font-weight: bold;"));
-    m_image = new QLabel(dropHint());
-    m_image->setAlignment(Qt::AlignCenter);
-    m_image->setMinimumSize(320, 260);
-    m_image->setFrameShape(QFrame::StyledPanel);
+    m_preview = new ImagePreview;
+    m_preview->setImage({}, dropHint());
     m_top = new QLabel;
     m_top->setObjectName(QStringLiteral("topClass"));
     QFont big = m_top->font();
@@ -104,6 +106,15 @@ PredictView::PredictView(Predictor *predictor, QWidget *parent) : QWidget(parent
     m_top->setWordWrap(true);
     m_message = new QLabel;
     m_message->setWordWrap(true);
+    m_set = new QLabel;
+    m_set->setObjectName(QStringLiteral("predictionSet"));
+    m_set->setWordWrap(true);
+    m_review = new QLabel;
+    m_review->setObjectName(QStringLiteral("reviewFlag"));
+    m_review->setWordWrap(true);
+    m_calibrationNote = new QLabel;
+    m_calibrationNote->setObjectName(QStringLiteral("calibrationNote"));
+    m_calibrationNote->setWordWrap(true);
     // An untrained head predicts noise: say so for as long as that model is loaded.
     m_modelWarning = new QLabel;
     m_modelWarning->setWordWrap(true);
@@ -121,9 +132,37 @@ PredictView::PredictView(Predictor *predictor, QWidget *parent) : QWidget(parent
     auto *paste = new QPushButton(tr("Pa&ste"));
     paste->setToolTip(tr("Add the image, or the image files, on the clipboard to the list (%1).").arg(shortcutText(QKeySequence::Paste)));
     m_export = new QPushButton(tr("E&xport CSV…"));
-    m_attention = new QCheckBox(tr("Show atte&ntion"));
-    m_attention->setToolTip(tr("Colours the image by how much each region fed the decision (attention rollout over all layers). "
-                               "An aid to judge a prediction, not a segmentation."));
+    m_overlay = new QComboBox;
+    m_overlay->addItems({tr("No map"), tr("Attention rollout"), tr("Grad-CAM"), tr("Rollout and Grad-CAM")});
+    m_overlay->setToolTip(tr("Colours the image by where the model looked: attention rollout (how much each region fed the decision "
+                             "through all layers) or Grad-CAM (which regions raise the chosen class's score, at the last block). "
+                             "Aids to judge a prediction, not a segmentation."));
+    auto *overlayLabel = new QLabel(tr("&Map:"));
+    overlayLabel->setBuddy(m_overlay);
+    m_camClass = new QComboBox;
+    m_camClass->setToolTip(tr("The class Grad-CAM explains: the predicted one, or any other."));
+    m_camClass->setEnabled(false);
+    m_level = new QDoubleSpinBox;
+    m_level->setRange(50, 99);
+    m_level->setDecimals(0);
+    m_level->setSuffix(QStringLiteral(" %"));
+    m_level->setToolTip(tr("Level of the prediction set: the classes that, together, hold the true class this often on average over images "
+                           "like the calibration ones."));
+    auto *levelLabel = new QLabel(tr("Set &level:"));
+    levelLabel->setBuddy(m_level);
+    m_reviewBelow = new QDoubleSpinBox;
+    m_reviewBelow->setRange(0, 100);
+    m_reviewBelow->setDecimals(0);
+    m_reviewBelow->setSuffix(QStringLiteral(" %"));
+    m_reviewBelow->setToolTip(tr("Flag an image for review when its top calibrated probability is below this, or its set holds more than one class."));
+    auto *reviewLabel = new QLabel(tr("Revie&w below:"));
+    reviewLabel->setBuddy(m_reviewBelow);
+    m_raw = new QCheckBox(tr("&Raw probabilities"));
+    m_raw->setToolTip(tr("Show the model's own softmax, as transformers computes it, instead of the calibrated probabilities."));
+    const TrustSettings settings = loadTrustSettings();
+    m_level->setValue(100 * (1 - settings.alpha));
+    m_reviewBelow->setValue(100 * settings.reviewBelow);
+    m_raw->setChecked(settings.raw);
     m_export->setEnabled(false);
     connect(open, &QPushButton::clicked, this, [this] { openFiles(ListMode::Replace); });
     connect(add, &QPushButton::clicked, this, [this] { openFiles(ListMode::Add); });
@@ -133,21 +172,40 @@ PredictView::PredictView(Predictor *predictor, QWidget *parent) : QWidget(parent
     connect(new QShortcut(QKeySequence::Paste, this), &QShortcut::activated, this, &PredictView::paste);
     connect(m_export, &QPushButton::clicked, this, &PredictView::exportCsv);
     connect(m_list, &QListWidget::currentRowChanged, this, &PredictView::showRow);
-    connect(m_attention, &QCheckBox::toggled, this, &PredictView::setAttentionVisible);
+    connect(m_overlay, &QComboBox::currentIndexChanged, this, [this] { updateMaps(); });
+    connect(m_camClass, &QComboBox::currentIndexChanged, this, [this] {
+        m_preview->clearMap(AttentionMap::Kind::GradCam);
+        updateMaps();
+    });
+    auto trustChanged = [this] {
+        saveTrustSettings({1 - m_level->value() / 100, m_reviewBelow->value() / 100, m_raw->isChecked()});
+        refreshResults();
+    };
+    connect(m_level, &QDoubleSpinBox::valueChanged, this, trustChanged);
+    connect(m_reviewBelow, &QDoubleSpinBox::valueChanged, this, trustChanged);
+    connect(m_raw, &QCheckBox::toggled, this, trustChanged);
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(open);
     buttons->addWidget(add);
     buttons->addWidget(paste);
     buttons->addWidget(m_export);
-    buttons->addWidget(m_attention);
     buttons->addStretch();
+    auto *trust = new QHBoxLayout;
+    for (QWidget *w : std::initializer_list<QWidget *>{overlayLabel, m_overlay, m_camClass})
+        trust->addWidget(w);
+    trust->addStretch();
+    for (QWidget *w : std::initializer_list<QWidget *>{levelLabel, m_level, reviewLabel, m_reviewBelow, m_raw})
+        trust->addWidget(w);
     auto *left = new QVBoxLayout;
-    left->addWidget(m_image, 1);
+    left->addWidget(m_preview, 1);
     left->addWidget(m_list);
     auto *right = new QVBoxLayout;
     right->addWidget(m_top);
+    right->addWidget(m_review);
+    right->addWidget(m_set);
     right->addWidget(m_chart, 1);
+    right->addWidget(m_calibrationNote);
     auto *row = new QHBoxLayout;
     row->addLayout(left, 1);
     row->addLayout(right, 1);
@@ -155,14 +213,18 @@ PredictView::PredictView(Predictor *predictor, QWidget *parent) : QWidget(parent
     layout->addWidget(notice);
     layout->addWidget(m_modelWarning);
     layout->addLayout(buttons);
+    layout->addLayout(trust);
     layout->addLayout(row, 1);
     layout->addWidget(m_message);
 
     connect(m_predictor, &Predictor::predicted, this, &PredictView::onPredicted);
     connect(m_predictor, &Predictor::attentionReady, this, &PredictView::onAttention);
-    connect(m_predictor, &Predictor::modelLoaded, this, [this](const QString &, const QStringList &, const QStringList &, const QString &) {
+    connect(m_predictor, &Predictor::modelLoaded, this, [this](const QString &folder, const QStringList &labels, const QStringList &, const QString &) {
         m_modelWarning->setVisible(false);
+        setModel(folder, labels);
     });
+    if (!m_predictor->modelFolder().isEmpty())
+        setModel(m_predictor->modelFolder(), m_predictor->modelLabels());
     connect(m_predictor, &Predictor::untrainedHead, this, [this] {
         m_modelWarning->setText(tr("This model's classification head has not been trained: its probabilities are meaningless. "
                                    "Train it first (Train view) or open a fine-tuned model."));
@@ -204,96 +266,14 @@ void PredictView::onPredicted(const Prediction &p)
     if (!p.error.isEmpty()) {
         item->setText(tr("%1 — cannot be used").arg(name));
         item->setForeground(Qt::red);
-    } else {
-        const auto best = static_cast<int>(std::max_element(p.probabilities.begin(), p.probabilities.end()) - p.probabilities.begin());
-        item->setText(tr("%1 — %2 %3").arg(name, p.labels.value(best), ProbabilityChart::percent(p.probabilities.value(best))));
     }
     m_list->addItem(item);
+    updateItem(static_cast<int>(m_results.size()) - 1);
     m_export->setEnabled(true);
     if (m_list->currentRow() < 0 || p.error.isEmpty())
         m_list->setCurrentRow(static_cast<int>(m_results.size()) - 1); // calls showRow()
     else
         updateMessage(); // one fewer to come
-}
-
-void PredictView::showRow(int row)
-{
-    m_heat = QImage();
-    if (row < 0 || row >= m_results.size()) {
-        m_currentPath.clear();
-        m_currentImage = QImage();
-        m_top->clear();
-        m_chart->clear();
-        updatePreview();
-        updateMessage();
-        return;
-    }
-    const Prediction &p = m_results.at(row);
-    m_currentPath = p.path;
-    m_currentImage = QImage(p.path);
-    updatePreview();
-    updateMessage();
-    if (!p.error.isEmpty()) {
-        m_top->setText(tr("This file cannot be used: %1").arg(unusableReason(p.path, p.error)));
-        m_chart->showNothing(tr("No probabilities: %1 cannot be used.").arg(QFileInfo(p.path).fileName()));
-        return;
-    }
-    if (m_attention->isChecked())
-        m_predictor->attention(p.path);
-    m_chart->showProbabilities(p.labels, p.probabilities);
-    const auto best = static_cast<int>(std::max_element(p.probabilities.begin(), p.probabilities.end()) - p.probabilities.begin());
-    m_top->setText(tr("Most likely: %1 (%2)").arg(p.labels[best], percentText(p.probabilities[best])));
-    Q_EMIT predictionShown(p.path);
-}
-
-void PredictView::setAttentionVisible(bool on)
-{
-    if (m_attention->isChecked() != on)
-        m_attention->setChecked(on); // comes back here through toggled
-    else if (on && m_heat.isNull() && !m_currentPath.isEmpty())
-        m_predictor->attention(m_currentPath);
-    else
-        updatePreview();
-}
-
-void PredictView::onAttention(const AttentionMap &map)
-{
-    if (map.path != m_currentPath)
-        return; // the user has moved on
-    if (!map.error.isEmpty()) {
-        setMessage(tr("No attention map: %1").arg(map.error), true);
-        return;
-    }
-    // Blue (little) to red (most), more opaque where the model drew more from.
-    m_heat = QImage(map.columns, map.rows, QImage::Format_ARGB32);
-    for (int r = 0; r < map.rows; ++r)
-        for (int c = 0; c < map.columns; ++c) {
-            const double v = map.values[r * map.columns + c];
-            QColor color = QColor::fromHsvF(0.66 * (1.0 - v), 1.0, 1.0);
-            color.setAlphaF(0.05 + 0.6 * v);
-            m_heat.setPixelColor(c, r, color);
-        }
-    updatePreview();
-}
-
-void PredictView::updatePreview()
-{
-    m_attentionShown = false;
-    if (m_currentImage.isNull()) {
-        m_image->setText(m_currentPath.isEmpty() ? dropHint() : tr("(no preview)"));
-        return;
-    }
-    QImage shown = m_currentImage.convertToFormat(QImage::Format_ARGB32)
-                       .scaled(m_image->size() * devicePixelRatioF(), Qt::KeepAspectRatio, Qt::SmoothTransformation);
-    if (m_attention->isChecked() && !m_heat.isNull()) {
-        // The model sees the whole frame resized to a square, so its grid spans the whole frame.
-        QPainter painter(&shown);
-        painter.setRenderHint(QPainter::SmoothPixmapTransform);
-        painter.drawImage(shown.rect(), m_heat.scaled(shown.size(), Qt::IgnoreAspectRatio, Qt::SmoothTransformation));
-        m_attentionShown = true;
-    }
-    shown.setDevicePixelRatio(devicePixelRatioF());
-    m_image->setPixmap(QPixmap::fromImage(shown));
 }
 
 // The message line describes the selected item: why it cannot be used, or else what is still to come.
@@ -378,27 +358,12 @@ void PredictView::exportCsv()
     const QString path = QFileDialog::getSaveFileName(this, tr("Export predictions"), QStringLiteral("predictions.csv"), tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
-    QStringList labels;
-    for (const auto &r : m_results)
-        if (!r.labels.isEmpty()) {
-            labels = r.labels;
-            break;
-        }
-    QStringList header = {QStringLiteral("path"), QStringLiteral("top1"), QStringLiteral("confidence"), QStringLiteral("error")};
-    for (const auto &l : labels)
-        header << QStringLiteral("p_") + l;
-    QVector<QStringList> records = {header};
+    QVector<ExportRow> rows;
     for (const auto &r : m_results) {
-        const auto best = r.probabilities.isEmpty()
-                              ? -1
-                              : static_cast<int>(std::max_element(r.probabilities.begin(), r.probabilities.end()) - r.probabilities.begin());
-        QStringList row = {r.path, best >= 0 ? r.labels[best] : QString(), best >= 0 ? csvNumberText(r.probabilities[best]) : QString(),
-                           r.error};
-        for (double v : r.probabilities)
-            row << csvNumberText(v);
-        records.push_back(row);
+        const Shown s = shown(r);
+        rows.push_back({r, s.trusted ? s.calibrated : QVector<double>(), s.set, s.review});
     }
-    if (!writeCsvFile(path, records))
+    if (!writePredictionsCsv(path, rows, m_calibration.has_value(), 1 - m_level->value() / 100))
         setMessage(tr("Cannot write %1").arg(path), true);
     else
         Q_EMIT exported(path);
@@ -407,6 +372,8 @@ void PredictView::exportCsv()
 QVector<double> PredictView::barValues() const { return m_chart->barValues(); }
 QStringList PredictView::barLabels() const { return m_chart->barLabels(); }
 QString PredictView::message() const { return m_message->text(); }
+QString PredictView::setLine() const { return m_set->text(); }
+QString PredictView::reviewLine() const { return m_review->text(); }
 QString PredictView::modelWarning() const { return m_modelWarning->isHidden() ? QString() : m_modelWarning->text(); }
 int PredictView::resultCount() const { return static_cast<int>(m_results.size()); }
 

@@ -2,19 +2,25 @@
 // Predict view: drop (or open, add, or paste) images and read the model's softmax probabilities as
 // sorted horizontal bars. Several files or a folder fill a list to step through and export; the
 // image, chart and message always describe the selected item of the list.
+#include "engine/model_calibration.h"
 #include "session/session_types.h"
 
 #include <QImage>
 #include <QTemporaryDir>
 #include <QWidget>
 
+#include <optional>
+
 class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
 class QLabel;
 class QListWidget;
 class QPushButton;
 
 namespace vitscope {
 
+class ImagePreview;
 class Predictor;
 class ProbabilityChart;
 
@@ -30,8 +36,13 @@ public:
     QStringList barLabels() const;
     QString message() const;
     QString modelWarning() const;
-    bool attentionShown() const { return m_attentionShown; } // overlay drawn for the current image (tests)
+    bool attentionShown() const; // rollout drawn for the current image (tests)
+    bool gradCamShown() const;
     void setAttentionVisible(bool on);
+    void setGradCamVisible(bool on, int target = -1); // -1: the predicted class
+    bool calibratedShown() const;                     // the bars are calibrated probabilities
+    QString setLine() const;                          // "90 % set: ..." of the current image
+    QString reviewLine() const;                       // the review flag, empty when not flagged
     int resultCount() const;
 
 Q_SIGNALS:
@@ -44,9 +55,24 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
+    // What a prediction shows: calibrated probabilities unless raw ones are asked for or there is
+    // no calibration, its set and its review flag.
+    struct Shown {
+        QVector<double> probabilities, calibrated;
+        QVector<int> set;
+        bool review = false, trusted = false;
+    };
+    Shown shown(const Prediction &p) const;
+    static QString dropHint();
+    static QString unusableReason(const QString &path, const QString &error);
+    static QString errorColour(const QWidget *widget); // a red that reads on the palette in use
     void onPredicted(const vitscope::Prediction &p);
+    void setModel(const QString &folder, const QStringList &labels);
+    void updateItem(int row);
+    void refreshResults();
     void showRow(int row);
-    void updatePreview();
+    void updateMaps();
+    int camTarget() const; // the class Grad-CAM explains; -1 the predicted one
     void onAttention(const vitscope::AttentionMap &map);
     void updateMessage();
     void setMessage(const QString &message, bool error);
@@ -55,14 +81,17 @@ private:
     void exportCsv();
 
     Predictor *m_predictor;
-    QLabel *m_image, *m_top, *m_message, *m_modelWarning;
+    ImagePreview *m_preview;
+    QLabel *m_top, *m_message, *m_modelWarning, *m_set, *m_review, *m_calibrationNote;
     ProbabilityChart *m_chart;
     QListWidget *m_list;
     QPushButton *m_export;
-    QCheckBox *m_attention;
+    QComboBox *m_overlay, *m_camClass;
+    QDoubleSpinBox *m_level, *m_reviewBelow;
+    QCheckBox *m_raw;
     QString m_currentPath;
-    QImage m_currentImage, m_heat; // the image shown, and the rollout for it (grid size)
-    bool m_attentionShown = false;
+    std::optional<ModelCalibration> m_calibration; // the loaded model's calibration.json
+    QString m_calibrationProblem;
     QVector<Prediction> m_results; // one per row of m_list
     int m_outstanding = 0;         // results still to come for the list
     int m_superseded = 0;          // results still to come for lists since replaced: dropped

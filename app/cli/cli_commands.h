@@ -45,6 +45,7 @@ void addScan(CLI::App &app, int &exitCode);
 void addDemoData(CLI::App &app, int &exitCode);
 void addTrain(CLI::App &app, int &exitCode);
 void addEval(CLI::App &app, int &exitCode);
+void addCalibrate(CLI::App &app, int &exitCode);
 void addExport(CLI::App &app, int &exitCode);
 void addReport(CLI::App &app, int &exitCode); // the run report and model card (cli_report.cpp)
 void addBenchData(CLI::App &bench, int &exitCode); // bench preprocess, bench loader

@@ -13,6 +13,7 @@
 #include "data/sha256.h"
 #include "engine/autocast.h"
 #include "engine/checkpoint.h"
+#include "engine/model_calibration.h"
 #include "engine/runtime.h"
 
 #include <nlohmann/json.hpp>
@@ -24,6 +25,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <optional>
 #include <random>
 #include <chrono>
 #include <cstdio>
@@ -58,8 +60,17 @@ struct PredictArgs {
     std::string model, device = "auto", precision = "fp32";
     std::vector<std::string> images;
     int top = 0, threads = 0;
-    bool json = false;
+    double alpha = kDefaultAlpha, reviewBelow = kDefaultReviewBelow;
+    bool json = false, raw = false;
 };
+
+std::string setText(const std::vector<int> &set, const std::vector<std::string> &labels)
+{
+    std::string out;
+    for (const int c : set)
+        out += (out.empty() ? "" : ", ") + labels[static_cast<std::size_t>(c)];
+    return out.empty() ? "(empty: no class is plausible)" : out;
+}
 
 int runPredict(const PredictArgs &args)
 {
@@ -76,6 +87,18 @@ int runPredict(const PredictArgs &args)
         std::cerr << "note: " << m << "\n";
     const Preprocessor pre(loaded.preprocess);
     const auto &labels = loaded.config().labels;
+    const auto calibration = readCalibration(args.model);
+    const bool showCalibrated = calibration && !args.raw;
+    if (!args.json) {
+        if (showCalibrated)
+            std::cerr << "calibrated probabilities (temperature " << calibration->temperature << ", fitted on "
+                      << calibration->count << " held-out images); --raw shows the model's own softmax\n"
+                      << "the " << 100 * (1 - args.alpha) << " % sets cover the true class that often on average over images "
+                      << "like the calibration ones, not for images from another hospital or scope\n";
+        else if (!calibration)
+            std::cerr << "note: this model has no calibration.json: the probabilities are uncalibrated "
+                      << "(vitscope-cli calibrate fits one)\n";
+    }
     const int top = std::clamp(args.top > 0 ? args.top : static_cast<int>(labels.size()), 1, static_cast<int>(labels.size()));
     torch::InferenceMode inference;
     loaded.model->eval();
@@ -99,20 +122,40 @@ int runPredict(const PredictArgs &args)
         }
         std::vector<int> order(labels.size());
         std::iota(order.begin(), order.end(), 0);
-        const double *p = probs.data_ptr<double>();
+        const std::vector<double> raw(probs.data_ptr<double>(), probs.data_ptr<double>() + probs.numel());
+        std::optional<TrustedPrediction> trusted;
+        if (calibration)
+            trusted = trustPrediction(*calibration, raw, args.alpha, args.reviewBelow);
+        const double *p = showCalibrated ? trusted->probabilities.data() : raw.data();
         std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return p[a] > p[b]; });
         if (args.json) {
-            nlohmann::json all = nlohmann::json::object();
-            for (std::size_t c = 0; c < labels.size(); ++c)
-                all[labels[c]] = p[c];
-            std::cout << nlohmann::json({{"image", image}, {"top1", labels[order[0]]}, {"confidence", p[order[0]]}, {"probabilities", all}})
-                             .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
-                      << std::endl;
+            auto byLabel = [&](const std::vector<double> &v) {
+                nlohmann::json all = nlohmann::json::object();
+                for (std::size_t c = 0; c < labels.size(); ++c)
+                    all[labels[c]] = v[c];
+                return all;
+            };
+            // "probabilities" stay the raw softmax (what transformers computes), calibrated or not
+            nlohmann::json j = {{"image", image}, {"top1", labels[order[0]]}, {"confidence", raw[order[0]]}, {"probabilities", byLabel(raw)}};
+            if (trusted) {
+                nlohmann::json set = nlohmann::json::array();
+                for (const int c : trusted->set)
+                    set.push_back(labels[static_cast<std::size_t>(c)]);
+                j["calibrated_probabilities"] = byLabel(trusted->probabilities);
+                j["calibrated_confidence"] = trusted->probabilities[static_cast<std::size_t>(order[0])];
+                j["temperature"] = calibration->temperature;
+                j["set"] = set;
+                j["set_level"] = 1 - args.alpha;
+                j["review"] = trusted->review;
+            }
+            std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << std::endl;
         } else {
-            std::cout << image << "\n";
+            std::cout << image << (trusted && trusted->review ? "  [uncertain: review]" : "") << "\n";
             for (int k = 0; k < top; ++k)
                 std::cout << "  " << std::setw(28) << std::left << labels[order[k]] << std::right << std::fixed
                           << std::setprecision(2) << std::setw(7) << 100.0 * p[order[k]] << " %\n";
+            if (trusted)
+                std::cout << "  " << std::defaultfloat << 100 * (1 - args.alpha) << " % set: " << setText(trusted->set, labels) << "\n";
         }
     }
     return failures ? kExitBadInput : kExitOk;
@@ -275,7 +318,14 @@ void addPredict(CLI::App &app, int &exitCode)
         ->check(CLI::IsMember(choiceNames<Precision>()))
         ->capture_default_str();
     sub->add_option("--threads", a->threads, "CPU threads; 0 uses every core")->check(CLI::Range(0, 4096))->capture_default_str();
-    sub->add_flag("--json", a->json, "one JSON object per image");
+    sub->add_flag("--json", a->json, "one JSON object per image (raw and, with calibration.json, calibrated probabilities, the set and the review flag)");
+    sub->add_flag("--raw", a->raw, "show the model's own softmax even when it has a calibration.json");
+    sub->add_option("--alpha", a->alpha, "prediction sets hold the true class with probability 1 - alpha (on average over images like the calibration ones)")
+        ->check(CLI::Range(0.001, 0.5))
+        ->capture_default_str();
+    sub->add_option("--review-below", a->reviewBelow, "flag an image for review when its top calibrated probability is below this, or its set does not hold exactly one class")
+        ->check(CLI::Range(0.0, 1.0))
+        ->capture_default_str();
     sub->footer("Exit code 3: some images could not be used (each says why).");
     sub->callback([a, &exitCode] { exitCode = runPredict(*a); });
 }

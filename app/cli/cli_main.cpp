@@ -24,6 +24,7 @@ int main(int argc, char **argv)
     addDemoData(app, exitCode);
     addTrain(app, exitCode);
     addEval(app, exitCode);
+    addCalibrate(app, exitCode);
     addExport(app, exitCode);
     addReport(app, exitCode);
 #endif

@@ -10,6 +10,7 @@
 #include "job/training_job.h"
 #include "engine/checkpoint.h"
 #include "engine/file_util.h"
+#include "engine/model_calibration.h"
 #include "engine/run_folder.h"
 #include "engine/runtime.h"
 #include "engine/trainer.h"
@@ -18,9 +19,11 @@
 #include <torch/torch.h>
 
 #include <algorithm>
+#include <cmath>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
+#include <iomanip>
 #include <iostream>
 #include <unistd.h>
 
@@ -156,25 +159,39 @@ struct EvalArgs {
     bool json = false;
 };
 
-int runEval(const EvalArgs &a)
+// The model's results on a labelled folder, or on one part of a run's split.
+struct PartResult {
+    LoadedModel model;
+    EvalResult result;
+    std::string part;
+};
+PartResult evaluatePart(const EvalArgs &a, const std::string &defaultPartWithSplit)
 {
     if (a.data.empty() && a.splitFile.empty())
         throw UsageError("--data DIR (or --split-file FILE) is required");
     const torch::Device device = selectDevice(a.device);
     configureThreads(a.threads);
-    auto model = loadModel(a.model, {{}, device});
+    PartResult out{loadModel(a.model, {{}, device}), {}, {}};
     JobConfig data;
     data.data.data = a.data;
     data.data.cacheDir = a.cacheDir;
     data.train.threads = a.threads;
-    const std::string part = !a.part.empty() ? a.part : !a.splitFile.empty() ? "test" : "all";
+    out.part = !a.part.empty() ? a.part : !a.splitFile.empty() ? defaultPartWithSplit : "all";
     if (a.splitFile.empty())
         data.data.split = {1.0, 0.0, 0.0}; // the whole folder
-    auto prepared = prepareData(data, a.splitFile, model.preprocess);
-    if (prepared.split.classes != model.config().labels)
+    auto prepared = prepareData(data, a.splitFile, out.model.preprocess);
+    if (prepared.split.classes != out.model.config().labels)
         throw std::runtime_error("the data's classes do not match the model's labels");
-    CachedDataset *set = part == "test" ? prepared.test.get() : part == "val" ? prepared.val.get() : prepared.train.get();
-    const auto r = evaluate(model.model, *set, a.batchSize, device);
+    CachedDataset *set = out.part == "test" ? prepared.test.get() : out.part == "val" ? prepared.val.get() : prepared.train.get();
+    if (!set || set->size() == 0)
+        throw std::runtime_error("the " + out.part + " part holds no images");
+    out.result = evaluate(out.model.model, *set, a.batchSize, device);
+    return out;
+}
+
+int runEval(const EvalArgs &a)
+{
+    const auto [model, r, part] = evaluatePart(a, "test");
     if (a.json) {
         json j = metricsJson(r.metrics);
         j["confusion"] = r.metrics.confusion;
@@ -187,11 +204,56 @@ int runEval(const EvalArgs &a)
     return kExitOk;
 }
 
+struct CalibrateArgs : EvalArgs {
+    std::string score = std::string(choiceName(kDefaultScore));
+    double alpha = kDefaultAlpha;
+};
+
+int runCalibrate(const CalibrateArgs &a)
+{
+    if (a.part == "train")
+        throw UsageError("calibrating on the images a model trained on makes it over-confident: use held-out images (--part val)");
+    auto [model, r, part] = evaluatePart(a, "val");
+    const std::string fittedOn = !a.splitFile.empty() ? part + " part of " + a.splitFile : fs::absolute(a.data).string();
+    const auto cal = fitCalibration(scoreMatrix(r.logits), r.labels, fittedOn, parseChoice<ConformalScore>(a.score, "--score"), a.alpha);
+    writeCalibration(a.model, cal);
+    const double qhat = cal.threshold(a.alpha);
+    if (a.json) {
+        std::cout << json({{"calibration", calibrationFile(a.model)}, {"temperature", cal.temperature}, {"count", cal.count},
+                           {"fitted_on", fittedOn}, {"score", a.score}, {"alpha", a.alpha},
+                           {"qhat", std::isfinite(qhat) ? json(qhat) : json(nullptr)},
+                           {"raw", toJson(cal.raw)}, {"scaled", toJson(cal.scaled)}})
+                         .dump()
+                  << "\n";
+        return kExitOk;
+    }
+    std::cout << "temperature " << cal.temperature << " fitted on " << cal.count << " images (" << fittedOn << ")\n"
+              << "            raw      scaled\n";
+    auto row = [](const char *name, double before, double after) {
+        std::cout << std::left << std::setw(8) << name << std::right << std::fixed << std::setprecision(4) << std::setw(9)
+                  << before << std::setw(10) << after << "\n";
+    };
+    row("NLL", cal.raw.nll, cal.scaled.nll);
+    row("Brier", cal.raw.brier, cal.scaled.brier);
+    row("ECE", cal.raw.ece, cal.scaled.ece);
+    row("MCE", cal.raw.mce, cal.scaled.mce);
+    std::cout << std::defaultfloat;
+    if (std::isfinite(qhat))
+        std::cout << a.score << " threshold at alpha " << a.alpha << ": " << qhat << "\n";
+    else
+        std::cout << "too few images for " << 100 * (1 - a.alpha) << " % sets (at least " << std::ceil(1 / a.alpha - 1)
+                  << " needed): every set holds every class\n";
+    std::cout << "written to " << calibrationFile(a.model) << "\n";
+    return kExitOk;
+}
+
 int runExport(const std::string &runFolder, const std::string &out)
 {
     RunFolder run(runFolder);
     auto model = loadModel(run.bestFolder());
     exportModel(model.model, model.preprocess, out);
+    if (const auto calibration = readCalibration(run.bestFolder()))
+        writeCalibration(out, *calibration);
     std::cerr << "exported the best model of " << runFolder << " to " << out << "\n";
     return kExitOk;
 }
@@ -228,6 +290,29 @@ void addEval(CLI::App &app, int &exitCode)
     sub->add_option("--cache-dir", a->cacheDir, "preprocessed-image cache (default: the user's cache folder)");
     sub->add_flag("--json", a->json, "print the metrics as one JSON object");
     sub->callback([a, &exitCode] { exitCode = runEval(*a); });
+}
+
+void addCalibrate(CLI::App &app, int &exitCode)
+{
+    auto *sub = app.add_subcommand("calibrate", "fit a temperature and prediction-set threshold on held-out labelled images; writes MODEL/calibration.json");
+    auto a = std::make_shared<CalibrateArgs>();
+    sub->add_option("--model", a->model, "Hugging Face model folder (model.safetensors and config.json stay as they are)")->required();
+    sub->add_option("--data", a->data, "held-out data set folder: one sub-folder of images per class (images the model did not train on)");
+    sub->add_option("--split-file", a->splitFile, "a run's split.json: calibrate on one of its parts");
+    sub->add_option("--part", a->part, "part of the split: val (default with --split-file), test, or all (default)")
+        ->check(CLI::IsMember({"test", "val", "train", "all"}));
+    sub->add_option("--score", a->score, "conformal score: lac (smallest sets on average) or aps (sets that grow with ambiguity)")
+        ->check(CLI::IsMember(choiceNames<ConformalScore>()))
+        ->capture_default_str();
+    sub->add_option("--alpha", a->alpha, "default level of the sets: they miss the true class with probability alpha")
+        ->check(CLI::Range(0.001, 0.5))
+        ->capture_default_str();
+    sub->add_option("--device", a->device, "auto, cpu, cuda or cuda:N")->capture_default_str();
+    sub->add_option("--threads", a->threads, "CPU threads; 0 uses every core")->check(CLI::Range(0, 4096))->capture_default_str();
+    sub->add_option("--batch-size", a->batchSize, "images per batch")->check(CLI::Range(1, 1 << 20))->capture_default_str();
+    sub->add_option("--cache-dir", a->cacheDir, "preprocessed-image cache (default: the user's cache folder)");
+    sub->add_flag("--json", a->json, "print the result as one JSON object");
+    sub->callback([a, &exitCode] { exitCode = runCalibrate(*a); });
 }
 
 void addExport(CLI::App &app, int &exitCode)

@@ -38,6 +38,12 @@ struct Names<RunStatus> {
                                                                                  {RunStatus::Failed, "failed"}}};
 };
 
+template <>
+struct Names<ConformalScore> {
+    static constexpr std::array<std::pair<ConformalScore, std::string_view>, 2> table{
+        {{ConformalScore::Lac, "lac"}, {ConformalScore::Aps, "aps"}}};
+};
+
 template <typename E>
 std::string_view name(E value)
 {
@@ -53,6 +59,7 @@ std::string_view choiceName(Precision value) { return name(value); }
 std::string_view choiceName(Metric value) { return name(value); }
 std::string_view choiceName(Augmentation value) { return name(value); }
 std::string_view choiceName(RunStatus value) { return name(value); }
+std::string_view choiceName(ConformalScore value) { return name(value); }
 
 template <typename E>
 std::vector<std::string> choiceNames()
@@ -79,10 +86,12 @@ template Precision parseChoice<Precision>(std::string_view, std::string_view);
 template Metric parseChoice<Metric>(std::string_view, std::string_view);
 template Augmentation parseChoice<Augmentation>(std::string_view, std::string_view);
 template RunStatus parseChoice<RunStatus>(std::string_view, std::string_view);
+template ConformalScore parseChoice<ConformalScore>(std::string_view, std::string_view);
 template std::vector<std::string> choiceNames<Precision>();
 template std::vector<std::string> choiceNames<Metric>();
 template std::vector<std::string> choiceNames<Augmentation>();
 template std::vector<std::string> choiceNames<RunStatus>();
+template std::vector<std::string> choiceNames<ConformalScore>();
 
 std::string fineTuneText(const FineTune &f)
 {

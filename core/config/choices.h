@@ -17,6 +17,10 @@ enum class Precision { Fp32, Bf16, Auto }; // auto: bf16 where the device comput
 enum class Metric { Accuracy, WeightedF1, MacroF1, Loss, Mcc };
 enum class Augmentation { HFlip, VFlip, Rot90, Crop, Jitter };
 enum class RunStatus { Running, Finished, Stopped, EarlyStopped, Failed };
+// The non-conformity score of split-conformal prediction sets (engine/calibration.h): LAC
+// (1 - p(class); the smallest sets on average) or APS (the probability mass ranked at or above
+// the class; sets that grow with the image's ambiguity).
+enum class ConformalScore { Lac, Aps };
 
 // Which part of the network trains: all of it; the last K encoder blocks with the final LayerNorm
 // and the classifier; or the classifier only (a linear probe on the final-LayerNorm CLS token).
@@ -34,6 +38,7 @@ std::string_view choiceName(Precision value);
 std::string_view choiceName(Metric value);
 std::string_view choiceName(Augmentation value);
 std::string_view choiceName(RunStatus value);
+std::string_view choiceName(ConformalScore value);
 
 // `what` names the setting in the error message ("--precision", "config.train.precision").
 template <typename E>

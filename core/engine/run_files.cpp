@@ -104,8 +104,12 @@ EpochInfo epochFromJson(const json &j)
 
 json summaryJson(const DatasetSummary &d)
 {
+    json bad = json::array();
+    for (const auto &b : d.badFileList)
+        bad.push_back({{"path", b.path}, {"reason", b.reason}});
     return {{"root", d.root},   {"val_root", d.valRoot}, {"test_root", d.testRoot},          {"train", d.train},
-            {"val", d.val},     {"test", d.test},        {"bad_files", d.badFiles},          {"duplicates", d.duplicates}};
+            {"val", d.val},     {"test", d.test},        {"bad_files", d.badFiles},          {"duplicates", d.duplicates},
+            {"bad_file_list", bad}, {"duplicate_groups", d.duplicateGroups}};
 }
 
 DatasetSummary summaryFromJson(const json &j)
@@ -119,6 +123,9 @@ DatasetSummary summaryFromJson(const json &j)
     d.test = j.value("test", int64_t{0});
     d.badFiles = j.value("bad_files", int64_t{0});
     d.duplicates = j.value("duplicates", int64_t{0});
+    for (const auto &b : j.value("bad_file_list", json::array()))
+        d.badFileList.push_back({b.value("path", ""), b.value("reason", "")});
+    d.duplicateGroups = j.value("duplicate_groups", std::vector<std::vector<std::string>>{});
     return d;
 }
 
@@ -324,6 +331,7 @@ EvaluationRecord readEvaluation(const std::string &run, const std::string &part)
     parsed(metricsPath, [&] {
         r.labels = m.at("labels").get<std::vector<std::string>>();
         r.metrics = metricsFromJson(m);
+        r.trust = trustFromJson(m);
         return 0;
     });
     const auto csvPath = (fs::path(folder) / "predictions.csv").string();

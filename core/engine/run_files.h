@@ -11,6 +11,7 @@
 //   test/ and val/           predictions.csv and metrics.json of the best model
 #include "config/job_config.h"
 #include "engine/metrics.h"
+#include "engine/model_calibration.h"
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -46,6 +47,11 @@ struct EpochInfo {
 struct DatasetSummary {
     std::string root, valRoot, testRoot;
     int64_t train = 0, val = 0, test = 0, badFiles = 0, duplicates = 0;
+    struct BadFileNote {
+        std::string path, reason; // path relative to its root
+    };
+    std::vector<BadFileNote> badFileList;             // what the report lists
+    std::vector<std::vector<std::string>> duplicateGroups; // relative paths of identical files
 };
 
 struct RunInfo {
@@ -76,6 +82,7 @@ struct EvaluationRecord {
     std::vector<std::string> labels;
     Metrics metrics; // with the confusion matrix
     std::vector<PredictionRecord> predictions; // test and val only
+    std::optional<PartTrust> trust;             // runs trained before calibration existed have none
 };
 
 namespace runfiles {

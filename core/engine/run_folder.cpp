@@ -223,7 +223,7 @@ void RunFolder::saveBest(ViTForImageClassification &model, const PreprocessConfi
 }
 
 void RunFolder::writeEvaluation(const std::string &part, const EvalResult &r, const std::vector<std::string> &labels,
-                                const std::vector<std::string> &names)
+                                const std::vector<std::string> &names, const PartTrust *trust)
 {
     const fs::path dir = runfiles::partFolder(m_path, part);
     fs::create_directories(dir);
@@ -247,6 +247,8 @@ void RunFolder::writeEvaluation(const std::string &part, const EvalResult &r, co
     json m = toJson(r.metrics, labels);
     m["confusion"] = r.metrics.confusion;
     m["labels"] = labels;
+    if (trust)
+        addTrustJson(m, *trust, labels);
     writeTextAtomically((dir / "metrics.json").string(), m.dump(2) + "\n");
 }
 

@@ -2,6 +2,7 @@
 // Writes a run folder (layout and records in run_files.h, which also reads them back) and its
 // checkpoints.
 #include "engine/checkpoint.h"
+#include "engine/model_calibration.h"
 #include "engine/optim.h"
 #include "engine/run_files.h"
 #include "engine/trainer_state.h"
@@ -39,8 +40,9 @@ public:
     std::string bestFolder() const;
     std::string lastFolder() const;
 
+    // With `trust`, metrics.json also holds the part's calibration, set coverage and intervals.
     void writeEvaluation(const std::string &part, const EvalResult &result, const std::vector<std::string> &labels,
-                         const std::vector<std::string> &itemNames);
+                         const std::vector<std::string> &itemNames, const PartTrust *trust = nullptr);
 
 private:
     void writeInfo();

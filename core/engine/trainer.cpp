@@ -355,11 +355,27 @@ private:
         auto best = loadModel(m_run.bestFolder(), {m_labels, m_device});
         m_lm.model = best.model;
         const EvalResult bestVal = evaluate(m_lm.model, m_val, m_cfg.evalBatchSize, m_device, m_bf16);
-        m_run.writeEvaluation("val", bestVal, m_labels, itemNames(m_val));
+        // Calibrated on the validation part only: never on the images it trained on, nor on the
+        // test part, whose figures must stay an honest check of the calibration too.
+        std::optional<ModelCalibration> calibration;
+        if (!bestVal.labels.empty()) {
+            calibration = fitCalibration(scoreMatrix(bestVal.logits), bestVal.labels, "val");
+            writeCalibration(m_run.bestFolder(), *calibration);
+            log("calibration: temperature " + std::to_string(calibration->temperature) + " fitted on " +
+                std::to_string(calibration->count) + " validation images (ECE " + std::to_string(calibration->raw.ece) +
+                " -> " + std::to_string(calibration->scaled.ece) + ")");
+        }
+        auto writePart = [&](const std::string &part, const EvalResult &r, BatchSource &source) {
+            std::optional<PartTrust> trust;
+            if (calibration && !r.labels.empty())
+                trust = partTrust(*calibration, scoreMatrix(r.logits), r.labels, r.predictions, m_cfg.seed);
+            m_run.writeEvaluation(part, r, m_labels, itemNames(source), trust ? &*trust : nullptr);
+        };
+        writePart("val", bestVal, m_val);
         summary.val = bestVal.metrics;
         if (m_test && m_test->size() > 0) {
             const EvalResult test = evaluate(m_lm.model, *m_test, m_cfg.evalBatchSize, m_device, m_bf16);
-            m_run.writeEvaluation("test", test, m_labels, itemNames(*m_test));
+            writePart("test", test, *m_test);
             summary.test = test.metrics;
         }
         summary.bestEpoch = m_st.bestEpoch;

@@ -2,6 +2,7 @@
 // The notebook's fine-tune (Hugging Face Trainer recipe), exact, resumable, with a run folder.
 #include "config/job_config.h"
 #include "engine/batch_source.h"
+#include "engine/calibration.h"
 #include "engine/checkpoint.h"
 #include "engine/host_copy.h"
 #include "engine/metrics.h"
@@ -17,8 +18,12 @@ namespace vitscope {
 struct EvalResult {
     Metrics metrics;
     torch::Tensor probabilities;      // [N, C] float32 CPU
+    torch::Tensor logits;             // [N, C] float32 CPU (for calibration)
     std::vector<int64_t> labels, predictions;
 };
+
+// [N, C] scores as float64 rows, for the calibration maths (engine/calibration.h).
+ScoreMatrix scoreMatrix(const torch::Tensor &scores);
 
 struct TrainSummary {
     RunStatus status = RunStatus::Finished; // finished, stopped or early-stopped

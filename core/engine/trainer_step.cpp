@@ -21,7 +21,7 @@ EvalResult evaluate(ViTForImageClassification &model, BatchSource &data, int bat
     EvalResult r;
     const int64_t n = data.size();
     const int64_t classes = static_cast<int64_t>(model->config().labels.size());
-    std::vector<torch::Tensor> probs, labels;
+    std::vector<torch::Tensor> probs, logitParts, labels;
     // Everything stays on the device until the end: one read-back per evaluation, not per batch.
     auto lossSum = torch::zeros({}, torch::TensorOptions().device(device));
     for (int64_t b = 0; b < n; b += batchSize) {
@@ -39,15 +39,25 @@ EvalResult evaluate(ViTForImageClassification &model, BatchSource &data, int bat
         lossSum += torch::nn::functional::cross_entropy(
             logits, toDevice(truth, device), torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kSum));
         probs.push_back(torch::softmax(logits, -1));
+        logitParts.push_back(logits);
         labels.push_back(truth.cpu());
     }
     r.probabilities = probs.empty() ? torch::zeros({0, classes}) : torch::cat(probs).cpu();
+    r.logits = logitParts.empty() ? torch::zeros({0, classes}) : torch::cat(logitParts).cpu();
     const auto pred = r.probabilities.argmax(-1).contiguous();
     const auto truth = labels.empty() ? torch::zeros({0}, torch::kInt64) : torch::cat(labels).contiguous();
     r.predictions.assign(pred.data_ptr<int64_t>(), pred.data_ptr<int64_t>() + pred.numel());
     r.labels.assign(truth.data_ptr<int64_t>(), truth.data_ptr<int64_t>() + truth.numel());
     r.metrics = computeMetrics(r.labels, r.predictions, static_cast<int>(classes), lossSum.item<double>());
     return r;
+}
+
+ScoreMatrix scoreMatrix(const torch::Tensor &scores)
+{
+    const auto s = scores.to(torch::kCPU, torch::kFloat64).contiguous();
+    ScoreMatrix m{s.size(0), s.dim() > 1 ? s.size(1) : 0, {}};
+    m.values.assign(s.data_ptr<double>(), s.data_ptr<double>() + s.numel());
+    return m;
 }
 
 bool StepValues::finite() const

@@ -128,7 +128,12 @@ torch::Tensor ViTLayerImpl::attend(const torch::Tensor &x, torch::Tensor *attent
 
 torch::Tensor ViTLayerImpl::forward(const torch::Tensor &x, torch::Tensor *attention)
 {
-    auto h = x + m_dropout(attend(m_layerNormBefore(x), attention));
+    return forwardNormed(x, m_layerNormBefore(x), attention);
+}
+
+torch::Tensor ViTLayerImpl::forwardNormed(const torch::Tensor &x, const torch::Tensor &normed, torch::Tensor *attention)
+{
+    auto h = x + m_dropout(attend(normed, attention));
     auto mlp = torch::gelu(dense(m_intermediate, m_layerNormAfter(h)), m_tanhGelu ? "tanh" : "none");
     return h + m_dropout(dense(m_output, mlp));
 }
@@ -230,6 +235,15 @@ torch::Tensor ViTForImageClassificationImpl::featuresAt(const torch::Tensor &pix
         return m_vit(pixelValues).select(1, 0);
     }
     return pixelValues;
+}
+
+torch::Tensor ViTForImageClassificationImpl::forwardTappingLastNorm(const torch::Tensor &pixelValues, torch::Tensor &normed)
+{
+    const int layers = m_config.numHiddenLayers;
+    auto x = m_vit->encode(m_vit->embed(pixelValues), 0, layers - 1);
+    auto &last = m_vit->layer(layers - 1);
+    normed = last->normBefore(x);
+    return dense(m_classifier, m_vit->finalNorm(last->forwardNormed(x, normed)).select(1, 0));
 }
 
 ViTOutput ViTForImageClassificationImpl::forwardFull(const torch::Tensor &pixelValues, bool withAttentions)

@@ -37,6 +37,10 @@ public:
     explicit ViTLayerImpl(const ViTConfig &config);
     // Returns the layer output; fills *attention with the probabilities when it is non-null.
     torch::Tensor forward(const torch::Tensor &x, torch::Tensor *attention = nullptr);
+    // The same in two parts, for Grad-CAM, whose target is layernorm_before's output: that output,
+    // and the layer's output given it (the residual path takes x itself).
+    torch::Tensor normBefore(const torch::Tensor &x) { return m_layerNormBefore(x); }
+    torch::Tensor forwardNormed(const torch::Tensor &x, const torch::Tensor &normed, torch::Tensor *attention = nullptr);
     void setQkvMode(QkvMode mode) { m_qkvMode = mode; }
 
 private:
@@ -62,6 +66,7 @@ public:
     torch::Tensor embed(const torch::Tensor &pixelValues);
     torch::Tensor encode(torch::Tensor tokens, int from, int to, std::vector<torch::Tensor> *attentions = nullptr);
     torch::Tensor finalNorm(const torch::Tensor &tokens) { return m_layerNorm(tokens); }
+    ViTLayer &layer(int index) { return m_layers.at(static_cast<std::size_t>(index)); }
     void setQkvMode(QkvMode mode);
 
 private:
@@ -83,6 +88,8 @@ public:
     // or CLS features [B, hidden]. forwardFrom(featuresAt(x, e), e) computes what forward(x) does.
     torch::Tensor forwardFrom(const torch::Tensor &input, const ModelEntry &entry);
     torch::Tensor featuresAt(const torch::Tensor &pixelValues, const ModelEntry &entry); // what enters at `entry`
+    // Logits, with the last block's layernorm_before output in *normed (Grad-CAM's target layer).
+    torch::Tensor forwardTappingLastNorm(const torch::Tensor &pixelValues, torch::Tensor &normed);
 
     const ViTConfig &config() const { return m_config; }
     // Re-initialises every weight as transformers' _init_weights does (from_config).

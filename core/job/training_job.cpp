@@ -152,7 +152,12 @@ TrainSummary runTrainingJob(const TrainJob &job, const JobCallbacks &cb, const s
                         static_cast<int64_t>(s.val.size()),
                         static_cast<int64_t>(s.test.size()),
                         static_cast<int64_t>(prepared.scan.bad.size()),
-                        static_cast<int64_t>(prepared.scan.duplicates.size())};
+                        static_cast<int64_t>(prepared.scan.duplicates.size()),
+                        {},
+                        {}};
+        for (const auto &b : prepared.scan.bad)
+            info.dataset.badFileList.push_back({b.path, b.reason});
+        info.dataset.duplicateGroups = prepared.scan.duplicates;
         info.splitWarnings = s.warnings;
         info.versions = versions;
         run.start(info);

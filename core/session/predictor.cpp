@@ -4,6 +4,7 @@
 #include "engine/attention_map.h"
 #include "engine/autocast.h"
 #include "engine/checkpoint.h"
+#include "engine/grad_cam.h"
 #include "engine/runtime.h"
 
 #include <torch/torch.h>
@@ -29,13 +30,22 @@ Predictor::Predictor(QObject *parent) : QObject(parent)
     connect(this, &Predictor::loadRequested, worker, &PredictorWorker::load);
     connect(this, &Predictor::predictRequested, worker, &PredictorWorker::run);
     connect(this, &Predictor::precisionRequested, worker, &PredictorWorker::setPrecision);
-    connect(worker, &PredictorWorker::modelLoaded, this, &Predictor::modelLoaded);
+    connect(worker, &PredictorWorker::modelLoaded, this, [this](const QString &folder, const QStringList &labels, const QStringList &notes, const QString &device) {
+        m_folder = folder;
+        m_labels = labels;
+        Q_EMIT modelLoaded(folder, labels, notes, device);
+    });
+    connect(worker, &PredictorWorker::modelFailed, this, [this] {
+        m_folder.clear();
+        m_labels.clear();
+    });
     connect(worker, &PredictorWorker::modelFailed, this, &Predictor::modelFailed);
     connect(worker, &PredictorWorker::untrainedHead, this, &Predictor::untrainedHead);
     connect(worker, &PredictorWorker::predicted, this, &Predictor::predicted);
     connect(worker, &PredictorWorker::batchFinished, this, &Predictor::batchFinished);
     connect(this, &Predictor::attentionRequested, worker, &PredictorWorker::attention);
     connect(worker, &PredictorWorker::attentionReady, this, &Predictor::attentionReady);
+    connect(this, &Predictor::gradCamRequested, worker, &PredictorWorker::gradCam);
     m_thread.start();
 }
 
@@ -63,6 +73,37 @@ void Predictor::predict(const QStringList &paths)
 void Predictor::attention(const QString &path)
 {
     Q_EMIT attentionRequested(path);
+}
+
+void Predictor::gradCam(const QString &path, int target)
+{
+    Q_EMIT gradCamRequested(path, target);
+}
+
+void PredictorWorker::gradCam(const QString &path, int target)
+{
+    AttentionMap map;
+    map.kind = AttentionMap::Kind::GradCam;
+    map.path = path;
+    map.target = target;
+    try {
+        if (!m_state->model)
+            throw std::runtime_error(tr("No model is loaded.").toStdString());
+        auto &model = m_state->model->model;
+        const auto x = m_state->preprocessor->load(path.toStdString());
+        if (target < 0) { // the predicted class, as the prediction's own pass computes it
+            torch::InferenceMode inference;
+            AutocastGuard autocast(m_state->device, m_state->bf16);
+            map.target = static_cast<int>(model(x.to(m_state->device)).argmax(-1).item<int64_t>());
+        }
+        const auto cam = normalisedMaps(vitscope::gradCam(model, x, {map.target}))[0].contiguous();
+        map.rows = static_cast<int>(cam.size(0));
+        map.columns = static_cast<int>(cam.size(1));
+        map.values = QVector<float>(cam.data_ptr<float>(), cam.data_ptr<float>() + cam.numel());
+    } catch (const std::exception &e) {
+        map.error = QString::fromStdString(e.what());
+    }
+    Q_EMIT attentionReady(map);
 }
 
 void PredictorWorker::attention(const QString &path)

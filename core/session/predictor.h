@@ -18,6 +18,9 @@ class Predictor : public QObject {
 public:
     explicit Predictor(QObject *parent = nullptr);
     ~Predictor() override;
+    // The model loaded last (empty before the first), for views created after it was loaded.
+    QString modelFolder() const { return m_folder; }
+    QStringList modelLabels() const { return m_labels; }
 
 public Q_SLOTS:
     void loadModel(const QString &folder);
@@ -26,10 +29,13 @@ public Q_SLOTS:
     void setPrecision(vitscope::Precision precision);
     void predict(const QStringList &paths);
     void attention(const QString &path); // on demand: an extra forward pass that keeps attentions
+    // On demand: Grad-CAM of `target` (-1: the predicted class), an extra fp32 pass with gradients.
+    void gradCam(const QString &path, int target);
 
 Q_SIGNALS:
     void attentionReady(const vitscope::AttentionMap &map);
     void attentionRequested(const QString &path); // internal
+    void gradCamRequested(const QString &path, int target); // internal
     void modelLoaded(const QString &folder, const QStringList &labels, const QStringList &notes, const QString &device);
     void modelFailed(const QString &message);
     void untrainedHead(); // after modelLoaded: the head is freshly initialised
@@ -42,6 +48,8 @@ Q_SIGNALS:
 
 private:
     QThread m_thread;
+    QString m_folder;
+    QStringList m_labels;
 };
 
 class PredictorWorker : public QObject {
@@ -55,6 +63,7 @@ public Q_SLOTS:
     void setPrecision(vitscope::Precision precision);
     void run(const QStringList &paths);
     void attention(const QString &path);
+    void gradCam(const QString &path, int target);
 
 Q_SIGNALS:
     void attentionReady(const vitscope::AttentionMap &map);

@@ -60,7 +60,7 @@ QVector<ImagePrediction> RunResults::cell(int trueLabel, int predicted) const
     for (const auto &img : images)
         if (img.trueLabel == trueLabel && img.predicted == predicted)
             out << img;
-    std::stable_sort(out.begin(), out.end(), [](const auto &a, const auto &b) { return a.confidence > b.confidence; });
+    std::stable_sort(out.begin(), out.end(), [](const auto &a, const auto &b) { return a.shownConfidence() > b.shownConfidence(); });
     return out;
 }
 
@@ -125,6 +125,7 @@ RunResults loadRunResults(const QString &runFolder, const QString &part)
             r.confusion << counts;
         }
         r.metrics = metricMap(e.metrics);
+        r.trust = e.trust;
         for (std::size_t c = 0; c < e.metrics.perClass.size(); ++c) {
             const auto &pc = e.metrics.perClass[c];
             r.perClass.push_back({c < e.labels.size() ? q(e.labels[c]) : QString::number(c), pc.precision, pc.recall, pc.f1,
@@ -138,6 +139,11 @@ RunResults loadRunResults(const QString &runFolder, const QString &part)
             root = q(partRoot(readRunInfo(run), part.toStdString()));
         } catch (const std::exception &) {
         }
+        try {
+            r.calibration = readCalibration(runfiles::bestCheckpoint(run));
+        } catch (const std::exception &ex) {
+            r.calibrationError = q(ex.what());
+        }
         for (const auto &p : e.predictions) {
             ImagePrediction img;
             img.relative = q(p.path);
@@ -149,10 +155,27 @@ RunResults loadRunResults(const QString &runFolder, const QString &part)
                 img.probabilities << v;
             r.images << img;
         }
+        applyTrust(r, kDefaultAlpha, kDefaultReviewBelow);
     } catch (const std::exception &e) {
         r.error = q(e.what());
     }
     return r;
+}
+
+void applyTrust(RunResults &results, double alpha, double reviewBelow)
+{
+    for (auto &img : results.images) {
+        img.calibrated.clear();
+        img.set.clear();
+        img.review = false;
+        if (!results.calibration || img.probabilities.isEmpty())
+            continue;
+        const auto t = trustPrediction(*results.calibration, std::vector<double>(img.probabilities.begin(), img.probabilities.end()),
+                                       alpha, reviewBelow);
+        img.calibrated = QVector<double>(t.probabilities.begin(), t.probabilities.end());
+        img.set = QVector<int>(t.set.begin(), t.set.end());
+        img.review = t.review;
+    }
 }
 
 } // namespace vitscope

@@ -3,12 +3,15 @@
 // (engine/run_files.h): its state and training history, and one evaluated part with per-image
 // predictions whose paths are resolved to files on disk.
 #include "config/choices.h"
+#include "engine/model_calibration.h"
 #include "session/session_types.h"
 
 #include <QMap>
 #include <QString>
 #include <QStringList>
 #include <QVector>
+
+#include <optional>
 
 namespace vitscope {
 
@@ -21,6 +24,12 @@ struct ImagePrediction {
     int trueLabel = -1, predicted = -1;
     double confidence = 0;      // probability of the predicted class
     QVector<double> probabilities;
+    // With the run's calibration (applyTrust): calibrated probabilities, the prediction set
+    // (classes, most probable first) and whether the image needs review.
+    QVector<double> calibrated;
+    QVector<int> set;
+    bool review = false;
+    double shownConfidence() const { return calibrated.isEmpty() ? confidence : calibrated.value(predicted); }
 };
 
 struct ClassRow {
@@ -37,6 +46,9 @@ struct RunResults {
     QVector<ClassRow> perClass;
     QVector<ImagePrediction> images; // empty for per-epoch matrices (only the best model's are kept)
     QString error;                   // non-empty: could not be read
+    std::optional<PartTrust> trust;              // the part's calibration figures (test and val parts)
+    std::optional<ModelCalibration> calibration; // the best model's calibration.json
+    QString calibrationError;                    // non-empty: calibration.json exists but cannot be used
 
     // Images of one cell, most confident first.
     QVector<ImagePrediction> cell(int trueLabel, int predicted) const;
@@ -59,6 +71,9 @@ QStringList findRuns(const QString &parent); // run folders directly inside `par
 
 QStringList availableParts(const QString &runFolder); // "test", "val", then "epoch-1".. in order
 RunResults loadRunResults(const QString &runFolder, const QString &part);
+// Fills each image's calibrated probabilities, set at level 1 - alpha and review flag (nothing
+// without a calibration).
+void applyTrust(RunResults &results, double alpha, double reviewBelow);
 
 // The one conversion from the trainer's records to the values that cross to the GUI thread.
 StepPoint toStepPoint(const StepInfo &step);

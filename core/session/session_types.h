@@ -33,7 +33,11 @@ struct Prediction {
     bool bf16 = false;             // computed under bf16 autocast (else fp32, exact)
 };
 
+// A map of where the model looked, on the patch grid: attention rollout, or Grad-CAM for one class.
 struct AttentionMap {
+    enum class Kind { Rollout, GradCam };
+    Kind kind = Kind::Rollout;
+    int target = -1; // Grad-CAM: the class explained
     QString path;
     int rows = 0, columns = 0;
     QVector<float> values; // rows * columns, row-major, in [0, 1]

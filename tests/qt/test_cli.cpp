@@ -132,7 +132,9 @@ TEST_CASE("benchFitRunsTheWholeRecipe")
     REQUIRE((j["epochs"] == 2 && j["images"] == 24 && j["batch"] == 8 && j["precision"] == "fp32"));
     REQUIRE((j["wall_seconds"].get<double>() > 0 && j["train_images_per_second"].get<double>() > 0));
     REQUIRE((j["test_accuracy"].get<double>() >= 0 && j["test_accuracy"].get<double>() <= 1));
-    REQUIRE((j["cuda_graphs"] == true && j["notes"].empty())); // on by default; nothing to record on a CPU
+    REQUIRE(j["cuda_graphs"] == true); // on by default; nothing to record about it on a CPU
+    for (const auto &note : j["notes"])                // only the calibration fitted at the end
+        REQUIRE(note.get<std::string>().rfind("calibration: temperature", 0) == 0);
     std::ifstream runJson(out / "run.json");
     REQUIRE(nlohmann::json::parse(runJson)["config"]["train"]["cuda_graphs"] == true);
     for (const char *f : {"run.json", "metrics.jsonl", "confusion/epoch-2.json", "checkpoints/best/model.safetensors",
@@ -309,4 +311,47 @@ TEST_CASE("benchFitOnFilesSplitsTheTimeByPhase")
                                 .out)
                           .at(0);
     REQUIRE(full["phase_seconds"]["frozen_features"].get<double>() < 1e-3);
+}
+
+TEST_CASE("calibrateWritesWhatPredictShowsBesideTheRawProbabilities")
+{
+    // A labelled folder of the fixture images under the fixture model's five labels.
+    const fs::path root = fs::temp_directory_path() / "vitscope-test-cli-calibrate";
+    fs::remove_all(root);
+    const std::vector<std::pair<std::string, std::string>> images = {
+        {"label_a", "frame_720x576.jpg"}, {"label_a", "odd_333x251.png"},     {"label_b", "gray_160x120.png"},
+        {"label_c", "rgba_96x96.png"},    {"label_d", "frame_1920x1072.jpg"}, {"label_e", "progressive_640x480.jpg"},
+        {"label_e", "small_100x60.jpg"}};
+    for (const auto &[label, file] : images) {
+        fs::create_directories(root / "data" / label);
+        fs::copy_file(kData + "/preprocess/" + file, root / "data" / label / file);
+    }
+    fs::copy(kData + "/vit-tiny-classifier", root / "model");
+    const std::string model = (root / "model").string(), image = kData + "/preprocess/frame_720x576.jpg";
+    const auto before = lines(run("predict --json --device cpu --model " + model + " " + image).out).at(0);
+    REQUIRE(!before.contains("calibrated_probabilities")); // no calibration.json yet
+
+    REQUIRE(run("calibrate --model " + model + " --data " + (root / "data").string() + " --part train").exitCode == 2);
+    const auto fit = run("calibrate --json --device cpu --alpha 0.5 --model " + model + " --data " + (root / "data").string() +
+                         " --cache-dir " + (root / "cache").string());
+    REQUIRE(fit.exitCode == 0);
+    const auto j = lines(fit.out).at(0);
+    const double T = j["temperature"];
+    REQUIRE((T > 0 && j["count"] == 7 && j["score"] == "lac"));
+    REQUIRE(j["scaled"]["nll"].get<double>() <= j["raw"]["nll"].get<double>() + 1e-12); // the optimum is no worse than T = 1
+    REQUIRE(fs::exists(root / "model" / "calibration.json"));
+
+    const auto after = lines(run("predict --json --device cpu --alpha 0.5 --model " + model + " " + image).out).at(0);
+    REQUIRE(after["probabilities"] == before["probabilities"]); // the raw ones stay what transformers computes
+    // calibrated = softmax(log p / T), the set and the flag alongside
+    double norm = 0;
+    for (const auto &[label, p] : after["probabilities"].items())
+        norm += std::exp(std::log(p.get<double>()) / T);
+    for (const auto &[label, p] : after["probabilities"].items())
+        REQUIRE_NEAR(after["calibrated_probabilities"][label].get<double>(), std::exp(std::log(p.get<double>()) / T) / norm, 1e-9);
+    REQUIRE((after["set"].is_array() && after["review"].is_boolean() && after["set_level"] == 0.5));
+    REQUIRE(after["review"].get<bool>() == (after["set"].size() != 1 || after["calibrated_confidence"].get<double>() < 0.5));
+    // the text output says which probabilities it shows
+    REQUIRE(run("predict --device cpu --model " + model + " " + image, true).out.find("calibrated probabilities") != std::string::npos);
+    REQUIRE(run("predict --raw --device cpu --model " + model + " " + image, true).out.find("set:") != std::string::npos);
 }

@@ -2,15 +2,23 @@
 // exactly that cell's images, most confident first (paths with commas and quotes included).
 #include "ui/confusion_model.h"
 #include "ui/evaluate_view.h"
+#include "ui/trust_panel.h"
+#include "ui/trust_text.h"
+
+#include "engine/model_calibration.h"
+
+#include <nlohmann/json.hpp>
 
 #include <QAbstractItemModelTester>
 #include <QDir>
 #include <QFile>
+#include <QLabel>
 #include <QListWidget>
 #include <QScopeGuard>
 #include <QTableView>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QStandardPaths>
 #include <QTest>
 
 using namespace vitscope;
@@ -43,6 +51,27 @@ QString makeRun(const QTemporaryDir &dir)
           "\"b/1.jpg\",\"b\",\"a\",0.55,0.55,0.4,0.05\n"
           "\"b/2.jpg\",\"b\",\"b\",0.8,0.1,0.8,0.1\n"
           "\"c/1.jpg\",\"c\",\"c\",0.99,0.005,0.005,0.99\n");
+    return run;
+}
+
+// The same run with a calibration fitted on its six images' stored probabilities, and the test
+// part's trust figures written as the trainer writes them.
+QString makeCalibratedRun(const QTemporaryDir &dir)
+{
+    const QString run = makeRun(dir);
+    const ScoreMatrix probs{6, 3, {0.6, 0.3, 0.1, 0.9, 0.05, 0.05, 0.2, 0.7, 0.1, 0.55, 0.4, 0.05, 0.1, 0.8, 0.1, 0.005, 0.005, 0.99}};
+    const std::vector<int64_t> labels{0, 0, 0, 1, 1, 2}, predicted{0, 0, 1, 0, 1, 2};
+    const auto logits = logitsFromProbabilities(probs);
+    const auto calibration = fitCalibration(logits, labels, "val", ConformalScore::Lac, 0.5);
+    QDir().mkpath(run + QStringLiteral("/checkpoints/best"));
+    writeCalibration((run + QStringLiteral("/checkpoints/best")).toStdString(), calibration);
+    QFile f(run + QStringLiteral("/test/metrics.json"));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    auto json = nlohmann::json::parse(f.readAll().toStdString());
+    f.close();
+    addTrustJson(json, partTrust(calibration, logits, labels, predicted, 7), {"a", "b", "c"});
+    write(f.fileName(), QByteArray::fromStdString(json.dump()));
     return run;
 }
 
@@ -149,6 +178,44 @@ private Q_SLOTS:
         QTest::keyClick(matrix, Qt::Key_Return);
         QCOMPARE(view.cellImages(), QStringList{QStringLiteral("/data/set/a/\"quoted\".jpg")});
         QVERIFY(!matrix->tabKeyNavigation());
+    }
+
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true); // the set level and review threshold are QSettings
+        QCoreApplication::setOrganizationName(QStringLiteral("vitscope-test"));
+        saveTrustSettings({});
+    }
+
+    // A calibrated run: intervals beside the metrics, the calibration tab with its reliability
+    // diagram, review flags in the gallery, and the flags in the exported table.
+    void calibrationIsShownAndExported()
+    {
+        QTemporaryDir dir;
+        EvaluateView view;
+        view.openRun(makeCalibratedRun(dir));
+        QVERIFY(view.results().trust.has_value());
+        QVERIFY(view.results().calibration.has_value());
+        QVERIFY(view.trustPanel()->summaryText().contains(QStringLiteral("Temperature")));
+        QVERIFY(view.trustPanel()->plottedBins() > 0);
+        bool intervals = false;
+        for (const auto *label : view.findChildren<QLabel *>())
+            intervals = intervals || label->text().contains(QStringLiteral("CI"));
+        QVERIFY(intervals);
+        // b predicted as a with 0.55 against 0.40: at any level it is no clear call
+        view.selectCell(1, 0);
+        auto *gallery = view.findChild<QListWidget *>();
+        QCOMPARE(gallery->count(), 1);
+        const auto &img = view.results().images.at(3);
+        QCOMPARE(img.review, gallery->item(0)->text().contains(reviewText()));
+        QVERIFY(!img.calibrated.isEmpty());
+        const QString csv = dir.filePath(QStringLiteral("table.csv"));
+        QVERIFY(view.exportTableCsv(csv));
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray text = f.readAll();
+        QVERIFY(text.contains("calibrated_confidence,set_90,review"));
+        QVERIFY(text.contains("\"b/1.jpg\",b,a,0.55,") || text.contains("b/1.jpg,b,a,0.55,"));
     }
 
     void missingResultsAreAMessage()

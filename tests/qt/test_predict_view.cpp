@@ -6,8 +6,10 @@
 #include "ui/plot.h"
 
 #include <QAbstractButton>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -314,9 +316,15 @@ private Q_SLOTS:
             QVERIFY2(!taken.contains(mnemonic), qPrintable(button->text()));
             taken << mnemonic;
         }
+        for (const auto *label : view.findChildren<QLabel *>()) {
+            if (!label->buddy())
+                continue;
+            const QKeySequence mnemonic = QKeySequence::mnemonic(label->text());
+            QVERIFY2(!mnemonic.isEmpty() && !taken.contains(mnemonic), qPrintable(label->text()));
+            taken << mnemonic;
+        }
     }
 };
-
 
 QTEST_MAIN(TestPredictView)
 #include "test_predict_view.moc"

@@ -62,8 +62,25 @@ TEST_CASE("tinyVitFromScratchLearnsTheDemoData")
     // Same seed, same data: the same run, bit for bit (initial weights included).
     const auto b = runTrainingJob(demoJob("run-b"), {}, nullptr);
     REQUIRE((b.test->accuracy == a.test->accuracy && b.test->loss == a.test->loss && b.bestEpoch == a.bestEpoch));
-    for (const char *f : {"split.json", "val/predictions.csv", "test/predictions.csv"})
+    // The calibration and its figures too (the bootstrap is seeded by the run's seed).
+    for (const char *f : {"split.json", "val/predictions.csv", "test/predictions.csv", "test/metrics.json", "checkpoints/best/calibration.json"})
         REQUIRE(readTextFile((kRoot / "run-a" / f).string()) == readTextFile((kRoot / "run-b" / f).string()));
+
+    // Calibrated on the validation part, never on the test part: the file says so and the count is the part's.
+    const auto calibration = readCalibration(runfiles::bestCheckpoint((kRoot / "run-a").string()));
+    REQUIRE(calibration.has_value());
+    const auto info = readRunInfo((kRoot / "run-a").string());
+    REQUIRE((calibration->fittedOn == "val" && calibration->count == info.dataset.val && calibration->temperature > 0));
+    REQUIRE(calibration->scaled.nll <= calibration->raw.nll + 1e-12);
+    const auto test = readEvaluation((kRoot / "run-a").string(), "test");
+    REQUIRE(test.trust.has_value());
+    const auto &t = *test.trust;
+    REQUIRE(t.temperature == calibration->temperature);
+    REQUIRE((t.raw.count == info.dataset.test && t.scaled.bins.size() == 15));
+    REQUIRE((t.sets.coverage >= 0 && t.sets.coverage <= 1 && t.sets.meanSetSize >= 0));
+    REQUIRE((t.intervals.resamples == 1000 && t.intervals.seed == info.config.train.seed));
+    REQUIRE((t.intervals.accuracy.lo <= test.metrics.accuracy && test.metrics.accuracy <= t.intervals.accuracy.hi));
+    REQUIRE((t.intervals.mcc.lo <= test.metrics.mcc && test.metrics.mcc <= t.intervals.mcc.hi));
 }
 
 TEST_CASE("aResumedRunKeepsItsWholeConfiguration")
