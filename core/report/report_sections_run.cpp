@@ -229,14 +229,16 @@ QString dataSection(const Inputs &in, const Text &text, std::vector<std::string>
 
     // Bad files and duplicates: the lists when run.json holds them, else the counts it has.
     s += QStringLiteral("<h3>%1</h3>\n").arg(text.t(QT_TRANSLATE_NOOP("Report", "Files left out and duplicates")));
-    const json &bad = member(dataset, "bad_files");
+    // run.json keeps the count in bad_files and, since issue #13, the list in bad_file_list.
+    const json &bad = member(dataset, "bad_file_list").is_array() ? member(dataset, "bad_file_list") : member(dataset, "bad_files");
     if (bad.is_array() && !bad.empty()) {
         s += tableStart({text.t(QT_TRANSLATE_NOOP("Report", "File")), text.t(QT_TRANSLATE_NOOP("Report", "Reason"))});
         for (const auto &b : bad)
             s += tableRow({plainText(member(b, "path")).toHtmlEscaped(), plainText(member(b, "reason")).toHtmlEscaped()});
         s += QStringLiteral("</table>\n");
     } else {
-        const int64_t n = bad.is_number_integer() ? bad.get<int64_t>() : 0;
+        const json &count = member(dataset, "bad_files");
+        const int64_t n = count.is_number_integer() ? count.get<int64_t>() : 0;
         s += QStringLiteral("<p>%1</p>\n").arg(n == 0 ? text.t(QT_TRANSLATE_NOOP("Report", "No file was left out as unusable."))
                                                       : text.t(QT_TRANSLATE_NOOP("Report", "%1 files could not be used (this run recorded their number, "
                                                                                            "not their names).")).arg(text.count(n)));

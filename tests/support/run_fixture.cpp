@@ -36,7 +36,9 @@ std::string writeRunFixture(const std::string &folder, const RunFixture &f)
     const std::vector<std::string> labels = {"dyed-lifted-polyps", "normal-cecum", "ulcerative-colitis"};
     json dataset = {{"root", "/data/kvasir"}, {"val_root", ""}, {"test_root", ""}, {"train", 42}, {"val", 9}, {"test", f.test ? 9 : 0}};
     if (f.lists) {
-        dataset["bad_files"] = json::array({{{"path", "polyps/broken.jpg"}, {"reason", "truncated or corrupt JPEG (no end-of-image marker)"}}});
+        dataset["bad_files"] = 1; // run.json as written since issue #13: the counts and the lists
+        dataset["duplicates"] = 1;
+        dataset["bad_file_list"] = json::array({{{"path", "polyps/broken.jpg"}, {"reason", "truncated or corrupt JPEG (no end-of-image marker)"}}});
         dataset["duplicate_groups"] = json::array({json::array({"normal-cecum/a.jpg", "normal-cecum/a copy.jpg"})});
     } else {
         dataset["bad_files"] = 1;
