@@ -13,6 +13,7 @@ PACKAGES=(
   nlohmann-json3-dev doctest-dev libcli11-dev
   xvfb xauth                   # headless GUI runs and screenshots
   fonts-dejavu-core
+  poppler-utils                # pdftoppm: the report test renders the PDF (skipped without it)
 )
 
 missing=()

@@ -26,6 +26,7 @@ int main(int argc, char **argv)
     addEval(app, exitCode);
     addCalibrate(app, exitCode);
     addExport(app, exitCode);
+    addReport(app, exitCode);
 #endif
     addBench(app, exitCode);
     const std::string command = argc > 1 ? argv[1] : "";

@@ -6,6 +6,7 @@
 #include "engine/file_util.h"
 #include "engine/run_folder.h"
 #include "engine/runtime.h"
+#include "job/model_card.h"
 
 #include <torch/torch.h>
 
@@ -171,6 +172,8 @@ TrainSummary runTrainingJob(const TrainJob &job, const JobCallbacks &cb, const s
         summary.prepareSeconds = prepareSeconds;
         summary.featureSeconds = featureSeconds;
         summary.wallSeconds = since(start);
+        if (summary.status == RunStatus::Finished || summary.status == RunStatus::EarlyStopped)
+            writeModelCard(job.out); // checkpoints/best/README.md; errors are values: a card that cannot be written fails nothing
         return summary;
     } catch (const std::exception &e) {
         run.setStatus(RunStatus::Failed, e.what());
