@@ -395,213 +395,238 @@
 <context>
     <name>vitscope::EvaluateView</name>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="41"/>
+        <location filename="../ui/evaluate_view.cpp" line="40"/>
         <source>Test (best model)</source>
         <translation>Test (en iyi model)</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="43"/>
+        <location filename="../ui/evaluate_view.cpp" line="42"/>
         <source>Validation (best model)</source>
         <translation>Doğrulama (en iyi model)</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="44"/>
+        <location filename="../ui/evaluate_view.cpp" line="43"/>
         <source>Validation, epoch %1</source>
         <translation>Doğrulama, %1. epok</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="74"/>
+        <location filename="../ui/evaluate_view.cpp" line="73"/>
         <source>Which images the matrix counts: the test or validation part with the best model, or the validation part at the end of an epoch.</source>
         <translation>Matrisin hangi görüntüleri saydığı: en iyi modelle test ya da doğrulama bölümü veya bir epok sonundaki doğrulama bölümü.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="75"/>
+        <location filename="../ui/evaluate_view.cpp" line="74"/>
         <source>&amp;Normalise rows</source>
         <translation>Satırları &amp;normalleştir</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="76"/>
+        <location filename="../ui/evaluate_view.cpp" line="75"/>
         <source>Show each cell as a share of its true class instead of a count.</source>
         <translation>Her hücreyi sayı yerine gerçek sınıfının payı olarak göster.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="90"/>
+        <location filename="../ui/evaluate_view.cpp" line="95"/>
         <source>Open a run to review its confusion matrix.</source>
         <translation>Karışıklık matrisini incelemek için bir çalıştırma açın.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="78"/>
+        <location filename="../ui/evaluate_view.cpp" line="77"/>
         <source>E&amp;xport matrix as PNG…</source>
         <translation>Matrisi P&amp;NG olarak dışa aktar…</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="63"/>
+        <location filename="../ui/evaluate_view.cpp" line="62"/>
         <source> (%1 CI %2–%3)</source>
         <translation> (%1 GA %2–%3)</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="79"/>
+        <location filename="../ui/evaluate_view.cpp" line="78"/>
         <source>Export table as C&amp;SV…</source>
         <translation>Tabloyu C&amp;SV olarak dışa aktar…</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="82"/>
+        <location filename="../ui/evaluate_view.cpp" line="79"/>
+        <source>Rep&amp;ort…</source>
+        <translation>&amp;Rapor…</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate_view.cpp" line="80"/>
+        <source>Write a report a reviewer can read (HTML and PDF, in the interface&apos;s language) into the run folder: intended use, data, recipe, metrics with intervals, calibration, prediction sets, explanation examples and limitations; and a model card beside the exported model.</source>
+        <translation>Çalıştırma klasörüne bir değerlendiricinin okuyabileceği bir rapor yaz (HTML ve PDF, arayüz dilinde): kullanım amacı, veri, tarif, aralıklarıyla ölçümler, kalibrasyon, tahmin kümeleri, açıklama örnekleri ve sınırlılıklar; ayrıca dışa aktarılan modelin yanına bir model kartı.</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate_view.cpp" line="86"/>
         <source>Pa&amp;rt:</source>
         <translation>Bölü&amp;m:</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="99"/>
+        <location filename="../ui/evaluate_view.cpp" line="105"/>
         <source>Rows: true class. Columns: predicted class. Click a cell, or move to it and press Enter, to see its images.</source>
         <translation>Satırlar: gerçek sınıf. Sütunlar: tahmin edilen sınıf. Görüntülerini görmek için bir hücreye tıklayın ya da ona gidip Enter tuşuna basın.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="107"/>
+        <location filename="../ui/evaluate_view.cpp" line="113"/>
         <source>Predicted class</source>
         <translation>Tahmin edilen sınıf</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="110"/>
+        <location filename="../ui/evaluate_view.cpp" line="116"/>
         <source>True class</source>
         <translation>Gerçek sınıf</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="117"/>
-        <location filename="../ui/evaluate_view.cpp" line="264"/>
+        <location filename="../ui/evaluate_view.cpp" line="123"/>
+        <location filename="../ui/evaluate_view.cpp" line="272"/>
         <source>Click a cell of the matrix.</source>
         <translation>Matristen bir hücreye tıklayın.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="126"/>
+        <location filename="../ui/evaluate_view.cpp" line="132"/>
         <source>Double-click an image to open it in the Predict view.</source>
         <translation>Tahmin görünümünde açmak için bir görüntüye çift tıklayın.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="130"/>
+        <location filename="../ui/evaluate_view.cpp" line="136"/>
         <source>Per c&amp;lass</source>
         <translation>Sınıf &amp;başına</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="131"/>
+        <location filename="../ui/evaluate_view.cpp" line="137"/>
         <source>&amp;Calibration</source>
         <translation>&amp;Kalibrasyon</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="181"/>
+        <location filename="../ui/evaluate_view.cpp" line="189"/>
         <source>%1 has no evaluation results yet.</source>
         <translation>%1 için henüz değerlendirme sonucu yok.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="207"/>
+        <location filename="../ui/evaluate_view.cpp" line="215"/>
         <source>The Predict view uses this run&apos;s best model.</source>
         <translation>Tahmin görünümü bu çalıştırmanın en iyi modelini kullanıyor.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="209"/>
+        <location filename="../ui/evaluate_view.cpp" line="217"/>
         <source>The Predict view uses another model (%1); an image opened from the gallery below switches it to this run&apos;s best model.</source>
         <translation>Tahmin görünümü başka bir model kullanıyor (%1); aşağıdaki galeriden açılan bir görüntü onu bu çalıştırmanın en iyi modeline geçirir.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="210"/>
+        <location filename="../ui/evaluate_view.cpp" line="218"/>
         <source>none</source>
         <translation>yok</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="223"/>
+        <location filename="../ui/evaluate_view.cpp" line="231"/>
         <source>Cannot show these results: %1</source>
         <translation>Bu sonuçlar gösterilemiyor: %1</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="235"/>
+        <location filename="../ui/evaluate_view.cpp" line="243"/>
         <source>%1 of run %2: %3 images. Accuracy %4, weighted F1 %5, macro F1 %6, MCC %7, loss %8.</source>
         <translation>%2 çalıştırmasının %1 bölümü: %3 görüntü. Doğruluk %4, ağırlıklı F1 %5, makro F1 %6, MCC %7, kayıp %8.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="244"/>
+        <location filename="../ui/evaluate_view.cpp" line="252"/>
         <source>Class</source>
         <translation>Sınıf</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="244"/>
+        <location filename="../ui/evaluate_view.cpp" line="252"/>
         <source>Precision</source>
         <translation>Kesinlik</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="244"/>
+        <location filename="../ui/evaluate_view.cpp" line="252"/>
         <source>Recall</source>
         <translation>Duyarlılık</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="244"/>
+        <location filename="../ui/evaluate_view.cpp" line="252"/>
         <source>F1</source>
         <translation>F1</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="244"/>
+        <location filename="../ui/evaluate_view.cpp" line="252"/>
         <source>Support</source>
         <translation>Destek</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="247"/>
+        <location filename="../ui/evaluate_view.cpp" line="255"/>
         <source>Set coverage</source>
         <translation>Küme kapsamı</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="247"/>
+        <location filename="../ui/evaluate_view.cpp" line="255"/>
         <source>Mean set size</source>
         <translation>Ortalama küme boyutu</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="263"/>
+        <location filename="../ui/evaluate_view.cpp" line="271"/>
         <source>Per-image predictions are kept for the best model only (test and validation parts).</source>
         <translation>Görüntü başına tahminler yalnızca en iyi model için saklanır (test ve doğrulama bölümleri).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/evaluate_view.cpp" line="275"/>
+        <location filename="../ui/evaluate_view.cpp" line="283"/>
         <source>True %1, predicted %2: %n image(s), most confident first.</source>
         <translation>
             <numerusform>Gerçek %1, tahmin %2: %n görüntü, en emin olunan önce.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="281"/>
-        <location filename="../ui/evaluate_view.cpp" line="283"/>
-        <location filename="../ui/evaluate_view.cpp" line="295"/>
+        <location filename="../ui/evaluate_view.cpp" line="289"/>
+        <location filename="../ui/evaluate_view.cpp" line="291"/>
+        <location filename="../ui/evaluate_view.cpp" line="303"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="290"/>
+        <location filename="../ui/evaluate_view.cpp" line="298"/>
         <source>%1: %2 (raw %3)</source>
         <translation>%1: %2 (ham %3)</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="326"/>
+        <location filename="../ui/evaluate_view_export.cpp" line="32"/>
         <source>%1 of run %2</source>
         <translation>%2 çalıştırmasının %1 bölümü</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="365"/>
+        <location filename="../ui/evaluate_view_export.cpp" line="77"/>
+        <source>Writing the report of %1 (explanation examples take a few seconds)…</source>
+        <translation>%1 raporu yazılıyor (açıklama örnekleri birkaç saniye sürer)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate_view_export.cpp" line="86"/>
+        <source>Cannot write the report: %1</source>
+        <translation>Rapor yazılamıyor: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate_view_export.cpp" line="90"/>
+        <source>Report written: &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt; and %3.</source>
+        <translation>Rapor yazıldı: &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt; ve %3.</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate_view_export.cpp" line="101"/>
         <source>Export confusion matrix</source>
         <translation>Karışıklık matrisini dışa aktar</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="365"/>
+        <location filename="../ui/evaluate_view_export.cpp" line="101"/>
         <source>PNG images (*.png)</source>
         <translation>PNG görüntüleri (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="371"/>
-        <location filename="../ui/evaluate_view.cpp" line="382"/>
+        <location filename="../ui/evaluate_view_export.cpp" line="107"/>
+        <location filename="../ui/evaluate_view_export.cpp" line="118"/>
         <source>Cannot write %1</source>
         <translation>%1 yazılamıyor</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="376"/>
+        <location filename="../ui/evaluate_view_export.cpp" line="112"/>
         <source>Export per-class table</source>
         <translation>Sınıf başına tabloyu dışa aktar</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="376"/>
+        <location filename="../ui/evaluate_view_export.cpp" line="112"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV dosyaları (*.csv)</translation>
     </message>

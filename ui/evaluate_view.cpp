@@ -13,7 +13,6 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QGridLayout>
@@ -77,6 +76,11 @@ EvaluateView::EvaluateView(QWidget *parent) : QWidget(parent), m_matrix(new Conf
     // Mnemonics apart from the tabs' (Alt+D, T, E, P).
     auto *png = new QPushButton(tr("E&xport matrix as PNG…"));
     auto *csv = new QPushButton(tr("Export table as C&SV…"));
+    m_report = new QPushButton(tr("Rep&ort…"));
+    m_report->setToolTip(tr("Write a report a reviewer can read (HTML and PDF, in the interface's language) into the run folder: "
+                            "intended use, data, recipe, metrics with intervals, calibration, prediction sets, explanation examples "
+                            "and limitations; and a model card beside the exported model."));
+    m_report->setEnabled(false);
     m_part->setSizeAdjustPolicy(QComboBox::AdjustToContents); // "Test (best model)" whole, whatever was listed before
     auto *controls = new QHBoxLayout;
     controls->addWidget(new QLabel(tr("Pa&rt:")));
@@ -86,9 +90,11 @@ EvaluateView::EvaluateView(QWidget *parent) : QWidget(parent), m_matrix(new Conf
     controls->addStretch();
     controls->addWidget(png);
     controls->addWidget(csv);
+    controls->addWidget(m_report);
 
     m_summary = new QLabel(tr("Open a run to review its confusion matrix."));
     m_summary->setWordWrap(true);
+    m_summary->setOpenExternalLinks(true); // the written report's link
     m_matrixView = new QTableView;
     m_matrixView->setObjectName(QStringLiteral("confusionMatrix"));
     m_matrixView->setModel(m_matrix);
@@ -165,6 +171,7 @@ EvaluateView::EvaluateView(QWidget *parent) : QWidget(parent), m_matrix(new Conf
     });
     connect(png, &QPushButton::clicked, this, &EvaluateView::exportPng);
     connect(csv, &QPushButton::clicked, this, &EvaluateView::exportCsv);
+    connect(m_report, &QPushButton::clicked, this, &EvaluateView::writeReport);
 }
 
 void EvaluateView::openRun(const QString &runFolder)
@@ -175,6 +182,7 @@ void EvaluateView::openRun(const QString &runFolder)
         m_part->addItem(partName(p), p);
     m_results = RunResults{};
     m_results.runFolder = runFolder;
+    m_report->setEnabled(!m_reportRunning && m_part->count() > 0);
     updateModelNote();
     if (m_part->count() == 0) {
         m_matrix->setMatrix({}, {});
@@ -312,74 +320,6 @@ void EvaluateView::selectCell(int trueLabel, int predicted)
 QStringList EvaluateView::cellImages() const
 {
     return m_cellPaths;
-}
-
-bool EvaluateView::exportMatrixPng(const QString &path) const
-{
-    // The figure as the user reads it, without the selection frame, and with the notice below.
-    const QItemSelection selection = m_matrixView->selectionModel()->selection();
-    const QModelIndex current = m_matrixView->currentIndex();
-    m_matrixView->selectionModel()->clear();
-    const QImage figure = m_matrixFigure->grab().toImage();
-    m_matrixView->selectionModel()->setCurrentIndex(current, QItemSelectionModel::NoUpdate);
-    m_matrixView->selectionModel()->select(selection, QItemSelectionModel::Select);
-    const QString caption = tr("%1 of run %2").arg(m_part->currentText(), QFileInfo(m_results.runFolder).fileName());
-    return withNoticeFooter(figure, caption).save(path, "PNG");
-}
-
-bool EvaluateView::exportTableCsv(const QString &path) const
-{
-    QVector<QStringList> records = {{QStringLiteral("class"), QStringLiteral("precision"), QStringLiteral("recall"),
-                                     QStringLiteral("f1"), QStringLiteral("support")}};
-    for (const auto &c : m_results.perClass)
-        records.push_back({c.label, csvNumberText(c.precision), csvNumberText(c.recall), csvNumberText(c.f1), QString::number(c.support)});
-    records.push_back({});
-    records.push_back(QStringList{QStringLiteral("confusion (rows true, columns predicted)")} + m_results.labels);
-    for (int r = 0; r < m_results.confusion.size(); ++r) {
-        QStringList row = {m_results.labels.value(r)};
-        for (int v : m_results.confusion[r])
-            row << QString::number(v);
-        records.push_back(row);
-    }
-    if (!m_results.images.isEmpty()) {
-        // every image of the part, with the calibrated confidence, its set and the review flag
-        const double alpha = loadTrustSettings().alpha;
-        records.push_back({});
-        records.push_back({QStringLiteral("path"), QStringLiteral("true_label"), QStringLiteral("predicted_label"), QStringLiteral("confidence"),
-                           QStringLiteral("calibrated_confidence"), QStringLiteral("set_%1").arg(qRound(100 * (1 - alpha))), QStringLiteral("review")});
-        for (const auto &img : m_results.images) {
-            QStringList set;
-            for (const int c : img.set)
-                set << m_results.labels.value(c);
-            records.push_back({img.relative, m_results.labels.value(img.trueLabel), m_results.labels.value(img.predicted), csvNumberText(img.confidence),
-                               img.calibrated.isEmpty() ? QString() : csvNumberText(img.shownConfidence()),
-                               img.calibrated.isEmpty() ? QString() : set.join(QLatin1Char(';')),
-                               img.calibrated.isEmpty() ? QString() : img.review ? QStringLiteral("yes") : QStringLiteral("no")});
-        }
-    }
-    return writeCsvFile(path, records);
-}
-
-void EvaluateView::exportPng()
-{
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export confusion matrix"), QStringLiteral("confusion.png"), tr("PNG images (*.png)"));
-    if (path.isEmpty())
-        return;
-    if (exportMatrixPng(path))
-        Q_EMIT exported(path);
-    else
-        m_summary->setText(tr("Cannot write %1").arg(path));
-}
-
-void EvaluateView::exportCsv()
-{
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export per-class table"), QStringLiteral("metrics.csv"), tr("CSV files (*.csv)"));
-    if (path.isEmpty())
-        return;
-    if (exportTableCsv(path))
-        Q_EMIT exported(path);
-    else
-        m_summary->setText(tr("Cannot write %1").arg(path));
 }
 
 } // namespace vitscope

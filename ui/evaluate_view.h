@@ -9,6 +9,7 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QListWidget;
+class QPushButton;
 class QStandardItemModel;
 class QTabWidget;
 class QTableView;
@@ -39,10 +40,12 @@ public:
 Q_SIGNALS:
     void openInPredict(const QString &imagePath, const QString &runFolder); // with that run's best model
     void exported(const QString &path);
+    void reportWritten(const QString &html, const QString &pdf);
 
 private:
     void exportPng();
     void exportCsv();
+    void writeReport();
     void updateModelNote();
 
     RunResults m_results;
@@ -56,6 +59,8 @@ private:
     QStandardItemModel *m_classes;
     QTabWidget *m_lowerTabs;
     TrustPanel *m_trust;
+    QPushButton *m_report;
+    bool m_reportRunning = false;
     QListWidget *m_gallery;
     QStringList m_cellPaths;
     int m_thumbnailGeneration = 0;

@@ -14,6 +14,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QListWidget>
+#include <QPushButton>
 #include <QScopeGuard>
 #include <QTableView>
 #include <QSignalSpy>
@@ -216,6 +217,28 @@ private Q_SLOTS:
         const QByteArray text = f.readAll();
         QVERIFY(text.contains("calibrated_confidence,set_90,review"));
         QVERIFY(text.contains("\"b/1.jpg\",b,a,0.55,") || text.contains("b/1.jpg,b,a,0.55,"));
+    }
+
+    // Rep&ort writes the HTML and PDF report into the run folder off the GUI thread; a run
+    // without a model gets a report that says there are no explanation examples.
+    void reportButtonWritesTheReport()
+    {
+        QTemporaryDir dir;
+        EvaluateView view;
+        const QString run = makeCalibratedRun(dir);
+        view.openRun(run);
+        QSignalSpy written(&view, &EvaluateView::reportWritten);
+        QPushButton *report = nullptr;
+        for (auto *b : view.findChildren<QPushButton *>())
+            if (b->text().contains(QStringLiteral("ort")))
+                report = b;
+        QVERIFY(report && report->isEnabled());
+        report->click();
+        QVERIFY(!report->isEnabled()); // one report at a time
+        QVERIFY(written.wait(60000));
+        QCOMPARE(written.first().at(0).toString(), QDir(run).filePath(QStringLiteral("report.html")));
+        QVERIFY(QFileInfo::exists(written.first().at(1).toString()));
+        QVERIFY(report->isEnabled());
     }
 
     void missingResultsAreAMessage()
