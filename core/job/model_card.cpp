@@ -213,7 +213,8 @@ std::string modelCardText(const std::string &run)
        << "\n- Ended: " << (str(at(info, "ended")).empty() ? "not recorded" : str(at(info, "ended"))) << "\n- Versions:";
     const json versions = at(info, "versions").is_object() ? at(info, "versions") : json::object(); // items() refers to it
     for (const auto &[k, v] : versions.items())
-        md << " " << k << " " << str(v) << ";";
+        if (!str(v).empty()) // cuda and cudnn are "" without CUDA
+            md << " " << k << " " << str(v) << ";";
     md << "\n\n## Test results\n\n";
     if (!(test.is_object() && at(test, "accuracy").is_number())) {
         md << "This run has no test part: no test metrics are reported.\n\n";
