@@ -175,8 +175,12 @@ void PredictView::updateMaps()
         return;
     if ((overlay == ImagePreview::Overlay::Rollout || overlay == ImagePreview::Overlay::Both) && !m_preview->hasMap(AttentionMap::Kind::Rollout))
         m_predictor->attention(m_currentPath);
-    if ((overlay == ImagePreview::Overlay::GradCam || overlay == ImagePreview::Overlay::Both) && !m_preview->hasMap(AttentionMap::Kind::GradCam))
-        m_predictor->gradCam(m_currentPath, camTarget());
+    if ((overlay == ImagePreview::Overlay::GradCam || overlay == ImagePreview::Overlay::Both) && !m_preview->hasMap(AttentionMap::Kind::GradCam)) {
+        // "the predicted class" is the one the bars show on top, so no pass is needed to find it
+        const auto &p = m_results.at(row).probabilities;
+        const int predicted = static_cast<int>(std::max_element(p.begin(), p.end()) - p.begin());
+        m_predictor->gradCam(m_currentPath, camTarget() >= 0 ? camTarget() : predicted);
+    }
 }
 
 void PredictView::onAttention(const AttentionMap &map)

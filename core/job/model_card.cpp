@@ -1,5 +1,7 @@
 #include "job/model_card.h"
 
+#include "config/hub_id.h"
+
 #include "engine/file_util.h"
 
 #include <nlohmann/json.hpp>
@@ -114,25 +116,6 @@ std::string yamlBlock(const json &value, int indent)
         out += pad + scalarText(value) + "\n";
     }
     return out;
-}
-
-std::string hubIdOfModelPath(const std::string &modelPath)
-{
-    // Kept in step with the report's copy (core/report/report_sections_run.cpp), which cannot link this library.
-    std::string previous;
-    for (const auto &part : fs::path(modelPath)) {
-        const std::string s = part.string();
-        if (s.rfind("models--", 0) == 0) {
-            const std::string rest = s.substr(8);
-            if (const auto dash = rest.find("--"); dash != std::string::npos)
-                return rest.substr(0, dash) + "/" + rest.substr(dash + 2);
-        }
-        if (previous == "models")
-            if (const auto dash = s.find("--"); dash != std::string::npos && dash > 0)
-                return s.substr(0, dash) + "/" + s.substr(dash + 2);
-        previous = s;
-    }
-    return {};
 }
 
 std::string modelCardText(const std::string &run)

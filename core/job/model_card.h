@@ -25,8 +25,4 @@ std::string modelCardText(const std::string &run);
 // spelling (strings double-quoted), which YAML reads as the same value.
 std::string yamlBlock(const nlohmann::json &value, int indent = 0);
 
-// "owner/name" when `modelPath` is a Hub download (the Hub cache's models--owner--name, or the
-// app's models/owner--name), else "".
-std::string hubIdOfModelPath(const std::string &modelPath);
-
 } // namespace vitscope

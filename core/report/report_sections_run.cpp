@@ -2,6 +2,8 @@
 // the hardware and run time.
 #include "report/report_internal.h"
 
+#include "config/hub_id.h"
+
 #include <QDateTime>
 
 #include <array>
@@ -88,25 +90,6 @@ QString orNotRecorded(const json &value, const Text &text)
 {
     const QString s = plainText(value);
     return s.isEmpty() ? text.t(QT_TRANSLATE_NOOP("Report", "not recorded")) : s.toHtmlEscaped();
-}
-
-// "models--owner--name" (the Hub cache) or ".../models/owner--name" (the app's downloads).
-std::string hubIdOf(const std::string &modelPath)
-{
-    std::string previous;
-    for (const auto &part : fs::path(modelPath)) {
-        const std::string s = part.string();
-        if (s.rfind("models--", 0) == 0) {
-            const std::string rest = s.substr(8);
-            if (const auto dash = rest.find("--"); dash != std::string::npos)
-                return rest.substr(0, dash) + "/" + rest.substr(dash + 2);
-        }
-        if (previous == "models")
-            if (const auto dash = s.find("--"); dash != std::string::npos && dash > 0)
-                return s.substr(0, dash) + "/" + s.substr(dash + 2);
-        previous = s;
-    }
-    return {};
 }
 
 // Parameters of a ViT for image classification from its config.json (HF's layout).
@@ -271,7 +254,7 @@ QString modelSection(const Inputs &in, const Text &text, std::vector<std::string
     const json &config = member(in.runJson, "config");
     QString s = QStringLiteral("<h2>%1</h2>\n").arg(text.t(QT_TRANSLATE_NOOP("Report", "Model and recipe")));
     const std::string modelPath = member(config, "model").is_string() ? member(config, "model").get<std::string>() : "";
-    const std::string hub = hubIdOf(modelPath);
+    const std::string hub = hubIdOfModelPath(modelPath);
     std::vector<std::pair<QString, QString>> rows = {
         {text.t(QT_TRANSLATE_NOOP("Report", "Starting model")), orNotRecorded(member(config, "model"), text)},
         {text.t(QT_TRANSLATE_NOOP("Report", "Hugging Face Hub id")), hub.empty() ? text.t(QT_TRANSLATE_NOOP("Report", "none (a local model)")) : escaped(hub)},

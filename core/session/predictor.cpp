@@ -91,12 +91,8 @@ void PredictorWorker::gradCam(const QString &path, int target)
             throw std::runtime_error(tr("No model is loaded.").toStdString());
         auto &model = m_state->model->model;
         const auto x = m_state->preprocessor->load(path.toStdString());
-        if (target < 0) { // the predicted class, as the prediction's own pass computes it
-            torch::InferenceMode inference;
-            AutocastGuard autocast(m_state->device, m_state->bf16);
-            map.target = static_cast<int>(model(x.to(m_state->device)).argmax(-1).item<int64_t>());
-        }
-        const auto cam = normalisedMaps(vitscope::gradCam(model, x, {map.target}))[0].contiguous();
+        // target < 0: Grad-CAM's own (fp32) argmax
+        const auto cam = normalisedMaps(vitscope::gradCam(model, x, target >= 0 ? std::vector<int64_t>{target} : std::vector<int64_t>{}))[0].contiguous();
         map.rows = static_cast<int>(cam.size(0));
         map.columns = static_cast<int>(cam.size(1));
         map.values = QVector<float>(cam.data_ptr<float>(), cam.data_ptr<float>() + cam.numel());

@@ -29,7 +29,7 @@ public Q_SLOTS:
     void setPrecision(vitscope::Precision precision);
     void predict(const QStringList &paths);
     void attention(const QString &path); // on demand: an extra forward pass that keeps attentions
-    // On demand: Grad-CAM of `target` (-1: the predicted class), an extra fp32 pass with gradients.
+    // On demand: Grad-CAM of `target` (-1: its own pass's argmax), an extra fp32 pass with gradients.
     void gradCam(const QString &path, int target);
 
 Q_SIGNALS:

@@ -155,7 +155,6 @@ RunResults loadRunResults(const QString &runFolder, const QString &part)
                 img.probabilities << v;
             r.images << img;
         }
-        applyTrust(r, kDefaultAlpha, kDefaultReviewBelow);
     } catch (const std::exception &e) {
         r.error = q(e.what());
     }

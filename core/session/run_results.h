@@ -70,7 +70,7 @@ RunHistory loadRunHistory(const QString &runFolder);
 QStringList findRuns(const QString &parent); // run folders directly inside `parent`, newest first
 
 QStringList availableParts(const QString &runFolder); // "test", "val", then "epoch-1".. in order
-RunResults loadRunResults(const QString &runFolder, const QString &part);
+RunResults loadRunResults(const QString &runFolder, const QString &part); // then applyTrust with the user's settings
 // Fills each image's calibrated probabilities, set at level 1 - alpha and review flag (nothing
 // without a calibration).
 void applyTrust(RunResults &results, double alpha, double reviewBelow);

@@ -4,6 +4,7 @@
 // and vitscope-cli report writes the card and the report.
 #include "test_support.h"
 
+#include "config/hub_id.h"
 #include "job/model_card.h"
 #include "run_fixture.h"
 
