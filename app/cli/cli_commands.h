@@ -48,6 +48,8 @@ void addEval(CLI::App &app, int &exitCode);
 void addCalibrate(CLI::App &app, int &exitCode);
 void addExport(CLI::App &app, int &exitCode);
 void addReport(CLI::App &app, int &exitCode); // the run report and model card (cli_report.cpp)
+void addReview(CLI::App &app, int &exitCode); // likely label errors (cli_labels.cpp)
+void addLabels(CLI::App &app, int &exitCode); // the label manifest: show, relabel, export
 void addBenchData(CLI::App &bench, int &exitCode); // bench preprocess, bench loader
 double preprocessMillisecondsForBench(int size);   // median ms to preprocess one 720x576 JPEG
 #endif

@@ -27,6 +27,8 @@ int main(int argc, char **argv)
     addCalibrate(app, exitCode);
     addExport(app, exitCode);
     addReport(app, exitCode);
+    addReview(app, exitCode);
+    addLabels(app, exitCode);
 #endif
     addBench(app, exitCode);
     const std::string command = argc > 1 ? argv[1] : "";

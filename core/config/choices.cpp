@@ -44,6 +44,22 @@ struct Names<ConformalScore> {
         {{ConformalScore::Lac, "lac"}, {ConformalScore::Aps, "aps"}}};
 };
 
+template <>
+struct Names<LabelIssueScore> {
+    static constexpr std::array<std::pair<LabelIssueScore, std::string_view>, 2> table{
+        {{LabelIssueScore::SelfConfidence, "self-confidence"}, {LabelIssueScore::NormalizedMargin, "margin"}}};
+};
+template <>
+struct Names<ReviewSource> {
+    static constexpr std::array<std::pair<ReviewSource, std::string_view>, 2> table{
+        {{ReviewSource::CrossValidation, "cross-validation"}, {ReviewSource::RunPredictions, "run"}}};
+};
+template <>
+struct Names<Uncertainty> {
+    static constexpr std::array<std::pair<Uncertainty, std::string_view>, 3> table{
+        {{Uncertainty::Margin, "margin"}, {Uncertainty::Entropy, "entropy"}, {Uncertainty::SetSize, "set-size"}}};
+};
+
 template <typename E>
 std::string_view name(E value)
 {
@@ -60,6 +76,9 @@ std::string_view choiceName(Metric value) { return name(value); }
 std::string_view choiceName(Augmentation value) { return name(value); }
 std::string_view choiceName(RunStatus value) { return name(value); }
 std::string_view choiceName(ConformalScore value) { return name(value); }
+std::string_view choiceName(LabelIssueScore value) { return name(value); }
+std::string_view choiceName(ReviewSource value) { return name(value); }
+std::string_view choiceName(Uncertainty value) { return name(value); }
 
 template <typename E>
 std::vector<std::string> choiceNames()
@@ -92,6 +111,12 @@ template std::vector<std::string> choiceNames<Metric>();
 template std::vector<std::string> choiceNames<Augmentation>();
 template std::vector<std::string> choiceNames<RunStatus>();
 template std::vector<std::string> choiceNames<ConformalScore>();
+template LabelIssueScore parseChoice<LabelIssueScore>(std::string_view, std::string_view);
+template std::vector<std::string> choiceNames<LabelIssueScore>();
+template ReviewSource parseChoice<ReviewSource>(std::string_view, std::string_view);
+template std::vector<std::string> choiceNames<ReviewSource>();
+template Uncertainty parseChoice<Uncertainty>(std::string_view, std::string_view);
+template std::vector<std::string> choiceNames<Uncertainty>();
 
 std::string fineTuneText(const FineTune &f)
 {

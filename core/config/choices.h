@@ -21,6 +21,14 @@ enum class RunStatus { Running, Finished, Stopped, EarlyStopped, Failed };
 // (1 - p(class); the smallest sets on average) or APS (the probability mass ranked at or above
 // the class; sets that grow with the image's ambiguity).
 enum class ConformalScore { Lac, Aps };
+// How a review ranks labels (engine/label_issues.h): the out-of-sample probability of the given
+// label, or Cleanlab's normalised margin against the most probable other class.
+enum class LabelIssueScore { SelfConfidence, NormalizedMargin };
+// Where a review's out-of-sample probabilities come from (job/label_review.h).
+enum class ReviewSource { CrossValidation, RunPredictions };
+// How unlabelled frames are sorted for labelling, most uncertain first: the margin between the
+// two most probable classes, the entropy of the probabilities, or the prediction set's size.
+enum class Uncertainty { Margin, Entropy, SetSize };
 
 // Which part of the network trains: all of it; the last K encoder blocks with the final LayerNorm
 // and the classifier; or the classifier only (a linear probe on the final-LayerNorm CLS token).
@@ -39,6 +47,9 @@ std::string_view choiceName(Metric value);
 std::string_view choiceName(Augmentation value);
 std::string_view choiceName(RunStatus value);
 std::string_view choiceName(ConformalScore value);
+std::string_view choiceName(LabelIssueScore value);
+std::string_view choiceName(ReviewSource value);
+std::string_view choiceName(Uncertainty value);
 
 // `what` names the setting in the error message ("--precision", "config.train.precision").
 template <typename E>

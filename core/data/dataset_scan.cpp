@@ -1,6 +1,7 @@
 #include "data/dataset_scan.h"
 
 #include "data/cache.h"
+#include "data/label_manifest.h"
 #include "data/parallel.h"
 #include "data/preprocess.h"
 #include "data/sha256.h"
@@ -9,6 +10,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <optional>
+#include <set>
 #include <vector>
 
 namespace fs = std::filesystem;
@@ -19,9 +22,77 @@ namespace {
 struct Candidate {
     fs::path path;
     std::string rel;
-    int label;
+    int label; // the folder's; -1 for a file the manifest labels from outside the class folders
     bool nested;
 };
+
+int classIndex(const std::vector<std::string> &names, const std::string &name)
+{
+    const auto it = std::find(names.begin(), names.end(), name);
+    return it == names.end() ? -1 : static_cast<int>(it - names.begin());
+}
+
+std::string byWhom(const LabelState &s)
+{
+    return s.user + ", " + s.time;
+}
+
+// Manifest entries for files that are not among the class folders' candidates: files labelled from
+// outside them join the candidates; the rest are reported as not applied.
+void addManifestCandidates(const LabelManifest &m, const fs::path &root, const std::vector<std::string> &classNames,
+                           std::vector<Candidate> &candidates, ScanReport &r)
+{
+    std::set<std::string> seen;
+    for (const auto &c : candidates)
+        seen.insert(c.rel);
+    for (const auto &[path, st] : m.states()) {
+        if (seen.count(path))
+            continue;
+        std::error_code ec;
+        const fs::path file = (root / path).lexically_normal();
+        if (!st.edit.folder.empty() || !fs::is_regular_file(file, ec)) {
+            if (!st.edit.excluded)
+                r.labelConflicts.push_back({path, "labelled '" + st.edit.label + "' (" + byWhom(st) + ") but no longer in the data set"});
+            continue;
+        }
+        if (st.edit.excluded)
+            continue;
+        if (classIndex(classNames, st.edit.label) < 0) {
+            r.labelConflicts.push_back({path, "labelled '" + st.edit.label + "' (" + byWhom(st) + "), which is not a class folder: not used"});
+            continue;
+        }
+        candidates.push_back({file, path, -1, false});
+    }
+}
+
+// The manifest's decision on one examined file: its label, or -1 when excluded (or unusable).
+int applyManifest(const LabelManifest &m, const ScanItem &item, int folderLabel, const std::vector<std::string> &classNames,
+                  ScanReport &r)
+{
+    const LabelState *st = m.state(item.relPath);
+    if (!st)
+        return folderLabel;
+    const std::string what = st->edit.excluded ? std::string("excluded") : "labelled '" + st->edit.label + "'";
+    if (st->edit.sha256 != item.sha256) {
+        // Never applied silently: the image is not the one the annotator saw.
+        r.labelConflicts.push_back({item.relPath, "changed since it was " + what + " (" + byWhom(*st) + "): " +
+                                                      (folderLabel >= 0 ? "its folder's label is used" : "not used")});
+        return folderLabel;
+    }
+    if (st->edit.excluded) {
+        r.excluded.push_back({item.relPath, "excluded (" + byWhom(*st) + ")" + (st->edit.note.empty() ? "" : ": " + st->edit.note)});
+        return -1;
+    }
+    const int label = classIndex(classNames, st->edit.label);
+    if (label < 0) {
+        r.labelConflicts.push_back({item.relPath, what + " (" + byWhom(*st) + "), which is not a class folder: " +
+                                                      (folderLabel >= 0 ? "its folder's label is used" : "not used")});
+        return folderLabel;
+    }
+    r.relabelled += folderLabel >= 0 && label != folderLabel;
+    r.added += folderLabel < 0;
+    return label;
+}
 
 std::string lower(std::string s)
 {
@@ -118,6 +189,19 @@ ScanReport scanDataset(const std::string &rootPath, const ScanOptions &o)
             candidates.push_back({p, relativeTo(p, root), label, p.parent_path() != dir});
         }
     }
+    std::optional<LabelManifest> manifest;
+    if (o.applyLabels) {
+        try {
+            manifest.emplace(root.string(), o.labelsFile);
+        } catch (const std::exception &e) {
+            r.error = e.what(); // labels that cannot be read must not silently fall back to the folders
+            return r;
+        }
+        r.labelsFile = manifest->file();
+        r.labelsHash = manifest->hash();
+        r.damagedLabelLines = manifest->damagedLines();
+        addManifestCandidates(*manifest, root, classNames, candidates, r);
+    }
     // The file system's listing order must not matter.
     std::sort(candidates.begin(), candidates.end(), [](const auto &a, const auto &b) { return a.rel < b.rel; });
     r.files = static_cast<int64_t>(candidates.size());
@@ -152,7 +236,10 @@ ScanReport scanDataset(const std::string &rootPath, const ScanOptions &o)
         ScanItem &item = items[i];
         item.path = candidates[i].path.string();
         item.relPath = candidates[i].rel;
-        item.label = candidates[i].label;
+        item.folderLabel = candidates[i].label;
+        item.label = manifest ? applyManifest(*manifest, item, item.folderLabel, classNames, r) : item.folderLabel;
+        if (item.label < 0)
+            continue;
         item.nested = candidates[i].nested;
         ++r.classes[item.label].count;
         r.classes[item.label].nested += item.nested;
@@ -181,6 +268,9 @@ ScanReport scanDataset(const std::string &rootPath, const ScanOptions &o)
             r.problems.push_back("class '" + c.name + "' has only 1 usable image: too few to split");
         usableClasses += c.count >= 2;
     }
+    if (r.damagedLabelLines)
+        r.problems.push_back(std::to_string(r.damagedLabelLines) + " line(s) of the label manifest " + r.labelsFile +
+                             " could not be read (torn by a crash?) and were skipped");
     if (usableClasses < 2)
         r.error = "the data set needs at least 2 classes with 2 or more usable images each (found " +
                   std::to_string(usableClasses) + "); expected one sub-folder per class in " + r.root;
@@ -190,6 +280,12 @@ ScanReport scanDataset(const std::string &rootPath, const ScanOptions &o)
 std::string scanReportToJson(const ScanReport &r, int indent)
 {
     using nlohmann::json;
+    auto notes = [](const std::vector<BadFile> &list) {
+        json a = json::array();
+        for (const auto &b : list)
+            a.push_back({{"path", b.path}, {"reason", b.reason}});
+        return a;
+    };
     json classes = json::array();
     for (const auto &c : r.classes)
         classes.push_back({{"name", c.name}, {"count", c.count}, {"nested", c.nested}});
@@ -211,7 +307,13 @@ std::string scanReportToJson(const ScanReport &r, int indent)
               {"sizes", {{"min", r.minSize}, {"max", r.maxSize}, {"median", r.medianSize}}},
               {"modes", r.modes},
               {"skipped", {{"hidden", r.skippedHidden}, {"not_images", r.skippedOther}}},
-              {"problems", r.problems}};
+              {"problems", r.problems},
+              {"labels", {{"file", r.labelsFile},
+                          {"hash", r.labelsHash},
+                          {"relabelled", r.relabelled},
+                          {"added", r.added},
+                          {"excluded", notes(r.excluded)},
+                          {"conflicts", notes(r.labelConflicts)}}}};
     if (!r.error.empty())
         j["error"] = r.error;
     return j.dump(indent);

@@ -19,7 +19,8 @@ class ImageCache;
 struct ScanItem {
     std::string path;    // absolute
     std::string relPath; // relative to the data set root, '/'-separated
-    int label = -1;
+    int label = -1;       // the current label: the folder's, or the label manifest's
+    int folderLabel = -1; // the class folder it lies in; -1 when labelled through the manifest
     std::string sha256;
     int width = 0, height = 0;
     std::string mode, format, note;
@@ -49,6 +50,11 @@ struct ScanReport {
     std::map<std::string, int> modes;
     std::array<int, 2> minSize{0, 0}, maxSize{0, 0}, medianSize{0, 0};
     std::vector<std::string> problems; // data-set level: empty classes, tiny classes, loose files
+    // The label manifest (data/label_manifest.h) as applied: where it is, its hash, what it did.
+    std::string labelsFile, labelsHash;
+    int relabelled = 0, added = 0, damagedLabelLines = 0;
+    std::vector<BadFile> excluded;       // left out by the manifest: path + who and when
+    std::vector<BadFile> labelConflicts; // manifest entries not applied, and why (changed file, ...)
     std::string error;                 // non-empty: the data set cannot be used
     bool cancelled = false;
 
@@ -62,6 +68,8 @@ struct ScanOptions {
     ImageCache *cache = nullptr;
     std::function<void(int64_t done, int64_t total)> progress; // called from worker threads
     const std::atomic<bool> *cancel = nullptr;
+    bool applyLabels = true; // the label manifest's changes on top of the class folders
+    std::string labelsFile;  // empty: LabelManifest::locate(root)
 };
 
 ScanReport scanDataset(const std::string &root, const ScanOptions &options = {});

@@ -1,6 +1,9 @@
 #include "engine/file_util.h"
 
 #include <cerrno>
+#include <chrono>
+#include <ctime>
+#include <iomanip>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -45,6 +48,16 @@ std::string readTextFile(const std::string &path)
         throw std::runtime_error("cannot read " + path);
     std::ostringstream s;
     s << in.rdbuf();
+    return s.str();
+}
+
+std::string utcNowIso()
+{
+    const auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    std::ostringstream s;
+    s << std::put_time(&tm, "%Y-%m-%dT%H:%M:%SZ");
     return s.str();
 }
 

@@ -109,7 +109,8 @@ json summaryJson(const DatasetSummary &d)
         bad.push_back({{"path", b.path}, {"reason", b.reason}});
     return {{"root", d.root},   {"val_root", d.valRoot}, {"test_root", d.testRoot},          {"train", d.train},
             {"val", d.val},     {"test", d.test},        {"bad_files", d.badFiles},          {"duplicates", d.duplicates},
-            {"bad_file_list", bad}, {"duplicate_groups", d.duplicateGroups}};
+            {"bad_file_list", bad}, {"duplicate_groups", d.duplicateGroups},
+            {"labels", {{"file", d.labelsFile}, {"hash", d.labelsHash}, {"relabelled", d.relabelled}, {"added", d.added}, {"excluded", d.excluded}}}};
 }
 
 DatasetSummary summaryFromJson(const json &j)
@@ -126,6 +127,12 @@ DatasetSummary summaryFromJson(const json &j)
     for (const auto &b : j.value("bad_file_list", json::array()))
         d.badFileList.push_back({b.value("path", ""), b.value("reason", "")});
     d.duplicateGroups = j.value("duplicate_groups", std::vector<std::vector<std::string>>{});
+    const json labels = j.value("labels", json::object()); // runs before issue #14 have none
+    d.labelsFile = labels.value("file", "");
+    d.labelsHash = labels.value("hash", "");
+    d.relabelled = labels.value("relabelled", int64_t{0});
+    d.added = labels.value("added", int64_t{0});
+    d.excluded = labels.value("excluded", int64_t{0});
     return d;
 }
 

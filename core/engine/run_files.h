@@ -52,6 +52,10 @@ struct DatasetSummary {
     };
     std::vector<BadFileNote> badFileList;             // what the report lists
     std::vector<std::vector<std::string>> duplicateGroups; // relative paths of identical files
+    // The label manifest the labels came from (data/label_manifest.h): its file and SHA-256 ("" when
+    // the class folders had no changes), and what it changed.
+    std::string labelsFile, labelsHash;
+    int64_t relabelled = 0, added = 0, excluded = 0;
 };
 
 struct RunInfo {

@@ -23,16 +23,6 @@ using nlohmann::json;
 namespace vitscope {
 namespace {
 
-std::string nowIso()
-{
-    const auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    std::ostringstream s;
-    s << std::put_time(&tm, "%Y-%m-%dT%H:%M:%SZ");
-    return s.str();
-}
-
 void appendLine(const std::string &path, const json &j)
 {
     std::ofstream out(path, std::ios::app);
@@ -101,7 +91,7 @@ void RunFolder::start(RunInfo info)
     info.versions["libtorch"] = libtorchVersion();
     info.versions["cuda"] = cudaVersion();
     info.versions["cudnn"] = cudnnVersion();
-    info.started = nowIso();
+    info.started = utcNowIso();
     m_info = std::move(info);
     setStatus(RunStatus::Running);
 }
@@ -119,7 +109,7 @@ void RunFolder::setStatus(RunStatus status, const std::string &message)
 {
     m_info.status = status;
     m_info.message = message;
-    m_info.updated = nowIso();
+    m_info.updated = utcNowIso();
     m_info.ended = status == RunStatus::Running ? std::string() : m_info.updated;
     writeInfo();
 }

@@ -158,6 +158,14 @@ TrainSummary runTrainingJob(const TrainJob &job, const JobCallbacks &cb, const s
         for (const auto &b : prepared.scan.bad)
             info.dataset.badFileList.push_back({b.path, b.reason});
         info.dataset.duplicateGroups = prepared.scan.duplicates;
+        info.dataset.labelsFile = prepared.scan.labelsFile;
+        info.dataset.labelsHash = prepared.scan.labelsHash;
+        info.dataset.relabelled = prepared.scan.relabelled;
+        info.dataset.added = prepared.scan.added;
+        info.dataset.excluded = static_cast<int64_t>(prepared.scan.excluded.size());
+        for (const auto &c : prepared.scan.labelConflicts)
+            if (cb.warning)
+                cb.warning("label not applied: " + c.path + ": " + c.reason);
         info.splitWarnings = s.warnings;
         info.versions = versions;
         run.start(info);
