@@ -143,7 +143,19 @@ EvaluateView::EvaluateView(QWidget *parent) : QWidget(parent), m_matrix(new Conf
     auto *right = new QWidget;
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
-    rightLayout->addWidget(m_cellTitle);
+    m_reviewCell = new QPushButton(tr("Revie&w these images"));
+    m_reviewCell->setToolTip(tr("Opens this cell's images in the Review view, most probably mislabelled first, "
+                                "to fix their labels from the keyboard."));
+    m_reviewCell->setEnabled(false);
+    connect(m_reviewCell, &QPushButton::clicked, this, [this] {
+        const QModelIndex cell = m_matrixView->currentIndex();
+        if (cell.isValid())
+            Q_EMIT reviewCell(m_results.runFolder, cell.row(), cell.column());
+    });
+    auto *cellRow = new QHBoxLayout;
+    cellRow->addWidget(m_cellTitle, 1);
+    cellRow->addWidget(m_reviewCell);
+    rightLayout->addLayout(cellRow);
     rightLayout->addWidget(m_gallery, 1);
     auto *split = new QSplitter;
     split->addWidget(left);
@@ -278,6 +290,8 @@ void EvaluateView::selectCell(int trueLabel, int predicted)
         return;
     m_matrixView->setCurrentIndex(m_matrix->index(trueLabel, predicted));
     const auto images = m_results.cell(trueLabel, predicted);
+    // Val and test predictions are what a run's review reads; epoch matrices have no images.
+    m_reviewCell->setEnabled(!images.isEmpty());
     m_gallery->clear();
     m_cellPaths.clear();
     m_cellTitle->setText(tr("True %1, predicted %2: %n image(s), most confident first.", nullptr, static_cast<int>(images.size()))

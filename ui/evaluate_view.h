@@ -39,6 +39,7 @@ public:
 
 Q_SIGNALS:
     void openInPredict(const QString &imagePath, const QString &runFolder); // with that run's best model
+    void reviewCell(const QString &runFolder, int trueLabel, int predicted); // its images in the Review view
     void exported(const QString &path);
     void reportWritten(const QString &html, const QString &pdf);
 
@@ -62,6 +63,7 @@ private:
     QPushButton *m_report;
     bool m_reportRunning = false;
     QListWidget *m_gallery;
+    QPushButton *m_reviewCell = nullptr;
     QStringList m_cellPaths;
     int m_thumbnailGeneration = 0;
 };

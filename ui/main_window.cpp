@@ -11,6 +11,7 @@
 #include "ui/evaluate_view.h"
 #include "ui/predict_view.h"
 #include "ui/pretrained_dialog.h"
+#include "ui/review_view.h"
 #include "ui/theme.h"
 #include "ui/train_view.h"
 
@@ -54,6 +55,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->addTab(m_trainView, tr("&Train"));
     m_tabs->addTab(m_evaluateView, tr("&Evaluate"));
     m_tabs->addTab(m_predictView, tr("&Predict"));
+    m_reviewView = new ReviewView;
+    // No mnemonic: every free letter is taken by a button of some view (Ctrl+5 reaches it).
+    m_tabs->addTab(m_reviewView, tr("Review"));
+    m_tabs->setTabToolTip(4, tr("Find labels that are probably wrong, fix them from the keyboard, label new frames (Ctrl+5)"));
     setCentralWidget(m_tabs);
 
     auto *file = menuBar()->addMenu(tr("&File"));
@@ -82,7 +87,7 @@ MainWindow::MainWindow(QWidget *parent)
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
     auto *viewMenu = menuBar()->addMenu(tr("&View"));
-    for (int i = 0; i < 4; ++i) {
+    for (int i = 0; i < m_tabs->count(); ++i) {
         auto *a = viewMenu->addAction(m_tabs->tabText(i).remove(QLatin1Char('&')));
         a->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
         connect(a, &QAction::triggered, this, [this, i] { showView(i); });
@@ -162,6 +167,8 @@ MainWindow::MainWindow(QWidget *parent)
             const JobConfig c = m_trainView->formConfig();
             m_datasetView->showSplit(c.data.split.train, c.data.split.val, c.data.split.test, c.train.seed);
             remember(QStringLiteral("dataset"), folder);
+            m_reviewView->setDataset(folder);
+            m_labelsChanged = false;
         }
         Q_EMIT datasetScanned(folder);
     });
@@ -182,6 +189,26 @@ MainWindow::MainWindow(QWidget *parent)
         }
         showView(3);
         m_predictView->predictFiles({path});
+    });
+
+    connect(m_evaluateView, &EvaluateView::reviewCell, this, [this](const QString &run, int trueLabel, int predicted) {
+        showView(4);
+        m_reviewView->reviewRun(run, trueLabel, predicted);
+    });
+    connect(m_reviewView, &ReviewView::labelsChanged, this, [this] { m_labelsChanged = true; });
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        // The Dataset view's counts follow the labels changed in Review (a rescan reads the cache).
+        if (index == 0 && m_labelsChanged && !m_reviewView->dataset().isEmpty()) {
+            m_labelsChanged = false;
+            openDataset(m_reviewView->dataset());
+        }
+    });
+    connect(m_reviewView, &ReviewView::retrainRequested, this, [this](const QString &dataset) {
+        if (dataset.isEmpty())
+            return;
+        m_trainView->setDataset(dataset);
+        showView(1);
+        m_trainView->start();
     });
 
     QSettings settings;
@@ -222,6 +249,7 @@ void MainWindow::openModel(const QString &folder)
     m_trainView->setModel(folder);
     m_predictor->loadModel(folder);
     m_evaluateView->setPredictModel(folder);
+    m_reviewView->setModel(folder);
     remember(QStringLiteral("model"), folder);
 }
 

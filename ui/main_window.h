@@ -1,5 +1,5 @@
 #pragma once
-// The main window: Dataset, Train, Evaluate and Predict views (Ctrl+1..4), device and model in
+// The main window: Dataset, Train, Evaluate, Predict and Review views (Ctrl+1..5), device and model in
 // the status bar, the research-use notice in the About box.
 #include <QMainWindow>
 
@@ -13,6 +13,7 @@ class DatasetView;
 class EvaluateView;
 class Predictor;
 class PredictView;
+class ReviewView;
 class TrainingSession;
 class TrainView;
 
@@ -32,6 +33,7 @@ public:
     TrainView *trainView() const { return m_trainView; }
     DatasetView *datasetView() const { return m_datasetView; }
     EvaluateView *evaluateView() const { return m_evaluateView; }
+    ReviewView *reviewView() const { return m_reviewView; }
     Predictor *predictor() const { return m_predictor; }
 
 Q_SIGNALS:
@@ -59,6 +61,8 @@ private:
     QString m_modelFolder, m_device;
     QAction *m_bf16Predict = nullptr;
     EvaluateView *m_evaluateView;
+    ReviewView *m_reviewView;
+    bool m_labelsChanged = false; // since the Dataset view last scanned: rescan when it is shown
     QMenu *m_recent = nullptr;
 };
 
