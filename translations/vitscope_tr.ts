@@ -476,7 +476,7 @@
     </message>
     <message>
         <location filename="../ui/evaluate_view.cpp" line="123"/>
-        <location filename="../ui/evaluate_view.cpp" line="272"/>
+        <location filename="../ui/evaluate_view.cpp" line="284"/>
         <source>Click a cell of the matrix.</source>
         <translation>Matristen bir hücreye tıklayın.</translation>
     </message>
@@ -496,91 +496,101 @@
         <translation>&amp;Kalibrasyon</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="189"/>
+        <location filename="../ui/evaluate_view.cpp" line="146"/>
+        <source>Revie&amp;w these images</source>
+        <translation>Bu görüntüleri &amp;incele</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate_view.cpp" line="147"/>
+        <source>Opens this cell&apos;s images in the Review view, most probably mislabelled first, to fix their labels from the keyboard.</source>
+        <translation>Bu hücrenin görüntülerini, etiketlerini klavyeden düzeltmek için İnceleme görünümünde açar; büyük olasılıkla yanlış etiketli olanlar önce.</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate_view.cpp" line="201"/>
         <source>%1 has no evaluation results yet.</source>
         <translation>%1 için henüz değerlendirme sonucu yok.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="215"/>
+        <location filename="../ui/evaluate_view.cpp" line="227"/>
         <source>The Predict view uses this run&apos;s best model.</source>
         <translation>Tahmin görünümü bu çalıştırmanın en iyi modelini kullanıyor.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="217"/>
+        <location filename="../ui/evaluate_view.cpp" line="229"/>
         <source>The Predict view uses another model (%1); an image opened from the gallery below switches it to this run&apos;s best model.</source>
         <translation>Tahmin görünümü başka bir model kullanıyor (%1); aşağıdaki galeriden açılan bir görüntü onu bu çalıştırmanın en iyi modeline geçirir.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="218"/>
+        <location filename="../ui/evaluate_view.cpp" line="230"/>
         <source>none</source>
         <translation>yok</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="231"/>
+        <location filename="../ui/evaluate_view.cpp" line="243"/>
         <source>Cannot show these results: %1</source>
         <translation>Bu sonuçlar gösterilemiyor: %1</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="243"/>
+        <location filename="../ui/evaluate_view.cpp" line="255"/>
         <source>%1 of run %2: %3 images. Accuracy %4, weighted F1 %5, macro F1 %6, MCC %7, loss %8.</source>
         <translation>%2 çalıştırmasının %1 bölümü: %3 görüntü. Doğruluk %4, ağırlıklı F1 %5, makro F1 %6, MCC %7, kayıp %8.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="252"/>
+        <location filename="../ui/evaluate_view.cpp" line="264"/>
         <source>Class</source>
         <translation>Sınıf</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="252"/>
+        <location filename="../ui/evaluate_view.cpp" line="264"/>
         <source>Precision</source>
         <translation>Kesinlik</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="252"/>
+        <location filename="../ui/evaluate_view.cpp" line="264"/>
         <source>Recall</source>
         <translation>Duyarlılık</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="252"/>
+        <location filename="../ui/evaluate_view.cpp" line="264"/>
         <source>F1</source>
         <translation>F1</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="252"/>
+        <location filename="../ui/evaluate_view.cpp" line="264"/>
         <source>Support</source>
         <translation>Destek</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="255"/>
+        <location filename="../ui/evaluate_view.cpp" line="267"/>
         <source>Set coverage</source>
         <translation>Küme kapsamı</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="255"/>
+        <location filename="../ui/evaluate_view.cpp" line="267"/>
         <source>Mean set size</source>
         <translation>Ortalama küme boyutu</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="271"/>
+        <location filename="../ui/evaluate_view.cpp" line="283"/>
         <source>Per-image predictions are kept for the best model only (test and validation parts).</source>
         <translation>Görüntü başına tahminler yalnızca en iyi model için saklanır (test ve doğrulama bölümleri).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/evaluate_view.cpp" line="283"/>
+        <location filename="../ui/evaluate_view.cpp" line="297"/>
         <source>True %1, predicted %2: %n image(s), most confident first.</source>
         <translation>
             <numerusform>Gerçek %1, tahmin %2: %n görüntü, en emin olunan önce.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="289"/>
-        <location filename="../ui/evaluate_view.cpp" line="291"/>
         <location filename="../ui/evaluate_view.cpp" line="303"/>
+        <location filename="../ui/evaluate_view.cpp" line="305"/>
+        <location filename="../ui/evaluate_view.cpp" line="317"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="298"/>
+        <location filename="../ui/evaluate_view.cpp" line="312"/>
         <source>%1: %2 (raw %3)</source>
         <translation>%1: %2 (ham %3)</translation>
     </message>
@@ -715,276 +725,286 @@
 <context>
     <name>vitscope::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="47"/>
+        <location filename="../ui/main_window.cpp" line="48"/>
         <source>vitscope — ViT classification of endoscopy images</source>
         <translation>vitscope — endoskopi görüntülerinin ViT ile sınıflandırılması</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="53"/>
+        <location filename="../ui/main_window.cpp" line="54"/>
         <source>&amp;Dataset</source>
         <translation>&amp;Veri kümesi</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="54"/>
+        <location filename="../ui/main_window.cpp" line="55"/>
         <source>&amp;Train</source>
         <translation>&amp;Eğitim</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="55"/>
+        <location filename="../ui/main_window.cpp" line="56"/>
         <source>&amp;Evaluate</source>
         <translation>&amp;Değerlendirme</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="56"/>
+        <location filename="../ui/main_window.cpp" line="57"/>
         <source>&amp;Predict</source>
         <translation>&amp;Tahmin</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="59"/>
+        <location filename="../ui/main_window.cpp" line="60"/>
+        <source>Review</source>
+        <translation>İnceleme</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="61"/>
+        <source>Find labels that are probably wrong, fix them from the keyboard, label new frames (Ctrl+5)</source>
+        <translation>Büyük olasılıkla yanlış etiketleri bulun, klavyeden düzeltin, yeni kareleri etiketleyin (Ctrl+5)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="64"/>
         <source>&amp;File</source>
         <translation>&amp;Dosya</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="60"/>
+        <location filename="../ui/main_window.cpp" line="65"/>
         <source>Open &amp;data set…</source>
         <translation>&amp;Veri kümesi aç…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="61"/>
-        <location filename="../ui/main_window.cpp" line="155"/>
+        <location filename="../ui/main_window.cpp" line="66"/>
+        <location filename="../ui/main_window.cpp" line="160"/>
         <source>Open data set (one folder per class)</source>
         <translation>Veri kümesi aç (her sınıf için bir klasör)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="65"/>
+        <location filename="../ui/main_window.cpp" line="70"/>
         <source>Open &amp;model…</source>
         <translation>&amp;Model aç…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="66"/>
+        <location filename="../ui/main_window.cpp" line="71"/>
         <source>Open a Hugging Face model folder</source>
         <translation>Bir Hugging Face model klasörü aç</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="75"/>
+        <location filename="../ui/main_window.cpp" line="80"/>
         <source>Open &amp;run…</source>
         <translation>Ç&amp;alıştırma aç…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="76"/>
+        <location filename="../ui/main_window.cpp" line="81"/>
         <source>Open a run folder</source>
         <translation>Bir çalıştırma klasörü aç</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="83"/>
+        <location filename="../ui/main_window.cpp" line="88"/>
         <source>&amp;Quit</source>
         <translation>Çı&amp;kış</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="84"/>
+        <location filename="../ui/main_window.cpp" line="89"/>
         <source>&amp;View</source>
         <translation>&amp;Görünüm</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="90"/>
+        <location filename="../ui/main_window.cpp" line="95"/>
         <source>&amp;Dark palette</source>
         <translation>&amp;Koyu renk paleti</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="100"/>
+        <location filename="../ui/main_window.cpp" line="105"/>
         <source>Predict in &amp;bf16</source>
         <translation>&amp;bf16 ile tahmin et</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="102"/>
+        <location filename="../ui/main_window.cpp" line="107"/>
         <source>About twice as fast on CPUs with native bf16 (AMX or AVX512-BF16) and on NVIDIA GPUs; probabilities differ from the exact fp32 ones by less than 1 percentage point.</source>
         <translation>Yerel bf16 destekli işlemcilerde (AMX ya da AVX512-BF16) ve NVIDIA GPU&apos;larda yaklaşık iki kat hızlı; olasılıklar kesin fp32 değerlerinden 1 yüzde puanından az farklıdır.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="112"/>
+        <location filename="../ui/main_window.cpp" line="117"/>
         <source>&amp;Language</source>
         <translation>&amp;Dil</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="114"/>
+        <location filename="../ui/main_window.cpp" line="119"/>
         <source>System default</source>
         <translation>Sistem varsayılanı</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="119"/>
+        <location filename="../ui/main_window.cpp" line="124"/>
         <source>The language changes the next time vitscope starts.</source>
         <translation>Dil, vitscope bir sonraki açılışında değişir.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="124"/>
+        <location filename="../ui/main_window.cpp" line="129"/>
         <source>&amp;Help</source>
         <translation>&amp;Yardım</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="124"/>
+        <location filename="../ui/main_window.cpp" line="129"/>
         <source>&amp;About vitscope</source>
         <translation>vitscope &amp;hakkında</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="126"/>
-        <location filename="../ui/main_window.cpp" line="151"/>
+        <location filename="../ui/main_window.cpp" line="131"/>
+        <location filename="../ui/main_window.cpp" line="156"/>
         <source>No model loaded</source>
         <translation>Model yüklenmedi</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="127"/>
+        <location filename="../ui/main_window.cpp" line="132"/>
         <source>Compute device: detecting…</source>
         <translation>Hesaplama aygıtı: algılanıyor…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="256"/>
+        <location filename="../ui/main_window.cpp" line="284"/>
         <source>CPU, 1 thread</source>
         <translation>CPU, 1 iş parçacığı</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="256"/>
+        <location filename="../ui/main_window.cpp" line="284"/>
         <source>CPU, %1 threads</source>
         <translation>CPU, %1 iş parçacığı</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="257"/>
+        <location filename="../ui/main_window.cpp" line="285"/>
         <source>CPU bf16: native</source>
         <translation>CPU bf16: donanımsal</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="257"/>
+        <location filename="../ui/main_window.cpp" line="285"/>
         <source>CPU bf16: not native</source>
         <translation>CPU bf16: donanımsal değil</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="278"/>
+        <location filename="../ui/main_window.cpp" line="306"/>
         <source>Download the pretrained model</source>
         <translation>Önceden eğitilmiş modeli indir</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="283"/>
+        <location filename="../ui/main_window.cpp" line="311"/>
         <source>Downloading %1…</source>
         <translation>%1 indiriliyor…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="283"/>
+        <location filename="../ui/main_window.cpp" line="311"/>
         <source>Cancel</source>
         <translation>İptal</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="288"/>
+        <location filename="../ui/main_window.cpp" line="316"/>
         <source>Downloading %1: %2 of %3 MB</source>
         <translation>%1 indiriliyor: %2 / %3 MB</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="300"/>
+        <location filename="../ui/main_window.cpp" line="328"/>
         <source>Download failed</source>
         <translation>İndirme başarısız</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="325"/>
+        <location filename="../ui/main_window.cpp" line="353"/>
         <source>Data set: %1</source>
         <translation>Veri kümesi: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="326"/>
+        <location filename="../ui/main_window.cpp" line="354"/>
         <source>Run: %1</source>
         <translation>Çalıştırma: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="327"/>
+        <location filename="../ui/main_window.cpp" line="355"/>
         <source>Model: %1</source>
         <translation>Model: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="139"/>
+        <location filename="../ui/main_window.cpp" line="144"/>
         <source>Model: %1 (%n classes)</source>
         <translation>
             <numerusform>Model: %1 (%n sınıf)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="70"/>
+        <location filename="../ui/main_window.cpp" line="75"/>
         <source>&amp;Get pretrained model…</source>
         <translation>Ö&amp;nceden eğitilmiş model al…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="80"/>
+        <location filename="../ui/main_window.cpp" line="85"/>
         <source>Re&amp;cent</source>
         <translation>S&amp;on kullanılanlar</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="152"/>
+        <location filename="../ui/main_window.cpp" line="157"/>
         <source>The model could not be loaded: %1</source>
         <translation>Model yüklenemedi: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="180"/>
+        <location filename="../ui/main_window.cpp" line="187"/>
         <source>Predict now uses the best model of run %1, which the Evaluate results come from.</source>
         <translation>Tahmin artık Değerlendirme sonuçlarının geldiği %1 çalıştırmasının en iyi modelini kullanıyor.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="230"/>
+        <location filename="../ui/main_window.cpp" line="258"/>
         <source>Saved %1</source>
         <translation>%1 kaydedildi</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="239"/>
+        <location filename="../ui/main_window.cpp" line="267"/>
         <source>Training finished</source>
         <translation>Eğitim bitti</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="240"/>
+        <location filename="../ui/main_window.cpp" line="268"/>
         <source>Run %1 finished. Use its best model in the Predict view (instead of %2)?</source>
         <translation>%1 çalıştırması bitti. En iyi modeli Tahmin görünümünde (%2 yerine) kullanılsın mı?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="241"/>
+        <location filename="../ui/main_window.cpp" line="269"/>
         <source>no model</source>
         <translation>model yok</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="252"/>
+        <location filename="../ui/main_window.cpp" line="280"/>
         <source>predicting in bf16</source>
         <translation>bf16 ile tahmin</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="252"/>
+        <location filename="../ui/main_window.cpp" line="280"/>
         <source>predicting in fp32</source>
         <translation>fp32 ile tahmin</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="257"/>
+        <location filename="../ui/main_window.cpp" line="285"/>
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="271"/>
+        <location filename="../ui/main_window.cpp" line="299"/>
         <source>Using %1 from this computer: %2</source>
         <translation>Bu bilgisayardaki %1 kullanılıyor: %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="277"/>
+        <location filename="../ui/main_window.cpp" line="305"/>
         <source>about %1 MB</source>
         <translation>yaklaşık %1 MB</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="277"/>
+        <location filename="../ui/main_window.cpp" line="305"/>
         <source>its size is shown while it downloads</source>
         <translation>boyutu indirme sırasında gösterilir</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="279"/>
+        <location filename="../ui/main_window.cpp" line="307"/>
         <source>%1 is not in the Hugging Face cache (%2). Download it (%3) to %4?</source>
         <translation>%1, Hugging Face önbelleğinde (%2) yok. %4 konumuna indirilsin mi (%3)?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="355"/>
+        <location filename="../ui/main_window.cpp" line="383"/>
         <source>About vitscope</source>
         <translation>vitscope hakkında</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="356"/>
+        <location filename="../ui/main_window.cpp" line="384"/>
         <source>&lt;h3&gt;vitscope %1&lt;/h3&gt;&lt;p&gt;Fine-tune and run Vision Transformers on endoscopy images.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;&lt;p&gt;&lt;b&gt;%3&lt;/b&gt;&lt;/p&gt;</source>
         <translation>&lt;h3&gt;vitscope %1&lt;/h3&gt;&lt;p&gt;Endoskopi görüntülerinde Vision Transformer modellerini ince ayarlayın ve çalıştırın.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;&lt;p&gt;&lt;b&gt;%3&lt;/b&gt;&lt;/p&gt;</translation>
     </message>
@@ -1167,7 +1187,7 @@ ya da Aç…, Ekle… veya Yapıştır&apos;ı kullanın.</translation>
         <translation>Grad-CAM: %1</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view_show.cpp" line="190"/>
+        <location filename="../ui/predict_view_show.cpp" line="194"/>
         <source>No map: %1</source>
         <translation>Harita yok: %1</translation>
     </message>
@@ -1401,6 +1421,312 @@ ya da Aç…, Ekle… veya Yapıştır&apos;ı kullanın.</translation>
         <location filename="../ui/probability_chart.cpp" line="56"/>
         <source>%1  %2</source>
         <translation>%1  %2</translation>
+    </message>
+</context>
+<context>
+    <name>vitscope::ReviewModel</name>
+    <message>
+        <location filename="../ui/review_model.cpp" line="119"/>
+        <source>excluded</source>
+        <translation>dışlandı</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_model.cpp" line="116"/>
+        <source>new frame</source>
+        <translation>yeni kare</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_model.cpp" line="121"/>
+        <source>reviewed</source>
+        <translation>incelendi</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_model.cpp" line="124"/>
+        <source>%1
+→ %2 %3</source>
+        <translation>%1
+→ %2 %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_model.cpp" line="138"/>
+        <source>Label: %1 (%2)</source>
+        <translation>Etiket: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_model.cpp" line="139"/>
+        <source>New frame, not labelled yet</source>
+        <translation>Yeni kare, henüz etiketlenmedi</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_model.cpp" line="141"/>
+        <source>Folder: %1</source>
+        <translation>Klasör: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_model.cpp" line="142"/>
+        <source>Suggested: %1 (%2)</source>
+        <translation>Önerilen: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_model.cpp" line="143"/>
+        <source>Reviewed</source>
+        <translation>İncelendi</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_model.cpp" line="143"/>
+        <source>Not reviewed yet</source>
+        <translation>Henüz incelenmedi</translation>
+    </message>
+</context>
+<context>
+    <name>vitscope::ReviewView</name>
+    <message>
+        <location filename="../ui/review_view.cpp" line="103"/>
+        <source>F&amp;ind label errors</source>
+        <translation>Etiket &amp;hatalarını bul</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_view.cpp" line="104"/>
+        <source>Scores every labelled image of the data set with a classifier that never saw it: k-fold cross-validation of head mode on the open model&apos;s frozen features (cached, so a second review is quick). A pretrained model that was not fine-tuned on these labels gives the fairest scores.</source>
+        <translation>Veri kümesindeki her etiketli görüntüyü onu hiç görmemiş bir sınıflandırıcıyla puanlar: açık modelin dondurulmuş öznitelikleri üzerinde yalnızca sınıflandırıcı kipinin k katlı çapraz doğrulaması (önbelleğe alınır, ikinci inceleme hızlıdır). Bu etiketlerle ince ayar yapılmamış, önceden eğitilmiş bir model en adil puanları verir.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_view.cpp" line="110"/>
+        <source>Folds of the cross-validation: each image is scored by a classifier fitted on the other folds.</source>
+        <translation>Çapraz doğrulamanın kat sayısı: her görüntü, diğer katlarda uyarlanmış bir sınıflandırıcıyla puanlanır.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_view.cpp" line="111"/>
+        <source>Fo&amp;lds:</source>
+        <translation>Kat &amp;sayısı:</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_view.cpp" line="113"/>
+        <source>Label &amp;new frames…</source>
+        <translation>Yeni &amp;kareleri etiketle…</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_view.cpp" line="114"/>
+        <source>Opens a folder of unlabelled images: the open model predicts them in the background, the least certain first. Confirmed frames join the data set through its label manifest; the files stay where they are.</source>
+        <translation>Etiketsiz görüntülerden oluşan bir klasör açar: açık model onları arka planda tahmin eder, en az emin olduğu önce. Onaylanan kareler veri kümesine etiket kaydı aracılığıyla katılır; dosyalar yerinde kalır.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_view.cpp" line="116"/>
+        <source>&amp;Cancel</source>
+        <translation>İ&amp;ptal</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_view.cpp" line="118"/>
+        <source>&amp;Retrain with current labels</source>
+        <translation>Geçerli etiketlerle yeniden eğ&amp;it</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_view.cpp" line="119"/>
+        <source>Starts a run with the Train view&apos;s recipe on the data set with every change made here.</source>
+        <translation>Eğitim görünümünün tarifiyle, burada yapılan her değişikliği içeren veri kümesi üzerinde bir çalıştırma başlatır.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_view.cpp" line="122"/>
+        <source>P&amp;air:</source>
+        <translation>Çi&amp;ft:</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_view.cpp" line="125"/>
+        <source>All</source>
+        <translation>Tümü</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_view.cpp" line="126"/>
+        <source>Not reviewed</source>
+        <translation>İncelenmemiş</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_view.cpp" line="127"/>
+        <source>Reviewed</source>
+        <translation>İncelendi</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_view.cpp" line="128"/>
+        <source>&amp;Show:</source>
+        <translation>Göste&amp;r:</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_view.cpp" line="131"/>
+        <source>margin</source>
+        <translation>fark</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_view.cpp" line="132"/>
+        <source>entropy</source>
+        <translation>entropi</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_view.cpp" line="133"/>
+        <source>prediction set size</source>
+        <translation>tahmin kümesi boyutu</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_view.cpp" line="134"/>
+        <source>Margin: the two most probable classes are close. Entropy: the probability is spread over many classes. Set size: the calibrated prediction set holds several classes (needs a calibrated model).</source>
+        <translation>Fark: en olası iki sınıf birbirine yakın. Entropi: olasılık birçok sınıfa yayılmış. Küme boyutu: kalibre edilmiş tahmin kümesi birden çok sınıf içeriyor (kalibre edilmiş bir model gerekir).</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_view.cpp" line="136"/>
+        <source>Sort new frames &amp;by:</source>
+        <translation>Yeni kareleri sıralama ö&amp;lçütü:</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_view.cpp" line="138"/>
+        <source>&amp;Undo</source>
+        <translation>Geri &amp;al</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_view.cpp" line="139"/>
+        <source>Red&amp;o</source>
+        <translation>Yi&amp;nele</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_view.cpp" line="140"/>
+        <source>Find the labels that are probably wrong, or label new frames with the model&apos;s help. Open a data set and a model first.</source>
+        <translation>Büyük olasılıkla yanlış olan etiketleri bulun ya da yeni kareleri modelin yardımıyla etiketleyin. Önce bir veri kümesi ve bir model açın.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_view.cpp" line="188"/>
+        <source>Open a folder of new, unlabelled frames</source>
+        <translation>Yeni, etiketsiz karelerden oluşan bir klasör açın</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_view.cpp" line="268"/>
+        <source>⚠ %1</source>
+        <translation>⚠ %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_view.cpp" line="274"/>
+        <source>Open a data set (File → Open data set) and a model (File → Open model) first.</source>
+        <translation>Önce bir veri kümesi (Dosya → Veri kümesi aç) ve bir model (Dosya → Model aç) açın.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_view.cpp" line="282"/>
+        <location filename="../ui/review_view.cpp" line="292"/>
+        <source>Reviewing…</source>
+        <translation>İnceleniyor…</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_view.cpp" line="329"/>
+        <source>%1-fold cross-validation of head mode on the frozen features of %2: every labelled image scored by a classifier that never saw it.</source>
+        <translation>%2 modelinin dondurulmuş öznitelikleri üzerinde yalnızca sınıflandırıcı kipinin %1 katlı çapraz doğrulaması: her etiketli görüntü onu hiç görmemiş bir sınıflandırıcıyla puanlandı.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_view.cpp" line="331"/>
+        <source>The validation and test predictions of run %1: out of sample, but only those parts (%2 of %3 images); use Find label errors to score every image.</source>
+        <translation>%1 çalıştırmasının doğrulama ve test tahminleri: örneklem dışı, ama yalnızca bu bölümler (%3 görüntüden %2 tanesi); her görüntüyü puanlamak için Etiket hatalarını bul düğmesini kullanın.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_view.cpp" line="336"/>
+        <source>Most probably mislabelled first.</source>
+        <translation>Büyük olasılıkla yanlış etiketli olanlar önce.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_view.cpp" line="344"/>
+        <source>All images</source>
+        <translation>Tüm görüntüler</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_view.cpp" line="347"/>
+        <source>%1 → %2 (%3)</source>
+        <translation>%1 → %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_view.cpp" line="360"/>
+        <source>Open the data set these images belong to first (File → Open data set).</source>
+        <translation>Önce bu görüntülerin ait olduğu veri kümesini açın (Dosya → Veri kümesi aç).</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_view.cpp" line="430"/>
+        <source>%1 of %2 reviewed</source>
+        <translation>%2 görüntüden %1 tanesi incelendi</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_view.cpp" line="431"/>
+        <source>Labels: %1%2</source>
+        <translation>Etiketler: %1%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_view.cpp" line="432"/>
+        <source> (the data set folder is not writable)</source>
+        <translation> (veri kümesi klasörüne yazılamıyor)</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_view.cpp" line="445"/>
+        <source>X exclude</source>
+        <translation>X dışla</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_view.cpp" line="445"/>
+        <source>Space confirm the suggestion</source>
+        <translation>Boşluk öneriyi onayla</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_view.cpp" line="445"/>
+        <source>Space keep</source>
+        <translation>Boşluk koru</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_view.cpp" line="445"/>
+        <source>Ctrl+Z undo</source>
+        <translation>Ctrl+Z geri al</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_view.cpp" line="446"/>
+        <source>Ctrl+Shift+Z redo</source>
+        <translation>Ctrl+Shift+Z yinele</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_view.cpp" line="447"/>
+        <source>Keys: %1</source>
+        <translation>Tuşlar: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_view.cpp" line="453"/>
+        <source>Open a model first (File → Open model): it suggests the labels.</source>
+        <translation>Önce bir model açın (Dosya → Model aç): etiketleri o önerir.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_view.cpp" line="463"/>
+        <source>%1 holds no images.</source>
+        <translation>%1 hiç görüntü içermiyor.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_view.cpp" line="480"/>
+        <source>Predicting new frames…</source>
+        <translation>Yeni kareler tahmin ediliyor…</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_view.cpp" line="482"/>
+        <source>Predicting new frames: %v / %m</source>
+        <translation>Yeni kareler tahmin ediliyor: %v / %m</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/review_view.cpp" line="502"/>
+        <source>%n new frame(s) predicted by %1, the least certain first. Confirm with Space or choose a class; they join the data set through its label manifest.</source>
+        <translation>
+            <numerusform>%1 tarafından %n yeni kare tahmin edildi, en az emin olunan önce. Boşluk ile onaylayın ya da bir sınıf seçin; kareler veri kümesine etiket kaydı aracılığıyla katılır.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/review_view.cpp" line="506"/>
+        <source>Open the data set they should join first.</source>
+        <translation>Önce katılacakları veri kümesini açın.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_view.cpp" line="508"/>
+        <source>Some of the model&apos;s classes are not class folders of the data set: frames labelled with them are not used.</source>
+        <translation>Modelin bazı sınıfları veri kümesinin sınıf klasörleri değil: bu sınıflarla etiketlenen kareler kullanılmaz.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_view.cpp" line="521"/>
+        <source>The model has no calibration, so it has no prediction sets: sorted by margin instead.</source>
+        <translation>Modelin kalibrasyonu yok, bu yüzden tahmin kümeleri de yok: bunun yerine farka göre sıralandı.</translation>
     </message>
 </context>
 <context>

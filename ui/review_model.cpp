@@ -111,15 +111,17 @@ int ReviewModel::rowCount(const QModelIndex &parent) const
 
 QString ReviewModel::caption(const ReviewEntry &e) const
 {
-    const QString mark = e.excluded ? QStringLiteral("✗ ") : e.reviewed ? QStringLiteral("✓ ") : QString();
-    if (e.excluded)
-        return mark + tr("excluded");
+    // Two lines, so that neither label is elided away: the label now, then the model's suggestion
+    // (or the decision taken).
+    const QString given = e.given >= 0 ? m_classes.value(e.given) : tr("new frame");
     const QString suggested = m_classes.value(e.suggested);
-    if (e.given < 0) // a new frame
-        return mark + tr("%1? %2").arg(suggested, percentText(e.probabilities.value(e.suggested)));
+    if (e.excluded)
+        return QStringLiteral("%1\n✗ %2").arg(m_classes.value(e.folderLabel, given), tr("excluded"));
+    if (e.reviewed)
+        return QStringLiteral("%1\n✓ %2").arg(given, tr("reviewed"));
     if (e.given == e.suggested)
-        return mark + tr("%1 %2").arg(m_classes.value(e.given), percentText(e.probabilities.value(e.given)));
-    return mark + tr("%1 → %2? %3").arg(m_classes.value(e.given), suggested, percentText(e.probabilities.value(e.suggested)));
+        return QStringLiteral("%1\n%2").arg(given, percentText(e.probabilities.value(e.given)));
+    return tr("%1\n→ %2 %3").arg(given, suggested, percentText(e.probabilities.value(e.suggested)));
 }
 
 QVariant ReviewModel::data(const QModelIndex &index, int role) const

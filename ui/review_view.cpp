@@ -57,6 +57,24 @@ double frameScore(const QVector<double> &p, Uncertainty kind, int setSize)
     return margin;
 }
 
+// Wider cells than the Dataset grid's, with two caption lines (label, then suggestion).
+class ReviewDelegate : public ThumbnailDelegate {
+public:
+    using ThumbnailDelegate::ThumbnailDelegate;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QSize size = ThumbnailDelegate::sizeHint(option, index);
+        return {ThumbnailModel::kSize + 56, size.height() + option.fontMetrics.lineSpacing()};
+    }
+};
+
+// A run's best checkpoint is named after its run folder, not "best".
+QString modelName(const QString &folder)
+{
+    const QFileInfo f(folder);
+    return f.fileName() == QLatin1String("best") ? QFileInfo(QDir::cleanPath(folder + QStringLiteral("/../.."))).fileName() : f.fileName();
+}
+
 } // namespace
 
 ReviewView::ReviewView(QWidget *parent) : QWidget(parent), m_session(new ReviewSession(this)), m_model(new ReviewModel(this))
@@ -68,8 +86,8 @@ ReviewView::ReviewView(QWidget *parent) : QWidget(parent), m_session(new ReviewS
         m_progress->setValue(static_cast<int>(done));
     });
     connect(m_session, &ReviewSession::finished, this, [this](const ReviewResult &r) {
+        showResult(r); // before busyChanged(false): whoever waits for it finds the queue filled
         setBusy(false);
-        showResult(r);
     });
     connect(m_session, &ReviewSession::failed, this, [this](const QString &message) {
         setBusy(false);
@@ -100,6 +118,7 @@ void ReviewView::buildUi()
     m_retrain = new QPushButton(tr("&Retrain with current labels"));
     m_retrain->setToolTip(tr("Starts a run with the Train view's recipe on the data set with every change made here."));
     m_pairs = new QComboBox;
+    m_pairs->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     auto *pairLabel = new QLabel(tr("P&air:"));
     pairLabel->setBuddy(m_pairs);
     m_state = new QComboBox;
@@ -132,7 +151,7 @@ void ReviewView::buildUi()
     m_grid->setUniformItemSizes(true);
     m_grid->setSpacing(4);
     m_grid->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_grid->setItemDelegate(new ThumbnailDelegate(m_grid));
+    m_grid->setItemDelegate(new ReviewDelegate(m_grid));
     m_keys = new QLabel;
     m_keys->setWordWrap(true);
     m_status = new QLabel;
@@ -308,7 +327,7 @@ void ReviewView::showResult(const ReviewResult &r)
     }
     QString source = r.source == ReviewSource::CrossValidation
                          ? tr("%1-fold cross-validation of head mode on the frozen features of %2: every labelled image scored by a "
-                              "classifier that never saw it.").arg(r.folds).arg(QFileInfo(QString::fromStdString(r.model)).fileName())
+                              "classifier that never saw it.").arg(r.folds).arg(modelName(QString::fromStdString(r.model)))
                          : tr("The validation and test predictions of run %1: out of sample, but only those parts (%2 of %3 images); "
                               "use Find label errors to score every image.")
                                .arg(QFileInfo(QString::fromStdString(r.run)).fileName())
@@ -479,17 +498,17 @@ void ReviewView::addFrame(const Prediction &p)
 
 void ReviewView::framesFinished()
 {
-    setBusy(false);
     resortFrames();
     QString note = tr("%n new frame(s) predicted by %1, the least certain first. Confirm with Space or choose a class; "
                       "they join the data set through its label manifest.", nullptr, static_cast<int>(m_frameEntries.size()))
-                       .arg(QFileInfo(m_modelFolder).fileName());
+                       .arg(modelName(m_modelFolder));
     if (m_root.isEmpty())
         note += QLatin1Char(' ') + tr("Open the data set they should join first.");
     else if (std::any_of(m_frameClasses.begin(), m_frameClasses.end(), [this](const QString &c) { return !QDir(m_root).exists(c); }))
         note += QLatin1Char(' ') + tr("Some of the model's classes are not class folders of the data set: frames labelled with them are not used.");
     m_source->setText(note);
     m_grid->setFocus();
+    setBusy(false);
 }
 
 void ReviewView::resortFrames()

@@ -4,6 +4,7 @@
 #include "ui/evaluate_view.h"
 #include "ui/main_window.h"
 #include "ui/predict_view.h"
+#include "ui/review_view.h"
 #include "ui/train_view.h"
 
 #include <QApplication>
@@ -56,6 +57,13 @@ void startScreenshotTour(MainWindow &window, const QString &out, const QString &
         grab(3, QStringLiteral("predict.png"));
         window.predictView()->setGradCamVisible(true);
         grab(3, QStringLiteral("gradcam.png"));
+        window.showView(4);
+        window.reviewView()->findLabelErrors(); // reads the labels, writes nothing
+    });
+    QObject::connect(window.reviewView(), &ReviewView::busyChanged, &window, [grab, out](bool busy) {
+        if (busy)
+            return;
+        grab(4, QStringLiteral("review.png"));
         std::cout << "screenshots written to " << out.toStdString() << std::endl;
         QTimer::singleShot(0, qApp, &QApplication::quit);
     });
