@@ -1,6 +1,8 @@
 // Data subcommands: predict, scan, demo-data, bench preprocess.
 #include "cli_commands.h"
 
+#include "job/demo.h"
+
 #include "data/dataset_scan.h"
 #include "data/image_formats.h"
 #include "data/cache.h"
@@ -353,7 +355,15 @@ void addDemoData(CLI::App &app, int &exitCode)
     sub->add_option("out", *out, "folder to write")->required();
     sub->add_option("--per-class", *perClass, "images per class")->check(CLI::Range(1, 100000))->capture_default_str();
     sub->add_option("--seed", *seed, "seed of the images")->capture_default_str();
-    sub->callback([=, &exitCode] { exitCode = runDemoData(*out, *perClass, *seed); });
+    auto model = std::make_shared<std::string>();
+    sub->add_option("--model", *model, "also write the demo's model folder here (the small ViT the app trains from scratch)");
+    sub->callback([=, &exitCode] {
+        exitCode = runDemoData(*out, *perClass, *seed);
+        if (!model->empty()) {
+            writeDemoModel(*model);
+            std::cout << "wrote the demo model configuration to " << *model << "\n";
+        }
+    });
 }
 
 void addBenchData(CLI::App &bench, int &exitCode)

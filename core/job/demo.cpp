@@ -15,14 +15,18 @@ DemoAssets ensureDemo(const std::string &base)
     DemoAssets demo{(fs::path(base) / "demo-data").string(), (fs::path(base) / "demo-model").string()};
     if (!fs::exists(fs::path(demo.data) / "README.txt"))
         writeDemoDataset(demo.data, 40, 1);
-    fs::create_directories(demo.model);
+    writeDemoModel(demo.model);
+    return demo;
+}
+
+void writeDemoModel(const std::string &folder)
+{
+    fs::create_directories(folder);
     ViTConfig c = vitTinyConfig(64);
     for (const auto &n : kvasirClassNames())
         c.labels.push_back(n);
-    writeTextAtomically((fs::path(demo.model) / "config.json").string(), viTConfigToJson(c));
-    writeTextAtomically((fs::path(demo.model) / "preprocessor_config.json").string(),
-                        preprocessConfigToJson(defaultPreprocessConfig(64)));
-    return demo;
+    writeTextAtomically((fs::path(folder) / "config.json").string(), viTConfigToJson(c));
+    writeTextAtomically((fs::path(folder) / "preprocessor_config.json").string(), preprocessConfigToJson(defaultPreprocessConfig(64)));
 }
 
 TrainConfig demoRecipe()

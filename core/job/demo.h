@@ -11,6 +11,9 @@ struct DemoAssets {
     std::string data, model; // folders
 };
 
+// The demo's model folder: config.json (the tiny ViT, the eight classes) and preprocessor_config.json.
+void writeDemoModel(const std::string &folder);
+
 // Writes what is missing under `base` (the data once; the model config every time, it is tiny).
 DemoAssets ensureDemo(const std::string &base);
 

@@ -154,7 +154,9 @@ TEST_CASE("everySubcommandHasHelp")
         {"version", {}},
         {"predict", {"--model", "--top", "--device", "--threads", "--json"}},
         {"scan", {"--threads", "--max-pixels", "--json"}},
-        {"demo-data", {"--per-class", "--seed"}},
+        {"demo-data", {"--per-class", "--seed", "--model"}},
+        {"review", {"--data", "--model", "--run", "--folds", "--score", "--out", "--json"}},
+        {"labels", {"--data", "--set", "--exclude", "--note", "--csv", "--copy", "--json"}},
         {"train", {"--data", "--model", "--out", "--resume", "--epochs", "--batch-size", "--lr", "--warmup-steps", "--metric",
                    "--precision", "--augment", "--early-stopping-threshold", "--log-every", "--eval-train-set", "--cuda-graphs"}},
         {"eval", {"--model", "--data", "--split-file", "--part", "--batch-size"}},
@@ -354,4 +356,53 @@ TEST_CASE("calibrateWritesWhatPredictShowsBesideTheRawProbabilities")
     // the text output says which probabilities it shows
     REQUIRE(run("predict --device cpu --model " + model + " " + image, true).out.find("calibrated probabilities") != std::string::npos);
     REQUIRE(run("predict --raw --device cpu --model " + model + " " + image, true).out.find("set:") != std::string::npos);
+}
+
+TEST_CASE("labelsAndReviewFromTheCommandLine")
+{
+    const fs::path root = fs::temp_directory_path() / "vitscope-test-cli-review";
+    fs::remove_all(root);
+    const std::string data = (root / "data").string(), cache = " --cache-dir " + (root / "cache").string();
+    REQUIRE(run("demo-data " + data + " --per-class 4 --seed 2 --model " + (root / "model").string()).exitCode == 0);
+    REQUIRE(fs::exists(root / "model" / "config.json"));
+
+    // Relabel and exclude: one change in the manifest at the root; the files stay.
+    const auto set = run("labels --json --data " + data + " --set polyps/polyps_0001.jpg=esophagitis --exclude normal-cecum/normal-cecum_0000.jpg");
+    REQUIRE(set.exitCode == 0);
+    const auto j = lines(set.out).at(0);
+    REQUIRE(j["relabelled"] == 1);
+    REQUIRE(j["excluded"].size() == 1);
+    REQUIRE(j["changes"] == 1);
+    REQUIRE(j["images"] == 31);
+    REQUIRE(fs::exists(root / "data" / "polyps" / "polyps_0001.jpg"));
+    REQUIRE(run("labels --data " + data + " --set polyps/polyps_0002.jpg=no-such-class").exitCode == 2);
+    REQUIRE(run("labels --data " + data + " --csv " + (root / "labels.csv").string()).exitCode == 0);
+    std::ifstream csv(root / "labels.csv");
+    const std::string text((std::istreambuf_iterator<char>(csv)), {});
+    REQUIRE(text.find("polyps/polyps_0001.jpg,esophagitis") != std::string::npos);
+
+    // k-fold review on the tiny backbone's features: every labelled image, ranked.
+    REQUIRE(run("review --data " + data).exitCode == 2); // neither --model nor --run
+    const auto review = run("review --json --folds 3 --device cpu --data " + data + " --model " + kData + "/vit-tiny-backbone" + cache);
+    REQUIRE(review.exitCode == 0);
+    const auto r = lines(review.out).at(0);
+    REQUIRE(r["source"] == "cross-validation");
+    REQUIRE(r["scored"] == 31);
+    REQUIRE(r["labels_hash"].get<std::string>().size() == 64);
+    REQUIRE(r["candidates"][0]["score"].get<double>() <= r["candidates"][30]["score"].get<double>());
+
+    // From a run's held-out predictions: a one-epoch run of the demo model on the relabelled data.
+    REQUIRE(run("train --model " + (root / "model").string() + " --data " + data + " --out " + (root / "run").string() +
+                " --epochs 1 --lr 1e-3 --warmup-steps 2 --device cpu" + cache)
+                .exitCode == 0);
+    std::ifstream runJson(root / "run" / "run.json");
+    const auto info = nlohmann::json::parse(runJson);
+    REQUIRE(info["dataset"]["labels"]["relabelled"] == 1);
+    REQUIRE(info["dataset"]["labels"]["excluded"] == 1);
+    REQUIRE(info["dataset"]["labels"]["hash"] == r["labels_hash"]);
+    const auto fromRun = run("review --json --run " + (root / "run").string());
+    REQUIRE(fromRun.exitCode == 0);
+    const auto rr = lines(fromRun.out).at(0);
+    REQUIRE(rr["source"] == "run");
+    REQUIRE(rr["scored"].get<int>() == info["dataset"]["val"].get<int>() + info["dataset"]["test"].get<int>());
 }
