@@ -212,93 +212,108 @@
 <context>
     <name>vitscope::DatasetView</name>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="35"/>
+        <location filename="../ui/dataset_view.cpp" line="36"/>
         <source>&amp;Open data set…</source>
         <translation>Veri kümesi &amp;aç…</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="36"/>
+        <location filename="../ui/dataset_view.cpp" line="37"/>
         <source>Open a folder with one sub-folder per class (%1).</source>
         <translation>Her sınıf için bir alt klasör içeren bir klasör açın (%1).</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="41"/>
+        <location filename="../ui/dataset_view.cpp" line="42"/>
         <source>Open a data set: a folder with one sub-folder per class.</source>
         <translation>Bir veri kümesi açın: her sınıf için bir alt klasör içeren bir klasör.</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="45"/>
+        <location filename="../ui/dataset_view.cpp" line="46"/>
         <source>&amp;Cancel scan</source>
         <translation>Taramayı &amp;iptal et</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="64"/>
+        <location filename="../ui/dataset_view.cpp" line="65"/>
         <source>Pick a class (click it or use the arrow keys) to show its images.</source>
         <translation>Görüntülerini görmek için bir sınıf seçin (tıklayın ya da ok tuşlarını kullanın).</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="70"/>
+        <location filename="../ui/dataset_view.cpp" line="71"/>
         <source>Classes</source>
         <translation>Sınıflar</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="72"/>
+        <location filename="../ui/dataset_view.cpp" line="73"/>
         <source>Bad files, conversions and duplicates</source>
         <translation>Hatalı dosyalar, dönüştürmeler ve kopyalar</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="88"/>
-        <location filename="../ui/dataset_view.cpp" line="260"/>
+        <location filename="../ui/dataset_view.cpp" line="89"/>
+        <location filename="../ui/dataset_view.cpp" line="270"/>
         <source>Select an image.</source>
         <translation>Bir görüntü seçin.</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="99"/>
+        <location filename="../ui/dataset_view.cpp" line="100"/>
         <source>Images</source>
         <translation>Görüntüler</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="134"/>
+        <location filename="../ui/dataset_view.cpp" line="135"/>
         <source>Scanning %1…</source>
         <translation>%1 taranıyor…</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="158"/>
+        <location filename="../ui/dataset_view.cpp" line="159"/>
         <source>Scan of %1 cancelled.</source>
         <translation>%1 taraması iptal edildi.</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="194"/>
+        <location filename="../ui/dataset_view.cpp" line="195"/>
         <source>Bad: %1 — %2</source>
         <translation>Hatalı: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="196"/>
+        <location filename="../ui/dataset_view.cpp" line="197"/>
         <source>Converted: %1 — %2</source>
         <translation>Dönüştürüldü: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="201"/>
+        <location filename="../ui/dataset_view.cpp" line="202"/>
         <source>Identical files: %1</source>
         <translation>Aynı dosyalar: %1</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="206"/>
+        <location filename="../ui/dataset_view.cpp" line="205"/>
+        <source>Label not applied: %1 — %2</source>
+        <translation>Etiket uygulanmadı: %1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataset_view.cpp" line="207"/>
+        <source>Excluded: %1 — %2</source>
+        <translation>Dışlandı: %1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataset_view.cpp" line="209"/>
+        <source>Labels: %1 relabelled and %2 added through %3 (the image files are unchanged).</source>
+        <translation>Etiketler: %3 aracılığıyla %1 yeniden etiketlendi ve %2 eklendi (görüntü dosyaları değişmedi).</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataset_view.cpp" line="216"/>
         <source>No problems found.</source>
         <translation>Sorun bulunmadı.</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="207"/>
+        <location filename="../ui/dataset_view.cpp" line="217"/>
         <source>%1: %2 usable of %3 image files in %4 classes; %5 bad, %6 groups of identical files. Sizes %7x%8 to %9x%10.</source>
         <translation>%1: %4 sınıfta %3 görüntü dosyasından %2 tanesi kullanılabilir; %5 hatalı, %6 grup aynı dosya. Boyutlar %7x%8 ile %9x%10 arası.</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="219"/>
+        <location filename="../ui/dataset_view.cpp" line="229"/>
         <source>This data set cannot be used: %1</source>
         <translation>Bu veri kümesi kullanılamaz: %1</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="286"/>
+        <location filename="../ui/dataset_view.cpp" line="296"/>
         <source>%1
 %2 x %3, %4 %5, class %6%7</source>
         <translation>%1
@@ -1426,54 +1441,65 @@ ya da Aç…, Ekle… veya Yapıştır&apos;ı kullanın.</translation>
 <context>
     <name>vitscope::ReviewModel</name>
     <message>
-        <location filename="../ui/review_model.cpp" line="119"/>
+        <location filename="../ui/review_model.cpp" line="120"/>
         <source>excluded</source>
         <translation>dışlandı</translation>
     </message>
     <message>
-        <location filename="../ui/review_model.cpp" line="116"/>
+        <location filename="../ui/review_model.cpp" line="117"/>
+        <location filename="../ui/review_model.cpp" line="120"/>
         <source>new frame</source>
         <translation>yeni kare</translation>
     </message>
     <message>
-        <location filename="../ui/review_model.cpp" line="121"/>
+        <location filename="../ui/review_model.cpp" line="116"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_model.cpp" line="122"/>
         <source>reviewed</source>
         <translation>incelendi</translation>
     </message>
     <message>
         <location filename="../ui/review_model.cpp" line="124"/>
+        <source>(also the model&apos;s choice)</source>
+        <translation>(modelin seçimi de bu)</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_model.cpp" line="125"/>
         <source>%1
 → %2 %3</source>
         <translation>%1
 → %2 %3</translation>
     </message>
     <message>
-        <location filename="../ui/review_model.cpp" line="138"/>
+        <location filename="../ui/review_model.cpp" line="139"/>
         <source>Label: %1 (%2)</source>
         <translation>Etiket: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/review_model.cpp" line="139"/>
+        <location filename="../ui/review_model.cpp" line="140"/>
         <source>New frame, not labelled yet</source>
         <translation>Yeni kare, henüz etiketlenmedi</translation>
     </message>
     <message>
-        <location filename="../ui/review_model.cpp" line="141"/>
+        <location filename="../ui/review_model.cpp" line="142"/>
         <source>Folder: %1</source>
         <translation>Klasör: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_model.cpp" line="142"/>
+        <location filename="../ui/review_model.cpp" line="143"/>
         <source>Suggested: %1 (%2)</source>
         <translation>Önerilen: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/review_model.cpp" line="143"/>
+        <location filename="../ui/review_model.cpp" line="144"/>
         <source>Reviewed</source>
         <translation>İncelendi</translation>
     </message>
     <message>
-        <location filename="../ui/review_model.cpp" line="143"/>
+        <location filename="../ui/review_model.cpp" line="144"/>
         <source>Not reviewed yet</source>
         <translation>Henüz incelenmedi</translation>
     </message>

@@ -12,6 +12,7 @@
 #include "ui/plot.h"
 
 #include <QEvent>
+#include <QDir>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
@@ -200,6 +201,15 @@ void DatasetView::showReport(const ScanReport &r)
             paths << QString::fromStdString(p);
         m_problems->addItem(tr("Identical files: %1").arg(paths.join(QStringLiteral(", "))));
     }
+    for (const auto &c : r.labelConflicts)
+        m_problems->addItem(tr("Label not applied: %1 — %2").arg(QString::fromStdString(c.path), QString::fromStdString(c.reason)));
+    for (const auto &e : r.excluded)
+        m_problems->addItem(tr("Excluded: %1 — %2").arg(QString::fromStdString(e.path), QString::fromStdString(e.reason)));
+    if (r.relabelled || r.added)
+        m_problems->addItem(tr("Labels: %1 relabelled and %2 added through %3 (the image files are unchanged).")
+                                .arg(r.relabelled)
+                                .arg(r.added)
+                                .arg(QDir::toNativeSeparators(QString::fromStdString(r.labelsFile))));
     for (const auto &p : r.problems)
         m_problems->addItem(QString::fromStdString(p));
     if (m_problems->count() == 0)

@@ -113,14 +113,15 @@ QString ReviewModel::caption(const ReviewEntry &e) const
 {
     // Two lines, so that neither label is elided away: the label now, then the model's suggestion
     // (or the decision taken).
-    const QString given = e.given >= 0 ? m_classes.value(e.given) : tr("new frame");
+    const QString given = e.given >= 0 ? tr("%1 %2").arg(m_classes.value(e.given), percentText(e.probabilities.value(e.given)))
+                                       : tr("new frame");
     const QString suggested = m_classes.value(e.suggested);
     if (e.excluded)
-        return QStringLiteral("%1\n✗ %2").arg(m_classes.value(e.folderLabel, given), tr("excluded"));
+        return QStringLiteral("%1\n✗ %2").arg(m_classes.value(e.folderLabel, tr("new frame")), tr("excluded"));
     if (e.reviewed)
         return QStringLiteral("%1\n✓ %2").arg(given, tr("reviewed"));
     if (e.given == e.suggested)
-        return QStringLiteral("%1\n%2").arg(given, percentText(e.probabilities.value(e.given)));
+        return QStringLiteral("%1\n%2").arg(given, tr("(also the model's choice)"));
     return tr("%1\n→ %2 %3").arg(given, suggested, percentText(e.probabilities.value(e.suggested)));
 }
 

@@ -105,6 +105,18 @@ private Q_SLOTS:
         QCOMPARE(view.matrixModel()->index(row, column).data(ConfusionMatrixModel::CountRole).toInt(), expected.size());
         view.selectCell(row, column);
         QCOMPARE(view.cellImages(), expected);
+        // "Review these images" hands the cell to the Review view, when it has images.
+        QPushButton *review = nullptr;
+        for (auto *b : view.findChildren<QPushButton *>())
+            if (b->text() == EvaluateView::tr("Revie&w these images"))
+                review = b;
+        QVERIFY(review);
+        QCOMPARE(review->isEnabled(), !expected.isEmpty());
+        QSignalSpy spy(&view, &EvaluateView::reviewCell);
+        review->click();
+        QCOMPARE(spy.count(), expected.isEmpty() ? 0 : 1);
+        if (!expected.isEmpty())
+            QCOMPARE(spy.first(), (QList<QVariant>{view.runFolder(), row, column}));
     }
 
     void normalisedRows_data()
