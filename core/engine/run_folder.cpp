@@ -129,6 +129,28 @@ void RunFolder::appendEpoch(const EpochInfo &e)
     appendLine(runfiles::metricsLog(m_path), toJson(e));
 }
 
+void RunFolder::truncateHistory(int64_t step, int epoch)
+{
+    const std::string log = runfiles::metricsLog(m_path);
+    std::ifstream in(log);
+    if (!in)
+        return; // nothing logged yet
+    std::string kept, line;
+    while (std::getline(in, line)) {
+        const json j = json::parse(line, nullptr, false);
+        if (j.is_discarded() || !j.is_object())
+            continue;
+        const std::string type = j.value("type", "");
+        const bool keep = type == "step"    ? j.value("step", int64_t{0}) <= step
+                          : type == "epoch" ? j.value("epoch", 0) <= epoch
+                                            : true;
+        if (keep)
+            kept += line + "\n";
+    }
+    in.close();
+    writeTextAtomically(log, kept);
+}
+
 void RunFolder::writeConfusion(int epoch, const Metrics &m, const std::vector<std::string> &labels)
 {
     json j = {{"epoch", epoch}, {"part", "val"}, {"labels", labels}, {"matrix", m.confusion}, {"metrics", toJson(m, labels)}};

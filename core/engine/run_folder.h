@@ -29,6 +29,9 @@ public:
 
     void appendStep(const StepInfo &step);
     void appendEpoch(const EpochInfo &epoch);
+    // Keeps the step lines up to `step` and the epoch lines up to `epoch` of metrics.jsonl (and drops
+    // a line torn by a kill); atomic. A resume calls it with its checkpoint's position.
+    void truncateHistory(int64_t step, int epoch);
     void writeConfusion(int epoch, const Metrics &metrics, const std::vector<std::string> &labels);
 
     // Atomic: written to checkpoints/last.tmp, then swapped in; a failure leaves the old one.

@@ -102,7 +102,10 @@ public:
         for (int epoch = m_st.epoch; epoch < m_cfg.epochs; ++epoch) {
             if (!runEpochSteps(epoch))
                 return stopped(epoch);
-            summary.val = endOfEpoch(epoch);
+            const auto val = endOfEpoch(epoch);
+            if (!val) // stopped while evaluating: the epoch's steps are done, its evaluation is not
+                return stopped(epoch);
+            summary.val = *val;
             if (shouldStopEarly(epoch)) {
                 summary.status = RunStatus::EarlyStopped;
                 log("early stopping: no improvement in " + std::to_string(m_cfg.earlyStopping) + " epochs");
@@ -141,6 +144,9 @@ private:
     void restore()
     {
         m_st = m_run.loadLast(m_lm.model, *m_optimizer);
+        // What was logged after this checkpoint is logged again from here: cut it, so the log
+        // holds every step and epoch once.
+        m_run.truncateHistory(m_st.globalStep, m_st.epoch);
         if (m_st.rngState.defined()) {
             auto generator = at::detail::getDefaultCPUGenerator();
             generator.set_state(m_st.rngState);
@@ -279,16 +285,23 @@ private:
     }
 
     // --- end of epoch and stopping ----------------------------------------------------------
-    // Evaluates in eval mode, selects the best model, checkpoints; returns the validation metrics.
-    Metrics endOfEpoch(int epoch)
+    // Evaluates in eval mode, selects the best model, checkpoints; returns the validation metrics,
+    // or nothing when a stop was asked for during the evaluation (nothing of the epoch is recorded
+    // then: a resume evaluates the same weights again).
+    std::optional<Metrics> endOfEpoch(int epoch)
     {
         EpochInfo info;
         info.epoch = epoch + 1;
         info.step = m_st.globalStep;
-        const EvalResult val = evaluate(m_lm.model, m_val, m_cfg.evalBatchSize, m_device, m_bf16, m_cb.shouldStop);
+        EvalResult val;
+        try {
+            val = evaluate(m_lm.model, m_val, m_cfg.evalBatchSize, m_device, m_bf16, m_cb.shouldStop);
+            if (m_cfg.evalTrainSet)
+                info.train = evaluate(m_lm.model, m_train, m_cfg.evalBatchSize, m_device, m_bf16, m_cb.shouldStop).metrics;
+        } catch (const EvaluationCancelled &) {
+            return std::nullopt;
+        }
         info.val = val.metrics;
-        if (m_cfg.evalTrainSet)
-            info.train = evaluate(m_lm.model, m_train, m_cfg.evalBatchSize, m_device, m_bf16, m_cb.shouldStop).metrics;
         info.best = selectBest(val.metrics.value(m_cfg.metric), epoch + 1);
         if (info.best)
             m_run.saveBest(m_lm.model, m_lm.preprocess);

@@ -97,4 +97,10 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// A stop asked for during an evaluation: the run is stopped (resumable), not failed.
+class EvaluationCancelled : public TrainingError {
+public:
+    EvaluationCancelled() : TrainingError("evaluation cancelled") {}
+};
+
 } // namespace vitscope

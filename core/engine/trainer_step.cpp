@@ -26,7 +26,7 @@ EvalResult evaluate(ViTForImageClassification &model, BatchSource &data, int bat
     auto lossSum = torch::zeros({}, torch::TensorOptions().device(device));
     for (int64_t b = 0; b < n; b += batchSize) {
         if (shouldStop && shouldStop())
-            throw TrainingError("evaluation cancelled");
+            throw EvaluationCancelled();
         std::vector<int64_t> idx(static_cast<std::size_t>(std::min<int64_t>(batchSize, n - b)));
         std::iota(idx.begin(), idx.end(), b);
         Batch batch = data.batch(idx, 0);

@@ -5,6 +5,7 @@
 #include "data/pipeline.h"
 #include "engine/file_util.h"
 #include "engine/run_folder.h"
+#include "engine/run_lock.h"
 #include "engine/runtime.h"
 #include "job/model_card.h"
 
@@ -98,6 +99,7 @@ TrainSummary runTrainingJob(const TrainJob &job, const JobCallbacks &cb, const s
     auto since = [](Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); };
     const JobConfig &config = job.config;
     validate(config);
+    const RunLock lock(job.out); // one writer per run, until this job ends
     if (!job.resume && fs::exists(runfiles::runJson(job.out)))
         throw std::runtime_error(job.out + " already holds a run: resume it or choose another folder");
     if (job.resume) {

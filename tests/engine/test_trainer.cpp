@@ -14,6 +14,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <set>
 #include <nlohmann/json.hpp>
 
 using namespace vitscope;
@@ -171,6 +173,60 @@ void stopAndResumeReachTheSameResult(const FineTune &fineTune)
 TEST_CASE("stopAndResumeReachTheSameResult")
 {
     stopAndResumeReachTheSameResult({});
+}
+
+// Ctrl+C during validation stops the run (resumable), not fails it; the resume evaluates the same
+// weights and reaches the uninterrupted result. A kill after a checkpoint leaves lines logged past
+// it: the resume cuts them, so metrics.jsonl holds every step and epoch once.
+TEST_CASE("stopDuringValidationAndKilledRunsResumeWithoutDuplicates")
+{
+    const TrainConfig config = smallConfig();
+    Data d;
+    auto a = loadModel(initialModel());
+    RunFolder runA(freshDir("validation-uninterrupted"));
+    const auto full = train(a, config, d.train, d.val, &d.test, runA, {}, false);
+
+    auto b = loadModel(initialModel());
+    RunFolder runB(freshDir("validation-stopped"));
+    TrainerCallbacks cb;
+    int64_t seen = 0;
+    int checksAfter = 0;
+    cb.onStep = [&](const StepInfo &s) { seen = s.step; };
+    // The first check after step 8 ends epoch 1's steps; the next ones are the validation batches.
+    cb.shouldStop = [&] { return seen == 8 && ++checksAfter > 1; };
+    const auto stopped = train(b, config, d.train, d.val, &d.test, runB, cb, false);
+    REQUIRE(stopped.status == RunStatus::Stopped);
+    REQUIRE(readRunInfo(runB.path()).status == RunStatus::Stopped);
+    REQUIRE(readHistory(runB.path()).epochs.empty());
+
+    // A killed process had logged two more steps and an epoch line after that checkpoint.
+    {
+        std::ofstream log(runfiles::metricsLog(runB.path()), std::ios::app);
+        log << R"({"type":"step","step":9,"epoch":1,"loss":1.0,"lr":0.001,"grad_norm":1.0})" << "\n"
+            << R"({"type":"step","step":10,"epoch":1,"loss":1.0,"lr":0.001,"grad_norm":1.0})" << "\n"
+            << R"({"type":"step","step":11,"ep)"; // torn by the kill
+    }
+    auto c = loadModel(initialModel());
+    RunFolder resumed(runB.path());
+    const auto rest = train(c, config, d.train, d.val, &d.test, resumed, {}, true);
+    REQUIRE(rest.status == RunStatus::Finished);
+    REQUIRE((rest.test->accuracy == full.test->accuracy && rest.test->loss == full.test->loss));
+    const auto wa = loadSafetensors(runA.bestFolder() + "/model.safetensors").tensors;
+    const auto wb = loadSafetensors(resumed.bestFolder() + "/model.safetensors").tensors;
+    for (const auto &[k, v] : wa)
+        REQUIRE(torch::equal(v, wb.at(k)));
+    std::ifstream in(runfiles::metricsLog(runB.path()));
+    std::map<std::string, std::set<int64_t>> seenLines;
+    int lines = 0;
+    for (std::string line; std::getline(in, line); ++lines) {
+        const auto j = nlohmann::json::parse(line); // no torn line is left either
+        const std::string type = j["type"];
+        const int64_t key = type == "step" ? j["step"].get<int64_t>() : j["epoch"].get<int64_t>();
+        INFO(line);
+        REQUIRE(seenLines[type].insert(key).second);
+    }
+    REQUIRE(seenLines["step"].size() == static_cast<std::size_t>(full.steps));
+    REQUIRE(seenLines["epoch"].size() == static_cast<std::size_t>(config.epochs));
 }
 
 TEST_CASE("stopAndResumeInLastBlockModeReachTheSameResult")

@@ -5,12 +5,17 @@
 #include "data/demo_data.h"
 #include "engine/run_files.h"
 #include "job/recipe_advice.h"
+#include "engine/run_lock.h"
 #include "job/training_job.h"
 #include "engine/file_util.h"
 
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
+
+#include <csignal>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <fstream>
 
 using namespace vitscope;
@@ -110,6 +115,27 @@ TEST_CASE("aResumedRunKeepsItsWholeConfiguration")
     std::vector<int64_t> logged;
     JobCallbacks record;
     record.trainer.onStep = [&](const StepInfo &s) { logged.push_back(s.step); };
+
+    // One writer per run: while another process trains it, a resume is refused with who holds it;
+    // when that process is killed (-9), the kernel frees the run.
+    int ready[2];
+    REQUIRE(pipe(ready) == 0);
+    const pid_t holder = fork();
+    if (holder == 0) {
+        const RunLock lock(job.out);
+        (void)!write(ready[1], "x", 1);
+        for (;;)
+            pause();
+    }
+    char byte = 0;
+    REQUIRE(read(ready[0], &byte, 1) == 1);
+    REQUIRE(RunLock::holder(job.out).find("process " + std::to_string(holder)) == 0);
+    REQUIRE_THROWS_CONTAINING(runTrainingJob(resume, record, nullptr), "is being trained by process " + std::to_string(holder));
+    REQUIRE(readRunInfo(job.out).status == RunStatus::Stopped); // the refused writer changed nothing
+    kill(holder, SIGKILL);
+    waitpid(holder, nullptr, 0);
+    REQUIRE(RunLock::holder(job.out).empty());
+
     const auto rest = runTrainingJob(resume, record, nullptr);
     REQUIRE(rest.status == RunStatus::Finished);
     REQUIRE(!logged.empty());
