@@ -152,9 +152,11 @@ bool higherIsBetter(Metric metric)
     return metric != Metric::Loss;
 }
 
-bool isResumable(RunStatus status, bool hasCheckpoint)
+bool isResumable(RunStatus status, bool /*hasCheckpoint*/)
 {
-    return hasCheckpoint && status != RunStatus::Finished && status != RunStatus::EarlyStopped;
+    // Without a checkpoint (killed before the first one) a resume starts again from the beginning,
+    // with the recorded configuration: never a dead end.
+    return status != RunStatus::Finished && status != RunStatus::EarlyStopped;
 }
 
 } // namespace vitscope

@@ -60,7 +60,7 @@ std::vector<std::string> choiceNames(); // every valid spelling, in declaration 
 bool higherIsBetter(Metric metric); // all but the loss
 
 // Finished and early-stopped runs are complete; stopped, failed and killed (still "running") ones
-// continue from their last checkpoint when they have one.
+// continue from their last checkpoint, or start again from the beginning when they have none.
 bool isResumable(RunStatus status, bool hasCheckpoint);
 
 } // namespace vitscope

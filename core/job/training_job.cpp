@@ -102,11 +102,13 @@ TrainSummary runTrainingJob(const TrainJob &job, const JobCallbacks &cb, const s
     const RunLock lock(job.out); // one writer per run, until this job ends
     if (!job.resume && fs::exists(runfiles::runJson(job.out)))
         throw std::runtime_error(job.out + " already holds a run: resume it or choose another folder");
+    // A run killed before its first checkpoint resumes from the beginning, as recorded.
+    bool fromCheckpoint = false;
     if (job.resume) {
         const RunInfo recorded = readRunInfo(job.out);
         if (!isResumable(recorded, job.out))
-            throw std::runtime_error("run " + job.out + " cannot be resumed: it is " + std::string(choiceName(recorded.status)) +
-                                     (hasCheckpoint(job.out) ? "" : " and has no checkpoint"));
+            throw std::runtime_error("run " + job.out + " cannot be resumed: it is " + std::string(choiceName(recorded.status)));
+        fromCheckpoint = hasCheckpoint(job.out);
     }
     const torch::Device device = selectDevice(config.train.device);
     configureThreads(config.train.threads);
@@ -117,7 +119,8 @@ TrainSummary runTrainingJob(const TrainJob &job, const JobCallbacks &cb, const s
                                                             : defaultPreprocessConfig(modelConfig.imageSize);
     // A resumed run reads its own split back, so it trains on exactly the same images.
     const auto prepareStart = Clock::now();
-    auto prepared = prepareData(config, job.resume ? runfiles::splitFile(job.out) : std::string(), preprocess, cb.progress, stop);
+    const bool splitSaved = job.resume && fs::exists(runfiles::splitFile(job.out)); // else made again, seeded: the same
+    auto prepared = prepareData(config, splitSaved ? runfiles::splitFile(job.out) : std::string(), preprocess, cb.progress, stop);
     const double prepareSeconds = since(prepareStart);
     if (stop && stop->load())
         throw std::runtime_error("cancelled while preparing the data");
@@ -127,7 +130,7 @@ TrainSummary runTrainingJob(const TrainJob &job, const JobCallbacks &cb, const s
     // Seeded before loading: a from-scratch model and a new head are initialised from this RNG.
     torch::manual_seed(config.train.seed);
     auto model = loadModel(config.model, {prepared.split.classes, device});
-    if (!job.resume) // on resume the checkpoint replaces these weights; their story was told at the start
+    if (!fromCheckpoint) // on resume the checkpoint replaces these weights; their story was told at the start
         for (const auto &m : model.messages())
             if (cb.warning)
                 cb.warning(m);
@@ -139,6 +142,13 @@ TrainSummary runTrainingJob(const TrainJob &job, const JobCallbacks &cb, const s
     RunFolder run(job.out);
     if (job.resume) {
         run.resume(config);
+        if (!splitSaved)
+            saveSplit(prepared.split, runfiles::splitFile(job.out));
+        if (!fromCheckpoint) {
+            run.truncateHistory(0, 0); // what the killed attempt logged: it starts again from step 0
+            if (cb.warning)
+                cb.warning("run " + job.out + " has no checkpoint yet: it starts again from the beginning, as recorded");
+        }
     } else {
         saveSplit(prepared.split, runfiles::splitFile(job.out));
         const auto &s = prepared.split;
@@ -177,8 +187,8 @@ TrainSummary runTrainingJob(const TrainJob &job, const JobCallbacks &cb, const s
         trainerCb.shouldStop = [stop] { return stop->load(); };
     try {
         TrainSummary summary =
-            features.train ? train(model, run.info().config.train, *features.train, *features.val, features.test.get(), run, trainerCb, job.resume)
-                           : train(model, run.info().config.train, *prepared.train, *prepared.val, prepared.test.get(), run, trainerCb, job.resume);
+            features.train ? train(model, run.info().config.train, *features.train, *features.val, features.test.get(), run, trainerCb, fromCheckpoint)
+                           : train(model, run.info().config.train, *prepared.train, *prepared.val, prepared.test.get(), run, trainerCb, fromCheckpoint);
         summary.prepareSeconds = prepareSeconds;
         summary.featureSeconds = featureSeconds;
         summary.wallSeconds = since(start);

@@ -173,7 +173,8 @@ TEST_CASE("resumabilityFollowsTheStatus")
     };
     const std::vector<Row> rows = {{RunStatus::Running, true, true},       {RunStatus::Stopped, true, true},
                                    {RunStatus::Failed, true, true},        {RunStatus::Finished, true, false},
-                                   {RunStatus::EarlyStopped, true, false}, {RunStatus::Stopped, false, false}};
+                                   {RunStatus::EarlyStopped, true, false}, {RunStatus::Stopped, false, true},
+                                   {RunStatus::Running, false, true},      {RunStatus::Finished, false, false}};
     for (const auto &r : rows) {
         INFO(std::string(choiceName(r.status)), r.checkpoint);
         REQUIRE(isResumable(r.status, r.checkpoint) == r.resumable);

@@ -6,8 +6,11 @@
 #include "engine/run_files.h"
 #include "job/recipe_advice.h"
 #include "engine/run_lock.h"
+#include "engine/safetensors.h"
 #include "job/training_job.h"
 #include "engine/file_util.h"
+
+#include <torch/torch.h>
 
 #include <algorithm>
 #include <atomic>
@@ -143,6 +146,43 @@ TEST_CASE("aResumedRunKeepsItsWholeConfiguration")
     for (const auto step : logged)
         REQUIRE((step % 3 == 0 || step % perEpoch == 0));
     REQUIRE(!isResumable(readRunInfo(job.out), job.out)); // finished
+}
+
+// Killed before its first checkpoint (#17, 1): the folder is no dead end. A resume starts it again
+// from the beginning with the recorded configuration, and ends where an uninterrupted run ends.
+TEST_CASE("aRunKilledBeforeItsFirstCheckpointResumesFromTheBeginning")
+{
+    TrainJob whole = demoJob("uninterrupted-short");
+    whole.config.train.epochs = 2;
+    REQUIRE(runTrainingJob(whole, {}, nullptr).status == RunStatus::Finished);
+
+    TrainJob job = demoJob("killed-early");
+    job.config.train.epochs = 2;
+    std::atomic<bool> stop{false};
+    JobCallbacks cb;
+    cb.trainer.onStep = [&](const StepInfo &s) { stop = s.step >= 3; };
+    REQUIRE(runTrainingJob(job, cb, &stop).status == RunStatus::Stopped);
+    // As a kill -9 at step 3 leaves it: steps logged, no checkpoint, run.json still "running".
+    fs::remove_all(fs::path(job.out) / "checkpoints");
+    fs::remove(fs::path(job.out) / "split.json");
+    std::string runJson = readTextFile(runfiles::runJson(job.out));
+    runJson.replace(runJson.find("\"stopped\""), 9, "\"running\"");
+    writeTextAtomically(runfiles::runJson(job.out), runJson);
+    REQUIRE(isResumable(readRunInfo(job.out), job.out));
+
+    std::vector<std::string> warnings;
+    JobCallbacks record;
+    record.warning = [&](const std::string &w) { warnings.push_back(w); };
+    const auto rest = runTrainingJob(resumeJob(job.out), record, nullptr);
+    REQUIRE(rest.status == RunStatus::Finished);
+    REQUIRE(std::any_of(warnings.begin(), warnings.end(), [](const auto &w) { return w.find("starts again from the beginning") != std::string::npos; }));
+    const auto history = readHistory(job.out);
+    REQUIRE(history.steps.front().step == 1);
+    REQUIRE(history.epochs.size() == 2);
+    const auto a = loadSafetensors((fs::path(whole.out) / "checkpoints/best/model.safetensors").string()).tensors;
+    const auto b = loadSafetensors((fs::path(job.out) / "checkpoints/best/model.safetensors").string()).tensors;
+    for (const auto &[k, v] : a)
+        REQUIRE(torch::equal(v, b.at(k)));
 }
 
 TEST_CASE("anEarlyStoppedRunIsNotResumable")
