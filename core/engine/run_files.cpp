@@ -273,9 +273,44 @@ TrainingHistory readHistory(const std::string &run)
     return h;
 }
 
+namespace {
+// trainer_state.json is written last: a checkpoint folder that has it is complete.
+bool completeCheckpoint(const fs::path &folder)
+{
+    std::error_code ec;
+    return fs::exists(folder / "trainer_state.json", ec);
+}
+} // namespace
+
 bool hasCheckpoint(const std::string &run)
 {
-    return fs::exists(fs::path(runfiles::lastCheckpoint(run)) / "trainer_state.json");
+    const fs::path last = runfiles::lastCheckpoint(run);
+    return completeCheckpoint(last) || completeCheckpoint(last.string() + ".tmp") || completeCheckpoint(last.string() + ".old");
+}
+
+std::string recoverCheckpointSwap(const std::string &run)
+{
+    const fs::path last = runfiles::lastCheckpoint(run), tmp = last.string() + ".tmp", old = last.string() + ".old";
+    std::error_code ec;
+    std::string done;
+    if (!completeCheckpoint(last)) {
+        const fs::path from = completeCheckpoint(tmp) ? tmp : completeCheckpoint(old) ? old : fs::path();
+        if (!from.empty()) {
+            fs::remove_all(last, ec);
+            fs::rename(from, last, ec);
+            if (ec)
+                throw std::runtime_error("cannot recover the checkpoint of " + run + " from " + from.string() + ": " + ec.message());
+            done = from == tmp ? "finished an interrupted checkpoint swap (last.tmp became last)"
+                               : "rolled back an interrupted checkpoint swap (last.old became last)";
+        }
+    }
+    for (const auto &left : {tmp, old})
+        if (fs::exists(left, ec)) {
+            fs::remove_all(left, ec);
+            if (done.empty())
+                done = "removed the left-over " + left.filename().string();
+        }
+    return done;
 }
 
 bool isResumable(const RunInfo &info, const std::string &run)

@@ -104,6 +104,11 @@ RunInfo readRunInfo(const std::string &run);
 TrainingHistory readHistory(const std::string &run); // empty when nothing was logged yet
 bool hasCheckpoint(const std::string &run);
 bool isResumable(const RunInfo &info, const std::string &run);
+// A kill between the two renames that replace checkpoints/last leaves complete copies in last.tmp
+// (the new one) or last.old (the previous one) and no last: this finishes the swap, or rolls it
+// back, and removes what is left over. Call it holding the run's lock (engine/run_lock.h).
+// Returns what it did, for the log ("" when there was nothing to do).
+std::string recoverCheckpointSwap(const std::string &run);
 std::vector<std::string> evaluationParts(const std::string &run); // "test", "val", then "epoch-1"...
 EvaluationRecord readEvaluation(const std::string &run, const std::string &part);
 std::string partRoot(const RunInfo &info, const std::string &part); // data root of a part's paths

@@ -100,6 +100,9 @@ TrainSummary runTrainingJob(const TrainJob &job, const JobCallbacks &cb, const s
     const JobConfig &config = job.config;
     validate(config);
     const RunLock lock(job.out); // one writer per run, until this job ends
+    if (job.resume)
+        if (const std::string recovered = recoverCheckpointSwap(job.out); !recovered.empty() && cb.warning)
+            cb.warning(recovered);
     if (!job.resume && fs::exists(runfiles::runJson(job.out)))
         throw std::runtime_error(job.out + " already holds a run: resume it or choose another folder");
     // A run killed before its first checkpoint resumes from the beginning, as recorded.

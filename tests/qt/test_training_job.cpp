@@ -185,6 +185,44 @@ TEST_CASE("aRunKilledBeforeItsFirstCheckpointResumesFromTheBeginning")
         REQUIRE(torch::equal(v, b.at(k)));
 }
 
+// A kill between the two renames of the checkpoint swap (#17, 2): only last.old and last.tmp are
+// left, both complete. The resume finishes the swap and continues exactly.
+TEST_CASE("aCheckpointSwapInterruptedByAKillIsRecovered")
+{
+    TrainJob whole = demoJob("uninterrupted-swap");
+    whole.config.train.epochs = 2;
+    REQUIRE(runTrainingJob(whole, {}, nullptr).status == RunStatus::Finished);
+    for (const bool between : {true, false}) {
+        TrainJob job = demoJob(between ? "swap-between-renames" : "swap-before-renames");
+        job.config.train.epochs = 2;
+        std::atomic<bool> stop{false};
+        JobCallbacks cb;
+        cb.trainer.onStep = [&](const StepInfo &s) { stop = s.step >= 3; };
+        REQUIRE(runTrainingJob(job, cb, &stop).status == RunStatus::Stopped);
+        const fs::path last = fs::path(job.out) / "checkpoints" / "last";
+        if (between) { // after rename(last, last.old), before rename(last.tmp, last)
+            fs::rename(last, last.string() + ".old");
+            fs::copy(last.string() + ".old", last.string() + ".tmp", fs::copy_options::recursive);
+        } else { // killed while writing last.tmp: incomplete, beside an intact last
+            fs::create_directories(last.string() + ".tmp");
+            std::ofstream(last.string() + ".tmp/model.safetensors") << "partial";
+        }
+        REQUIRE(hasCheckpoint(job.out));
+        std::vector<std::string> warnings;
+        JobCallbacks record;
+        record.warning = [&](const std::string &w) { warnings.push_back(w); };
+        const auto rest = runTrainingJob(resumeJob(job.out), record, nullptr);
+        REQUIRE(rest.status == RunStatus::Finished);
+        REQUIRE(warnings.front().find(between ? "finished an interrupted checkpoint swap" : "removed the left-over last.tmp") == 0);
+        REQUIRE_FALSE(fs::exists(last.string() + ".tmp"));
+        REQUIRE_FALSE(fs::exists(last.string() + ".old"));
+        const auto a = loadSafetensors((fs::path(whole.out) / "checkpoints/best/model.safetensors").string()).tensors;
+        const auto b = loadSafetensors((fs::path(job.out) / "checkpoints/best/model.safetensors").string()).tensors;
+        for (const auto &[k, v] : a)
+            REQUIRE(torch::equal(v, b.at(k)));
+    }
+}
+
 TEST_CASE("anEarlyStoppedRunIsNotResumable")
 {
     TrainJob job = demoJob("early-stopped");
