@@ -1613,6 +1613,7 @@ ya da Aç…, Ekle… veya Yapıştır&apos;ı kullanın.</translation>
     </message>
     <message>
         <location filename="../ui/review_view.cpp" line="140"/>
+        <location filename="../ui/review_view.cpp" line="446"/>
         <source>Find the labels that are probably wrong, or label new frames with the model&apos;s help. Open a data set and a model first.</source>
         <translation>Büyük olasılıkla yanlış olan etiketleri bulun ya da yeni kareleri modelin yardımıyla etiketleyin. Önce bir veri kümesi ve bir model açın.</translation>
     </message>
@@ -1622,135 +1623,140 @@ ya da Aç…, Ekle… veya Yapıştır&apos;ı kullanın.</translation>
         <translation>Yeni, etiketsiz karelerden oluşan bir klasör açın</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="268"/>
+        <location filename="../ui/review_view.cpp" line="271"/>
         <source>⚠ %1</source>
         <translation>⚠ %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="274"/>
+        <location filename="../ui/review_view.cpp" line="277"/>
         <source>Open a data set (File → Open data set) and a model (File → Open model) first.</source>
         <translation>Önce bir veri kümesi (Dosya → Veri kümesi aç) ve bir model (Dosya → Model aç) açın.</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="282"/>
-        <location filename="../ui/review_view.cpp" line="292"/>
+        <location filename="../ui/review_view.cpp" line="285"/>
+        <location filename="../ui/review_view.cpp" line="296"/>
         <source>Reviewing…</source>
         <translation>İnceleniyor…</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="329"/>
+        <location filename="../ui/review_view.cpp" line="333"/>
         <source>%1-fold cross-validation of head mode on the frozen features of %2: every labelled image scored by a classifier that never saw it.</source>
         <translation>%2 modelinin dondurulmuş öznitelikleri üzerinde yalnızca sınıflandırıcı kipinin %1 katlı çapraz doğrulaması: her etiketli görüntü onu hiç görmemiş bir sınıflandırıcıyla puanlandı.</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="331"/>
-        <source>The validation and test predictions of run %1: out of sample, but only those parts (%2 of %3 images); use Find label errors to score every image.</source>
-        <translation>%1 çalıştırmasının doğrulama ve test tahminleri: örneklem dışı, ama yalnızca bu bölümler (%3 görüntüden %2 tanesi); her görüntüyü puanlamak için Etiket hatalarını bul düğmesini kullanın.</translation>
+        <location filename="../ui/review_view.cpp" line="335"/>
+        <source>The held-out predictions of run %1, as Evaluate shows them: out of sample, but only %2 of %3 images; use Find label errors to score every image.</source>
+        <translation>%1 çalıştırmasının ayrılmış görüntülerdeki tahminleri, Değerlendirme görünümündeki gibi: örneklem dışı, ama %3 görüntüden yalnızca %2 tanesi; her görüntüyü puanlamak için Etiket hatalarını bul düğmesini kullanın.</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="336"/>
+        <location filename="../ui/review_view.cpp" line="340"/>
         <source>Most probably mislabelled first.</source>
         <translation>Büyük olasılıkla yanlış etiketli olanlar önce.</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="344"/>
+        <location filename="../ui/review_view.cpp" line="348"/>
         <source>All images</source>
         <translation>Tüm görüntüler</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="347"/>
+        <location filename="../ui/review_view.cpp" line="351"/>
         <source>%1 → %2 (%3)</source>
         <translation>%1 → %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="360"/>
+        <location filename="../ui/review_view.cpp" line="364"/>
         <source>Open the data set these images belong to first (File → Open data set).</source>
         <translation>Önce bu görüntülerin ait olduğu veri kümesini açın (Dosya → Veri kümesi aç).</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="430"/>
+        <location filename="../ui/review_view.cpp" line="434"/>
         <source>%1 of %2 reviewed</source>
         <translation>%2 görüntüden %1 tanesi incelendi</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="431"/>
+        <location filename="../ui/review_view.cpp" line="435"/>
         <source>Labels: %1%2</source>
         <translation>Etiketler: %1%2</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="432"/>
+        <location filename="../ui/review_view.cpp" line="436"/>
         <source> (the data set folder is not writable)</source>
         <translation> (veri kümesi klasörüne yazılamıyor)</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="445"/>
+        <location filename="../ui/review_view.cpp" line="448"/>
+        <source>Find label errors ranks the labelled images of %1 with %2; Label new frames opens a folder of unlabelled ones.</source>
+        <translation>Etiket hatalarını bul, %1 içindeki etiketli görüntüleri %2 ile sıralar; Yeni kareleri etiketle, etiketsiz görüntülerden oluşan bir klasör açar.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_view.cpp" line="456"/>
         <source>X exclude</source>
         <translation>X dışla</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="445"/>
+        <location filename="../ui/review_view.cpp" line="456"/>
         <source>Space confirm the suggestion</source>
         <translation>Boşluk öneriyi onayla</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="445"/>
+        <location filename="../ui/review_view.cpp" line="456"/>
         <source>Space keep</source>
         <translation>Boşluk koru</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="445"/>
+        <location filename="../ui/review_view.cpp" line="456"/>
         <source>Ctrl+Z undo</source>
         <translation>Ctrl+Z geri al</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="446"/>
+        <location filename="../ui/review_view.cpp" line="457"/>
         <source>Ctrl+Shift+Z redo</source>
         <translation>Ctrl+Shift+Z yinele</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="447"/>
+        <location filename="../ui/review_view.cpp" line="458"/>
         <source>Keys: %1</source>
         <translation>Tuşlar: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="453"/>
+        <location filename="../ui/review_view.cpp" line="464"/>
         <source>Open a model first (File → Open model): it suggests the labels.</source>
         <translation>Önce bir model açın (Dosya → Model aç): etiketleri o önerir.</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="463"/>
+        <location filename="../ui/review_view.cpp" line="474"/>
         <source>%1 holds no images.</source>
         <translation>%1 hiç görüntü içermiyor.</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="480"/>
+        <location filename="../ui/review_view.cpp" line="491"/>
         <source>Predicting new frames…</source>
         <translation>Yeni kareler tahmin ediliyor…</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="482"/>
+        <location filename="../ui/review_view.cpp" line="493"/>
         <source>Predicting new frames: %v / %m</source>
         <translation>Yeni kareler tahmin ediliyor: %v / %m</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/review_view.cpp" line="502"/>
+        <location filename="../ui/review_view.cpp" line="513"/>
         <source>%n new frame(s) predicted by %1, the least certain first. Confirm with Space or choose a class; they join the data set through its label manifest.</source>
         <translation>
             <numerusform>%1 tarafından %n yeni kare tahmin edildi, en az emin olunan önce. Boşluk ile onaylayın ya da bir sınıf seçin; kareler veri kümesine etiket kaydı aracılığıyla katılır.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="506"/>
+        <location filename="../ui/review_view.cpp" line="517"/>
         <source>Open the data set they should join first.</source>
         <translation>Önce katılacakları veri kümesini açın.</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="508"/>
+        <location filename="../ui/review_view.cpp" line="519"/>
         <source>Some of the model&apos;s classes are not class folders of the data set: frames labelled with them are not used.</source>
         <translation>Modelin bazı sınıfları veri kümesinin sınıf klasörleri değil: bu sınıflarla etiketlenen kareler kullanılmaz.</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="521"/>
+        <location filename="../ui/review_view.cpp" line="532"/>
         <source>The model has no calibration, so it has no prediction sets: sorted by margin instead.</source>
         <translation>Modelin kalibrasyonu yok, bu yüzden tahmin kümeleri de yok: bunun yerine farka göre sıralandı.</translation>
     </message>

@@ -150,7 +150,7 @@ EvaluateView::EvaluateView(QWidget *parent) : QWidget(parent), m_matrix(new Conf
     connect(m_reviewCell, &QPushButton::clicked, this, [this] {
         const QModelIndex cell = m_matrixView->currentIndex();
         if (cell.isValid())
-            Q_EMIT reviewCell(m_results.runFolder, cell.row(), cell.column());
+            Q_EMIT reviewCell(m_results.runFolder, m_part->currentData().toString(), cell.row(), cell.column());
     });
     auto *cellRow = new QHBoxLayout;
     cellRow->addWidget(m_cellTitle, 1);

@@ -39,7 +39,8 @@ public:
 
 Q_SIGNALS:
     void openInPredict(const QString &imagePath, const QString &runFolder); // with that run's best model
-    void reviewCell(const QString &runFolder, int trueLabel, int predicted); // its images in the Review view
+    // The cell's images in the Review view: `part` is "val" or "test", as the matrix shows it.
+    void reviewCell(const QString &runFolder, const QString &part, int trueLabel, int predicted);
     void exported(const QString &path);
     void reportWritten(const QString &html, const QString &pdf);
 

@@ -191,9 +191,9 @@ MainWindow::MainWindow(QWidget *parent)
         m_predictView->predictFiles({path});
     });
 
-    connect(m_evaluateView, &EvaluateView::reviewCell, this, [this](const QString &run, int trueLabel, int predicted) {
+    connect(m_evaluateView, &EvaluateView::reviewCell, this, [this](const QString &run, const QString &part, int trueLabel, int predicted) {
         showView(4);
-        m_reviewView->reviewRun(run, trueLabel, predicted);
+        m_reviewView->reviewRun(run, part, trueLabel, predicted);
     });
     connect(m_reviewView, &ReviewView::labelsChanged, this, [this] { m_labelsChanged = true; });
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {

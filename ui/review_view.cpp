@@ -196,14 +196,17 @@ void ReviewView::buildUi()
     connect(m_retrain, &QPushButton::clicked, this, [this] { Q_EMIT retrainRequested(m_root); });
     connect(m_undo, &QPushButton::clicked, this, &ReviewView::undo);
     connect(m_redo, &QPushButton::clicked, this, &ReviewView::redo);
+    // After a filter is chosen the keys go to the grid again (Space would open the box otherwise).
     connect(m_pairs, &QComboBox::activated, this, [this](int i) {
         const auto pair = m_pairs->itemData(i).toPoint();
         m_model->setPairFilter(pair.x(), pair.y());
         updateStatus();
+        m_grid->setFocus();
     });
     connect(m_state, &QComboBox::activated, this, [this](int i) {
         m_model->setStateFilter(static_cast<ReviewModel::StateFilter>(m_state->itemData(i).toInt()));
         updateStatus();
+        m_grid->setFocus();
     });
     connect(m_sort, &QComboBox::activated, this, [this] { resortFrames(); });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
@@ -283,10 +286,11 @@ void ReviewView::findLabelErrors()
     m_session->start(q);
 }
 
-void ReviewView::reviewRun(const QString &run, int given, int predicted)
+void ReviewView::reviewRun(const QString &run, const QString &part, int given, int predicted)
 {
     ReviewRequest q;
     q.run = run.toStdString();
+    q.runParts = {part.toStdString()};
     m_pendingPair = {given, predicted};
     m_frames = false;
     setBusy(true, tr("Reviewing…"));
@@ -328,8 +332,8 @@ void ReviewView::showResult(const ReviewResult &r)
     QString source = r.source == ReviewSource::CrossValidation
                          ? tr("%1-fold cross-validation of head mode on the frozen features of %2: every labelled image scored by a "
                               "classifier that never saw it.").arg(r.folds).arg(modelName(QString::fromStdString(r.model)))
-                         : tr("The validation and test predictions of run %1: out of sample, but only those parts (%2 of %3 images); "
-                              "use Find label errors to score every image.")
+                         : tr("The held-out predictions of run %1, as Evaluate shows them: out of sample, but only %2 of %3 "
+                              "images; use Find label errors to score every image.")
                                .arg(QFileInfo(QString::fromStdString(r.run)).fileName())
                                .arg(r.candidates.size())
                                .arg(r.labelled);
@@ -437,6 +441,13 @@ void ReviewView::updateStatus()
     m_sort->setEnabled(m_frames);
     const bool busy = m_progress->isVisible();
     m_find->setEnabled(!busy && !m_root.isEmpty() && !m_modelFolder.isEmpty());
+    if (total == 0 && !busy && !m_source->text().startsWith(QStringLiteral("⚠")))
+        m_source->setText(m_root.isEmpty() || m_modelFolder.isEmpty()
+                              ? tr("Find the labels that are probably wrong, or label new frames with the model's help. "
+                                   "Open a data set and a model first.")
+                              : tr("Find label errors ranks the labelled images of %1 with %2; Label new frames opens a "
+                                   "folder of unlabelled ones.")
+                                    .arg(QFileInfo(m_root).fileName(), modelName(m_modelFolder)));
     m_open->setEnabled(!busy && !m_modelFolder.isEmpty());
     QStringList keys;
     const auto &classes = m_model->classes();

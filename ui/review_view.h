@@ -41,7 +41,8 @@ public:
     QString dataset() const { return m_root; }
 
     void findLabelErrors();                                    // k-fold on the model's features
-    void reviewRun(const QString &run, int given, int predicted); // a confusion cell's images
+    // A confusion cell's images: `part` ("val" or "test") of the run, its calibrated probabilities.
+    void reviewRun(const QString &run, const QString &part, int given, int predicted);
     void openFrames(const QString &folder);                    // new frames, predicted in the background
     void showResult(const ReviewResult &result);
     // Applies a decision to the selected tiles (label >= 0, kExclude or kKeep), then selects the next.

@@ -1,5 +1,7 @@
 #include "ui/thumbnail_model.h"
 
+#include <QGuiApplication>
+
 #include <QFutureWatcher>
 #include <QImageReader>
 #include <QPixmap>
@@ -69,12 +71,17 @@ void ThumbnailModel::requestThumbnail(int row) const
         if (r >= 0)
             Q_EMIT self->dataChanged(self->index(r), self->index(r), {Qt::DecorationRole});
     });
-    watcher->setFuture(QtConcurrent::run([path] {
+    // Decoded at the screen's pixel density: sharp at QT_SCALE_FACTOR=2 and on high-DPI screens.
+    const qreal dpr = qApp ? qApp->devicePixelRatio() : 1.0;
+    watcher->setFuture(QtConcurrent::run([path, dpr] {
         QImageReader reader(path);
         const QSize size = reader.size();
+        const int side = qRound(kSize * dpr);
         if (size.isValid())
-            reader.setScaledSize(size.scaled(kSize, kSize, Qt::KeepAspectRatio)); // JPEG decodes at reduced size
-        return reader.read();
+            reader.setScaledSize(size.scaled(side, side, Qt::KeepAspectRatio)); // JPEG decodes at reduced size
+        QImage img = reader.read();
+        img.setDevicePixelRatio(dpr);
+        return img;
     }));
 }
 

@@ -107,15 +107,18 @@ void ImageCache::store(const std::string &sha, const uint8_t *pixels, const Cach
         putString(h + 40, info.note, 24);
         out.write(h, kHeader);
         out.write(reinterpret_cast<const char *>(pixels), static_cast<std::streamsize>(m_bytes));
+        out.close(); // a full disk often shows only when the buffer is flushed
         if (!out) {
-            out.close();
             fs::remove(tmp, ec);
-            throw std::runtime_error("cannot write cache entry " + path.string() + " (disk full?)");
+            throw CacheWriteError("the image cache in " + m_dir + " cannot be written (disk full or not writable?): "
+                                  "free some space, or choose another cache folder (--cache-dir)");
         }
     }
     fs::rename(tmp, path, ec);
-    if (ec)
+    if (ec) {
         fs::remove(tmp, ec);
+        throw CacheWriteError("the image cache in " + m_dir + " cannot be written (" + ec.message() + ")");
+    }
 }
 
 } // namespace vitscope

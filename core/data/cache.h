@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <stdexcept>
 #include <string>
 
 namespace vitscope {
@@ -14,6 +15,13 @@ namespace vitscope {
 struct CacheEntryInfo {
     int width = 0, height = 0; // of the source image
     std::string mode, format, note;
+};
+
+// The cache could not be written (disk full, quota, read-only): an error for the whole job, never a
+// reason to leave an image out of the data set.
+class CacheWriteError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
 };
 
 class ImageCache {
@@ -28,6 +36,7 @@ public:
     // Reads the entry into `out` (entryBytes() bytes); false when absent or invalid.
     bool load(const std::string &sha256, uint8_t *out, CacheEntryInfo *info = nullptr) const;
     bool info(const std::string &sha256, CacheEntryInfo &info) const; // header only
+    // Throws CacheWriteError naming the cache folder when the entry cannot be written.
     void store(const std::string &sha256, const uint8_t *pixels, const CacheEntryInfo &info);
 
     mutable std::atomic<int64_t> hits{0}, misses{0};

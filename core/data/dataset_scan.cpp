@@ -111,8 +111,10 @@ std::string relativeTo(const fs::path &p, const fs::path &root)
     return fs::relative(p, root).generic_string();
 }
 
-// Examines one file: hash, then cache hit (already validated) or decode (+ cache fill).
-void examine(const Candidate &c, const ScanOptions &o, std::vector<uint8_t> &buffer, ScanItem &item, std::string &error)
+// Examines one file: hash, then cache hit (already validated) or decode (+ cache fill). A cache
+// that cannot be written is the job's problem, not the file's: it goes to `cacheError`.
+void examine(const Candidate &c, const ScanOptions &o, std::vector<uint8_t> &buffer, ScanItem &item, std::string &error,
+             std::string &cacheError)
 {
     try {
         const auto bytes = readFileBytes(c.path.string());
@@ -137,6 +139,8 @@ void examine(const Candidate &c, const ScanOptions &o, std::vector<uint8_t> &buf
             o.preprocessor->resizeInto(img, buffer.data());
             o.cache->store(item.sha256, buffer.data(), {img.width, img.height, img.mode, img.format, img.note});
         }
+    } catch (const CacheWriteError &e) {
+        cacheError = e.what();
     } catch (const std::exception &e) {
         error = e.what();
     }
@@ -207,12 +211,12 @@ ScanReport scanDataset(const std::string &rootPath, const ScanOptions &o)
     r.files = static_cast<int64_t>(candidates.size());
 
     std::vector<ScanItem> items(candidates.size());
-    std::vector<std::string> errors(candidates.size());
+    std::vector<std::string> errors(candidates.size()), cacheErrors(candidates.size());
     std::atomic<int64_t> done{0};
     const auto total = static_cast<int64_t>(candidates.size());
     parallelFor(total, o.threads, [&](int64_t i) {
         thread_local std::vector<uint8_t> buffer;
-        examine(candidates[i], o, buffer, items[i], errors[i]);
+        examine(candidates[i], o, buffer, items[i], errors[i], cacheErrors[i]);
         const int64_t d = ++done;
         if (o.progress)
             o.progress(d, total);
@@ -223,6 +227,12 @@ ScanReport scanDataset(const std::string &rootPath, const ScanOptions &o)
         return r;
     }
 
+    // Never a smaller data set because the cache disk is full (#17, 3): the scan fails and says why.
+    for (const auto &e : cacheErrors)
+        if (!e.empty()) {
+            r.error = e;
+            return r;
+        }
     r.classes.resize(classNames.size());
     for (std::size_t c = 0; c < classNames.size(); ++c)
         r.classes[c].name = classNames[c];

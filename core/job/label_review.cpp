@@ -7,6 +7,7 @@
 #include "data/loader.h"
 #include "engine/checkpoint.h"
 #include "engine/linear_probe.h"
+#include "engine/model_calibration.h"
 #include "engine/run_files.h"
 #include "engine/runtime.h"
 
@@ -169,8 +170,12 @@ void fromRun(const ReviewRequest &q, ReviewResult &r, const Progress &progress, 
         byPath[item.relPath] = &item;
     std::vector<ReviewCandidate> scored;
     int64_t elsewhere = 0;
-    for (const char *part : {"val", "test"}) {
-        const bool ownRoot = std::string(part) == "val" ? info.dataset.valRoot.empty() : info.dataset.testRoot.empty();
+    // Calibrated where the run's model has a calibration: the percentages Evaluate shows.
+    const auto calibration = readCalibration(runfiles::bestCheckpoint(q.run));
+    for (const std::string &part : q.runParts) {
+        if (part != "val" && part != "test")
+            throw std::invalid_argument("a run's review reads its val or test part, not '" + part + "'");
+        const bool ownRoot = part == "val" ? info.dataset.valRoot.empty() : info.dataset.testRoot.empty();
         for (const PredictionRecord &pr : readEvaluation(q.run, part).predictions) {
             const auto it = byPath.find(pr.path);
             if (!ownRoot || it == byPath.end() || pr.probabilities.size() != r.classes.size()) {
@@ -178,13 +183,17 @@ void fromRun(const ReviewRequest &q, ReviewResult &r, const Progress &progress, 
                 continue;
             }
             ReviewCandidate c = candidateOf(*it->second, scan);
-            c.probabilities = pr.probabilities;
+            c.probabilities = calibration ? calibration->calibrated(pr.probabilities) : pr.probabilities;
             scored.push_back(std::move(c));
         }
     }
     const auto covered = static_cast<int64_t>(scored.size());
     rank(r, std::move(scored));
-    r.notes.push_back("the validation and test predictions of run " + q.run + " (out of sample): " + std::to_string(covered) +
+    std::string parts;
+    for (const auto &p : q.runParts)
+        parts += (parts.empty() ? "" : " and ") + std::string(p == "val" ? "validation" : "test");
+    r.notes.push_back("the " + parts + " predictions of run " + q.run + " (out of sample" +
+                      (calibration ? ", calibrated" : "") + "): " + std::to_string(covered) +
                       " of " + std::to_string(r.labelled) + " labelled images; the training part is not scored (use --model "
                       "for k-fold cross-validation of every image)");
     if (elsewhere)

@@ -20,7 +20,8 @@ namespace vitscope {
 struct ReviewRequest {
     std::string data;  // the data set root (with --run: the run's own when empty)
     std::string model; // cross-validation on this model's frozen features
-    std::string run;   // or: this run's validation and test predictions
+    std::string run;   // or: this run's held-out predictions, of these parts
+    std::vector<std::string> runParts = {"val", "test"};
     int folds = 5;
     uint64_t seed = 42;
     LabelIssueScore score = LabelIssueScore::SelfConfidence;

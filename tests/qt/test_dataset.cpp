@@ -14,7 +14,10 @@
 
 #include <torch/torch.h>
 
+#include <csignal>
 #include <filesystem>
+
+#include <sys/resource.h>
 #include <fstream>
 
 using namespace vitscope;
@@ -226,4 +229,36 @@ TEST_CASE("cacheHitMissAndIdentity")
     // An entry evicted from the cache mid-run is decoded again, not lost.
     fs::remove(cache.entryPath(split.train[1].sha256));
     REQUIRE(torch::equal(disk.batch({1}, 0).pixels, ds.batch({1}, 0).pixels));
+}
+
+// A full cache disk (#17, 3), made with a file-size limit: the scan fails and says why, instead of
+// counting the images it could not cache as bad files (which once trained on a smaller data set).
+TEST_CASE("aFullCacheDiskIsAnErrorNotASmallerDataSet")
+{
+    const auto cacheDir = fs::temp_directory_path() / "vitscope-test-dataset" / "full-cache";
+    fs::remove_all(cacheDir);
+    const Preprocessor pre(defaultPreprocessConfig(224));
+    ImageCache cache(cacheDir.string(), pre.config());
+    ScanOptions o;
+    o.preprocessor = &pre;
+    o.cache = &cache;
+    o.threads = 1;
+    rlimit old{};
+    REQUIRE(getrlimit(RLIMIT_FSIZE, &old) == 0);
+    std::signal(SIGXFSZ, SIG_IGN); // a write past the limit then fails with EFBIG, as on a full disk
+    rlimit small = old;
+    small.rlim_cur = 64 * 1024; // smaller than one 224x224 entry (147 KB)
+    REQUIRE(setrlimit(RLIMIT_FSIZE, &small) == 0);
+    const ScanReport r = scanDataset(corpus(), o);
+    REQUIRE(setrlimit(RLIMIT_FSIZE, &old) == 0);
+    std::signal(SIGXFSZ, SIG_DFL);
+    REQUIRE_FALSE(r.usable());
+    INFO(r.error);
+    REQUIRE(r.error.find("cache") != std::string::npos);
+    REQUIRE(r.error.find("cannot be written") != std::string::npos);
+    REQUIRE(r.items.empty());
+    // With room again, the same scan is whole.
+    const ScanReport again = scanDataset(corpus(), o);
+    REQUIRE(again.usable());
+    REQUIRE(again.bad.size() == scanDataset(corpus()).bad.size());
 }

@@ -116,7 +116,7 @@ private Q_SLOTS:
         review->click();
         QCOMPARE(spy.count(), expected.isEmpty() ? 0 : 1);
         if (!expected.isEmpty())
-            QCOMPARE(spy.first(), (QList<QVariant>{view.runFolder(), row, column}));
+            QCOMPARE(spy.first(), (QList<QVariant>{view.runFolder(), QStringLiteral("test"), row, column}));
     }
 
     void normalisedRows_data()
