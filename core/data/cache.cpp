@@ -1,5 +1,7 @@
 #include "data/cache.h"
 
+#include "data/checksum.h"
+
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -13,8 +15,10 @@ namespace fs = std::filesystem;
 namespace vitscope {
 namespace {
 
-constexpr char kMagic[8] = {'V', 'S', 'C', 'A', 'C', 'H', 'E', '1'};
-constexpr std::size_t kHeader = 64; // magic, w, h, out w, out h, mode(8), format(8), note(24)
+// Version 2 adds the payload's checksum: entries of version 1 are misses, decoded again once.
+constexpr char kMagic[8] = {'V', 'S', 'C', 'A', 'C', 'H', 'E', '2'};
+constexpr std::size_t kHeader = 72; // magic, w, h, out w, out h, mode(8), format(8), note(24), checksum(8)
+constexpr std::size_t kChecksumAt = 64;
 
 void putString(char *dst, const std::string &s, std::size_t n)
 {
@@ -77,9 +81,15 @@ bool ImageCache::load(const std::string &sha, uint8_t *out, CacheEntryInfo *info
         return false;
     }
     std::ifstream in(entryPath(sha), std::ios::binary);
-    in.seekg(kHeader);
-    if (!in.read(reinterpret_cast<char *>(out), static_cast<std::streamsize>(m_bytes))) {
+    char h[kHeader];
+    uint64_t stored = 0;
+    if (!in.read(h, kHeader) || !in.read(reinterpret_cast<char *>(out), static_cast<std::streamsize>(m_bytes))) {
         ++misses;
+        return false;
+    }
+    std::memcpy(&stored, h + kChecksumAt, sizeof stored);
+    if (stored != payloadChecksum(out, m_bytes)) {
+        ++misses; // damaged: the caller decodes the image again and stores a good entry
         return false;
     }
     if (infoOut)
@@ -105,6 +115,8 @@ void ImageCache::store(const std::string &sha, const uint8_t *pixels, const Cach
         putString(h + 24, info.mode, 8);
         putString(h + 32, info.format, 8);
         putString(h + 40, info.note, 24);
+        const uint64_t sum = payloadChecksum(pixels, m_bytes);
+        std::memcpy(h + kChecksumAt, &sum, sizeof sum);
         out.write(h, kHeader);
         out.write(reinterpret_cast<const char *>(pixels), static_cast<std::streamsize>(m_bytes));
         out.close(); // a full disk often shows only when the buffer is flushed

@@ -1,5 +1,8 @@
 #include "data/feature_cache.h"
 
+#include "data/cache.h"
+#include "data/checksum.h"
+
 #include "config/config_fields.h"
 #include "data/sha256.h"
 #include "engine/autocast.h"
@@ -19,7 +22,8 @@ namespace fs = std::filesystem;
 namespace vitscope {
 namespace {
 
-constexpr char kMagic[8] = {'V', 'S', 'F', 'E', 'A', 'T', '1', '\0'};
+// Version 2 ends each entry with the payload's checksum (data/checksum.h); version 1 entries are misses.
+constexpr char kMagic[8] = {'V', 'S', 'F', 'E', 'A', 'T', '2', '\0'};
 
 void hashText(Sha256 &h, const std::string &s)
 {
@@ -42,14 +46,23 @@ void write(const std::string &path, const torch::Tensor &t)
             out.write(reinterpret_cast<const char *>(&v), sizeof v);
         }
         out.write(reinterpret_cast<const char *>(data.data_ptr<float>()), static_cast<std::streamsize>(data.numel() * 4));
-        out.flush();
-        if (!out)
-            throw std::runtime_error("cannot write the feature cache entry " + tmp + " (disk full?)");
+        const uint64_t sum = payloadChecksum(data.data_ptr<float>(), static_cast<std::size_t>(data.numel()) * 4);
+        out.write(reinterpret_cast<const char *>(&sum), sizeof sum);
+        out.close();
+        if (!out) {
+            std::error_code ignored;
+            fs::remove(tmp, ignored);
+            throw CacheWriteError("cannot write the feature cache entry " + tmp + " (disk full?): free some space, or choose "
+                                  "another cache folder (--cache-dir)");
+        }
     }
     std::error_code ec;
     fs::rename(tmp, path, ec);
-    if (ec)
-        throw std::runtime_error("cannot write the feature cache entry " + path + ": " + ec.message());
+    if (ec) {
+        const std::string why = ec.message();
+        fs::remove(tmp, ec);
+        throw CacheWriteError("cannot write the feature cache entry " + path + ": " + why);
+    }
 }
 
 // An entry, or an undefined tensor when it is absent, damaged or of another shape.
@@ -67,8 +80,11 @@ torch::Tensor readEntry(const std::string &path, const std::vector<int64_t> &sha
             return {};
     }
     auto t = torch::empty(shape, torch::kFloat32);
-    if (!in.read(reinterpret_cast<char *>(t.data_ptr<float>()), static_cast<std::streamsize>(t.numel() * 4)) || in.peek() != EOF)
-        return {};
+    uint64_t sum = 0;
+    if (!in.read(reinterpret_cast<char *>(t.data_ptr<float>()), static_cast<std::streamsize>(t.numel() * 4)) ||
+        !in.read(reinterpret_cast<char *>(&sum), sizeof sum) || in.peek() != EOF ||
+        sum != payloadChecksum(t.data_ptr<float>(), static_cast<std::size_t>(t.numel()) * 4))
+        return {}; // damaged: computed again
     return t;
 }
 

@@ -31,8 +31,9 @@ void writeFileAtomically(const std::string &path, const std::function<void(std::
     std::error_code ec;
     std::filesystem::rename(tmp, path, ec);
     if (ec) {
+        const std::string why = ec.message(); // before the clean-up below overwrites ec
         std::filesystem::remove(tmp, ec);
-        throw std::runtime_error("cannot replace " + path + ": " + ec.message());
+        throw std::runtime_error("cannot replace " + path + ": " + why);
     }
 }
 

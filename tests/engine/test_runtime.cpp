@@ -2,10 +2,13 @@
 #include "test_support.h"
 
 #include "engine/cuda_info.h"
+#include "engine/file_util.h"
 #include "engine/runtime.h"
 
 #include <torch/torch.h>
 
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 
 using namespace vitscope;
@@ -44,4 +47,20 @@ TEST_CASE("cudaDescriptionNamesTheDevice" * doctest::skip(!testsupport::cudaAvai
     REQUIRE(deviceDescription(torch::Device(torch::kCUDA, 0)) == info->name + " (cuda:0)");
     std::cout << "  " << info->name << ", " << info->memoryGiB << " GiB, CUDA " << cudaVersion() << ", cuDNN "
               << cudnnVersion() << "\n";
+}
+
+// #17, 17: the reason of a failed replace is the rename's, not the clean-up's ("Success").
+TEST_CASE("aFailedReplaceSaysWhy")
+{
+    const auto dir = std::filesystem::temp_directory_path() / "vitscope-test-replace";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir / "target" / "inside"); // a non-empty folder cannot be replaced by a file
+    std::ofstream(dir / "target" / "inside" / "f") << "x";
+    const auto t = testsupport::thrown([&] { writeTextAtomically((dir / "target").string(), "text"); });
+    REQUIRE(t.threw);
+    INFO(t.message);
+    REQUIRE(t.message.find("cannot replace") != std::string::npos);
+    REQUIRE(t.message.find("Success") == std::string::npos);
+    REQUIRE(t.message.find("directory") != std::string::npos);
+    REQUIRE_FALSE(std::filesystem::exists(dir / "target.tmp"));
 }

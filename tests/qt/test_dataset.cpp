@@ -262,3 +262,40 @@ TEST_CASE("aFullCacheDiskIsAnErrorNotASmallerDataSet")
     REQUIRE(again.usable());
     REQUIRE(again.bad.size() == scanDataset(corpus()).bad.size());
 }
+
+// #17, 4: an entry whose pixels were altered under an intact header is not trained on: the load
+// fails its checksum, and the loader decodes the source image again (and repairs the entry).
+TEST_CASE("aDamagedCacheEntryIsDecodedAgain")
+{
+    const auto cacheDir = fs::temp_directory_path() / "vitscope-test-dataset" / "damaged-cache";
+    fs::remove_all(cacheDir);
+    const Preprocessor pre(defaultPreprocessConfig(64));
+    ImageCache cache(cacheDir.string(), pre.config());
+    ScanOptions o;
+    o.preprocessor = &pre;
+    o.cache = &cache;
+    const auto r = scanDataset(corpus(), o);
+    const ScanItem &item = r.items.front();
+    std::vector<uint8_t> pixels(cache.entryBytes());
+    REQUIRE(cache.load(item.sha256, pixels.data()));
+    for (const bool zero : {false, true}) {
+        {
+            std::fstream f(cache.entryPath(item.sha256), std::ios::in | std::ios::out | std::ios::binary);
+            std::vector<char> payload(cache.entryBytes());
+            f.seekg(static_cast<std::streamoff>(fs::file_size(cache.entryPath(item.sha256)) - payload.size()));
+            f.read(payload.data(), static_cast<std::streamsize>(payload.size()));
+            for (auto &b : payload)
+                b = zero ? 0 : static_cast<char>(~b);
+            f.seekp(static_cast<std::streamoff>(fs::file_size(cache.entryPath(item.sha256)) - payload.size()));
+            f.write(payload.data(), static_cast<std::streamsize>(payload.size()));
+        }
+        CacheEntryInfo header;
+        REQUIRE(cache.info(item.sha256, header)); // the header still looks fine
+        REQUIRE_FALSE(cache.load(item.sha256, pixels.data()));
+        CachedDataset set({{item.relPath, item.label, item.sha256}}, r.root, pre, cache);
+        const Batch b = set.batch({0}, 0);
+        const auto fresh = pre.loadResized(item.path);
+        REQUIRE(std::memcmp(b.pixels.contiguous().data_ptr<uint8_t>(), fresh.data_ptr<uint8_t>(), cache.entryBytes()) == 0);
+        REQUIRE(cache.load(item.sha256, pixels.data())); // repaired
+    }
+}
