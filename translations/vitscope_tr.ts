@@ -35,77 +35,82 @@
         <translation>bir klasör, görüntü dosyası değil</translation>
     </message>
     <message>
-        <location filename="../ui/image_reasons.cpp" line="37"/>
+        <location filename="../ui/image_reasons.cpp" line="38"/>
+        <source>not a regular file (a FIFO, device or socket)</source>
+        <translation>normal bir dosya değil (FIFO, aygıt ya da soket)</translation>
+    </message>
+    <message>
+        <location filename="../ui/image_reasons.cpp" line="39"/>
         <source>read error</source>
         <translation>okuma hatası</translation>
     </message>
     <message>
-        <location filename="../ui/image_reasons.cpp" line="38"/>
+        <location filename="../ui/image_reasons.cpp" line="40"/>
         <source>empty file (0 bytes)</source>
         <translation>boş dosya (0 bayt)</translation>
     </message>
     <message>
-        <location filename="../ui/image_reasons.cpp" line="40"/>
+        <location filename="../ui/image_reasons.cpp" line="42"/>
         <source>not an image (a text file with an image extension)</source>
         <translation>görüntü değil (görüntü uzantılı bir metin dosyası)</translation>
     </message>
     <message>
-        <location filename="../ui/image_reasons.cpp" line="41"/>
+        <location filename="../ui/image_reasons.cpp" line="43"/>
         <source>not an image (unrecognised file contents)</source>
         <translation>görüntü değil (tanınmayan dosya içeriği)</translation>
     </message>
     <message>
-        <location filename="../ui/image_reasons.cpp" line="43"/>
+        <location filename="../ui/image_reasons.cpp" line="45"/>
         <source>unsupported format (GIF): convert it to PNG or JPEG</source>
         <translation>desteklenmeyen biçim (GIF): PNG ya da JPEG biçimine dönüştürün</translation>
     </message>
     <message>
-        <location filename="../ui/image_reasons.cpp" line="45"/>
+        <location filename="../ui/image_reasons.cpp" line="47"/>
         <source>truncated or corrupt JPEG (no end-of-image marker)</source>
         <translation>kesik ya da bozuk JPEG (görüntü sonu işaretçisi yok)</translation>
     </message>
     <message>
-        <location filename="../ui/image_reasons.cpp" line="46"/>
+        <location filename="../ui/image_reasons.cpp" line="48"/>
         <source>truncated or corrupt PNG (no IEND chunk)</source>
         <translation>kesik ya da bozuk PNG (IEND parçası yok)</translation>
     </message>
     <message>
-        <location filename="../ui/image_reasons.cpp" line="48"/>
+        <location filename="../ui/image_reasons.cpp" line="50"/>
         <source>unsupported pixel type (floating-point or signed samples)</source>
         <translation>desteklenmeyen piksel türü (kayan noktalı ya da işaretli örnekler)</translation>
     </message>
     <message>
-        <location filename="../ui/image_reasons.cpp" line="49"/>
+        <location filename="../ui/image_reasons.cpp" line="51"/>
         <source>16-bit converted to 8-bit</source>
         <translation>16 bitten 8 bite dönüştürüldü</translation>
     </message>
     <message>
-        <location filename="../ui/image_reasons.cpp" line="50"/>
+        <location filename="../ui/image_reasons.cpp" line="52"/>
         <source>cannot be read (%1)</source>
         <translation>okunamıyor (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/image_reasons.cpp" line="52"/>
+        <location filename="../ui/image_reasons.cpp" line="54"/>
         <source>corrupt %1 data (%2)</source>
         <translation>bozuk %1 verisi (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/image_reasons.cpp" line="54"/>
+        <location filename="../ui/image_reasons.cpp" line="56"/>
         <source>corrupt %1 data: the decoder could not read it</source>
         <translation>bozuk %1 verisi: çözücü okuyamadı</translation>
     </message>
     <message>
-        <location filename="../ui/image_reasons.cpp" line="58"/>
+        <location filename="../ui/image_reasons.cpp" line="60"/>
         <source>image is %1x%2 (%3 megapixels), over the %4-megapixel limit; refused before decoding</source>
         <translation>görüntü %1x%2 (%3 megapiksel), %4 megapiksel sınırının üzerinde; çözülmeden reddedildi</translation>
     </message>
     <message>
-        <location filename="../ui/image_reasons.cpp" line="62"/>
+        <location filename="../ui/image_reasons.cpp" line="64"/>
         <source>image is over the %1-megapixel limit</source>
         <translation>görüntü %1 megapiksel sınırının üzerinde</translation>
     </message>
     <message>
-        <location filename="../ui/image_reasons.cpp" line="64"/>
+        <location filename="../ui/image_reasons.cpp" line="66"/>
         <source>unsupported channel count %1</source>
         <translation>desteklenmeyen kanal sayısı %1</translation>
     </message>

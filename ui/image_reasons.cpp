@@ -34,6 +34,8 @@ const QList<Reason> &reasons()
             fixed("broken symbolic link", QT_TRANSLATE_NOOP("ImageReasons", "broken symbolic link")),
             fixed("file not found", QT_TRANSLATE_NOOP("ImageReasons", "file not found")),
             fixed("is a folder, not an image file", QT_TRANSLATE_NOOP("ImageReasons", "is a folder, not an image file")),
+            fixed("not a regular file (a FIFO, device or socket)",
+                  QT_TRANSLATE_NOOP("ImageReasons", "not a regular file (a FIFO, device or socket)")),
             fixed("read error", QT_TRANSLATE_NOOP("ImageReasons", "read error")),
             fixed("empty file (0 bytes)", QT_TRANSLATE_NOOP("ImageReasons", "empty file (0 bytes)")),
             fixed("not an image (a text file with an image extension)",

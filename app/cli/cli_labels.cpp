@@ -152,7 +152,7 @@ int runLabels(const LabelsArgs &a)
     }
     std::cout << "labels: " << manifest.file() << (manifest.exists() ? "" : " (no changes yet)")
               << (manifest.atRoot() ? "" : " (the data set folder is not writable)") << "\n"
-              << manifest.changeCount() << " changes: " << scan.relabelled << " relabelled, " << scan.added << " added, "
+              << manifest.changeCount() << (manifest.changeCount() == 1 ? " change: " : " changes: ") << scan.relabelled << " relabelled, " << scan.added << " added, "
               << scan.excluded.size() << " excluded; " << scan.items.size() << " labelled images\n";
     for (const auto &c : scan.labelConflicts)
         std::cout << "not applied: " << c.path << ": " << c.reason << "\n";

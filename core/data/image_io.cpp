@@ -131,6 +131,9 @@ std::vector<unsigned char> readFileBytes(const std::string &path)
         throw ImageError("file not found");
     if (fs::is_directory(path, ec))
         throw ImageError("is a folder, not an image file");
+    // Opening a FIFO would block for ever; a device could be read without end (#17, 9).
+    if (!fs::is_regular_file(path, ec))
+        throw ImageError("not a regular file (a FIFO, device or socket)");
     std::ifstream in(path, std::ios::binary | std::ios::ate);
     if (!in)
         throw ImageError(std::string("cannot be read (") + std::strerror(errno) + ")");

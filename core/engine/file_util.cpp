@@ -44,6 +44,11 @@ void writeTextAtomically(const std::string &path, const std::string &text)
 
 std::string readTextFile(const std::string &path)
 {
+    // Only regular files: a FIFO would block the open for ever, a device would never end (#17, 9).
+    std::error_code ec;
+    if (std::filesystem::exists(path, ec) && !std::filesystem::is_regular_file(path, ec))
+        throw std::runtime_error("cannot read " + path + ": " +
+                                 (std::filesystem::is_directory(path, ec) ? "it is a folder" : "not a regular file (a FIFO, device or socket)"));
     std::ifstream in(path, std::ios::binary);
     if (!in)
         throw std::runtime_error("cannot read " + path);

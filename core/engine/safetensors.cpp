@@ -175,6 +175,9 @@ Header readHeader(std::ifstream &in, const std::string &path)
 
 SafetensorsFile loadSafetensors(const std::string &path)
 {
+    std::error_code ec;
+    if (std::filesystem::exists(path, ec) && !std::filesystem::is_regular_file(path, ec))
+        fail(path, "not a regular file (a FIFO, device, socket or folder)"); // a FIFO would block the open (#17, 9)
     std::ifstream in(path, std::ios::binary);
     if (!in)
         fail(path, "cannot open file");

@@ -9,6 +9,8 @@
 #include "data/sha256.h"
 #include "data/split.h"
 #include "engine/pixels.h"
+#include "engine/vit_config.h"
+#include "engine/safetensors.h"
 
 #include <opencv2/imgcodecs.hpp>
 
@@ -18,6 +20,7 @@
 #include <filesystem>
 
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <fstream>
 
 using namespace vitscope;
@@ -298,4 +301,24 @@ TEST_CASE("aDamagedCacheEntryIsDecodedAgain")
         REQUIRE(std::memcmp(b.pixels.contiguous().data_ptr<uint8_t>(), fresh.data_ptr<uint8_t>(), cache.entryBytes()) == 0);
         REQUIRE(cache.load(item.sha256, pixels.data())); // repaired
     }
+}
+
+// #17, 9: a FIFO named like an image, or standing in for a model file, is refused at once instead
+// of blocking for ever in open().
+TEST_CASE("fifosAreBadFilesNotHangs")
+{
+    const auto dir = fs::temp_directory_path() / "vitscope-test-dataset" / "fifo";
+    fs::remove_all(dir);
+    writeDemoDataset(dir.string(), 2, 7);
+    const auto fifo = dir / "polyps" / "fifo.jpg";
+    REQUIRE(mkfifo(fifo.c_str(), 0644) == 0);
+    const ScanReport r = scanDataset(dir.string());
+    REQUIRE(r.usable());
+    REQUIRE(r.items.size() == 16);
+    REQUIRE(r.bad.size() == 1);
+    REQUIRE(r.bad[0].path == "polyps/fifo.jpg");
+    REQUIRE(r.bad[0].reason == "not a regular file (a FIFO, device or socket)");
+    REQUIRE_THROWS_CONTAINING(decodeImageFile(fifo.string()), "not a regular file");
+    REQUIRE_THROWS_CONTAINING(loadViTConfig(fifo.string()), "not a regular file");
+    REQUIRE_THROWS_CONTAINING(loadSafetensors(fifo.string()), "not a regular file");
 }
