@@ -72,7 +72,7 @@ private:
     void resortFrames();
     void fail(const QString &message);
 
-    QString m_root, m_modelFolder, m_pendingRun;
+    QString m_root, m_modelFolder;
     QPair<int, int> m_pendingPair{-1, -1};
     std::unique_ptr<LabelManifest> m_manifest;
     ReviewSession *m_session;

@@ -25,6 +25,7 @@ namespace {
 struct ReviewArgs {
     ReviewRequest request;
     std::string score = std::string(choiceName(LabelIssueScore::SelfConfidence));
+    std::string precision = std::string(choiceName(Precision::Fp32));
     std::string out;
     int top = 20;
     bool json = false;
@@ -33,6 +34,7 @@ struct ReviewArgs {
 int runReview(ReviewArgs &a)
 {
     a.request.score = parseChoice<LabelIssueScore>(a.score, "--score");
+    a.request.precision = parseChoice<Precision>(a.precision, "--precision");
     if (a.request.model.empty() == a.request.run.empty())
         throw UsageError("give --model (k-fold cross-validation on its frozen features) or --run (that run's held-out predictions)");
     if (!a.request.model.empty() && a.request.data.empty())
@@ -179,8 +181,9 @@ void addReview(CLI::App &app, int &exitCode)
         ->check(CLI::IsMember(choiceNames<LabelIssueScore>()))
         ->capture_default_str();
     sub->add_option("--device", q.device, "auto, cpu, cuda or cuda:N")->capture_default_str();
-    sub->add_option("--precision", a->request.precision, "fp32, bf16 or auto")
-        ->transform(CLI::CheckedTransformer(std::map<std::string, Precision>{{"fp32", Precision::Fp32}, {"bf16", Precision::Bf16}, {"auto", Precision::Auto}}));
+    sub->add_option("--precision", a->precision, "of the frozen features: fp32, bf16 (where native) or auto")
+        ->check(CLI::IsMember(choiceNames<Precision>()))
+        ->capture_default_str();
     sub->add_option("--threads", q.threads, "CPU threads; 0 uses every core")->check(CLI::Range(0, 4096))->capture_default_str();
     sub->add_option("--cache-dir", q.cacheDir, "image and feature cache (default: the user's cache folder)");
     sub->add_option("--out", a->out, "write the ranked list (every image) as JSON to this file");

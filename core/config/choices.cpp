@@ -152,7 +152,7 @@ bool higherIsBetter(Metric metric)
     return metric != Metric::Loss;
 }
 
-bool isResumable(RunStatus status, bool /*hasCheckpoint*/)
+bool isResumable(RunStatus status)
 {
     // Without a checkpoint (killed before the first one) a resume starts again from the beginning,
     // with the recorded configuration: never a dead end.

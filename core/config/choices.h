@@ -61,6 +61,6 @@ bool higherIsBetter(Metric metric); // all but the loss
 
 // Finished and early-stopped runs are complete; stopped, failed and killed (still "running") ones
 // continue from their last checkpoint, or start again from the beginning when they have none.
-bool isResumable(RunStatus status, bool hasCheckpoint);
+bool isResumable(RunStatus status);
 
 } // namespace vitscope

@@ -260,26 +260,24 @@ std::string LabelManifest::record(const std::vector<LabelEdit> &edits)
 
 bool LabelManifest::undo()
 {
-    if (m_undo.empty())
-        return false;
-    const std::string target = m_undo.back();
-    const json line = {{"v", 1}, {"op", "undo"}, {"id", newChangeId()}, {"target", target}, {"time", utcNowIso()}, {"user", osUser()}};
-    append(line.dump());
-    m_undo.pop_back();
-    m_redo.push_back(target);
-    reload();
-    return true;
+    return mark("undo", m_undo, m_redo);
 }
 
 bool LabelManifest::redo()
 {
-    if (m_redo.empty())
+    return mark("redo", m_redo, m_undo);
+}
+
+// Appends an undo or redo line for the latest change of `from`, which then moves to `to`.
+bool LabelManifest::mark(const char *op, std::vector<std::string> &from, std::vector<std::string> &to)
+{
+    if (from.empty())
         return false;
-    const std::string target = m_redo.back();
-    const json line = {{"v", 1}, {"op", "redo"}, {"id", newChangeId()}, {"target", target}, {"time", utcNowIso()}, {"user", osUser()}};
+    const std::string target = from.back();
+    const json line = {{"v", 1}, {"op", op}, {"id", newChangeId()}, {"target", target}, {"time", utcNowIso()}, {"user", osUser()}};
     append(line.dump());
-    m_redo.pop_back();
-    m_undo.push_back(target);
+    from.pop_back();
+    to.push_back(target);
     reload();
     return true;
 }

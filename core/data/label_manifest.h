@@ -70,6 +70,7 @@ public:
 
 private:
     void append(const std::string &body);
+    bool mark(const char *op, std::vector<std::string> &from, std::vector<std::string> &to);
 
     std::string m_root, m_file, m_hash;
     bool m_exists = false;

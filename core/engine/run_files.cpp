@@ -313,11 +313,6 @@ std::string recoverCheckpointSwap(const std::string &run)
     return done;
 }
 
-bool isResumable(const RunInfo &info, const std::string &run)
-{
-    return isResumable(info.status, hasCheckpoint(run));
-}
-
 std::vector<std::string> evaluationParts(const std::string &run)
 {
     std::vector<std::string> parts;

@@ -103,7 +103,6 @@ std::string bestCheckpoint(const std::string &run);
 RunInfo readRunInfo(const std::string &run);
 TrainingHistory readHistory(const std::string &run); // empty when nothing was logged yet
 bool hasCheckpoint(const std::string &run);
-bool isResumable(const RunInfo &info, const std::string &run);
 // A kill between the two renames that replace checkpoints/last leaves complete copies in last.tmp
 // (the new one) or last.old (the previous one) and no last: this finishes the swap, or rolls it
 // back, and removes what is left over. Call it holding the run's lock (engine/run_lock.h).

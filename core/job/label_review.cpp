@@ -9,13 +9,16 @@
 #include "engine/linear_probe.h"
 #include "engine/model_calibration.h"
 #include "engine/run_files.h"
+#include "engine/file_util.h"
 #include "engine/runtime.h"
+#include "engine/vit_config.h"
 
 #include <nlohmann/json.hpp>
 
 #include <chrono>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <stdexcept>
 
 namespace fs = std::filesystem;
@@ -156,7 +159,19 @@ void fromRun(const ReviewRequest &q, ReviewResult &r, const Progress &progress, 
 {
     const RunInfo info = readRunInfo(q.run);
     const std::string root = q.data.empty() ? info.dataset.root : q.data;
-    const ScanReport scan = scanWithLabels(root, nullptr, nullptr, q.threads, progress, cancel);
+    // Through the run's image cache: its entries spare decoding every image again to read the labels.
+    const fs::path best = runfiles::bestCheckpoint(q.run);
+    std::unique_ptr<Preprocessor> preprocessor;
+    std::unique_ptr<ImageCache> cache;
+    if (fs::exists(best / "config.json") && fs::exists(best / "preprocessor_config.json")) {
+        const PreprocessConfig pre = parsePreprocessConfig(readTextFile((best / "preprocessor_config.json").string()),
+                                                           loadViTConfig((best / "config.json").string()).imageSize);
+        preprocessor = std::make_unique<Preprocessor>(pre);
+        const std::string dir = !q.cacheDir.empty() ? q.cacheDir : !info.config.data.cacheDir.empty() ? info.config.data.cacheDir
+                                                                                                       : ImageCache::defaultDirectory();
+        cache = std::make_unique<ImageCache>(dir, pre);
+    }
+    const ScanReport scan = scanWithLabels(root, cache.get(), preprocessor.get(), q.threads, progress, cancel);
     r.root = scan.root;
     r.labelsFile = scan.labelsFile;
     r.labelsHash = scan.labelsHash;

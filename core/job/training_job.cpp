@@ -109,7 +109,7 @@ TrainSummary runTrainingJob(const TrainJob &job, const JobCallbacks &cb, const s
     bool fromCheckpoint = false;
     if (job.resume) {
         const RunInfo recorded = readRunInfo(job.out);
-        if (!isResumable(recorded, job.out))
+        if (!isResumable(recorded.status))
             throw std::runtime_error("run " + job.out + " cannot be resumed: it is " + std::string(choiceName(recorded.status)));
         fromCheckpoint = hasCheckpoint(job.out);
     }

@@ -74,7 +74,7 @@ RunHistory loadRunHistory(const QString &runFolder)
         h.status = info.status;
         h.message = q(info.message);
         h.metric = info.config.train.metric;
-        h.resumable = isResumable(info, run);
+        h.resumable = isResumable(info.status);
         const auto history = readHistory(run);
         for (const auto &s : history.steps)
             h.steps << toStepPoint(s);

@@ -109,7 +109,7 @@ TEST_CASE("aResumedRunKeepsItsWholeConfiguration")
     REQUIRE(stopped.status == RunStatus::Stopped);
     const RunInfo info = readRunInfo(job.out);
     REQUIRE(info.status == RunStatus::Stopped);
-    REQUIRE(isResumable(info, job.out));
+    REQUIRE(isResumable(info.status));
 
     const TrainJob resume = resumeJob(job.out);
     REQUIRE(resume.config.train.logEvery == 3);
@@ -145,7 +145,7 @@ TEST_CASE("aResumedRunKeepsItsWholeConfiguration")
     const int64_t perEpoch = rest.steps / 3;
     for (const auto step : logged)
         REQUIRE((step % 3 == 0 || step % perEpoch == 0));
-    REQUIRE(!isResumable(readRunInfo(job.out), job.out)); // finished
+    REQUIRE(!isResumable(readRunInfo(job.out).status)); // finished
 }
 
 // Killed before its first checkpoint (#17, 1): the folder is no dead end. A resume starts it again
@@ -168,7 +168,7 @@ TEST_CASE("aRunKilledBeforeItsFirstCheckpointResumesFromTheBeginning")
     std::string runJson = readTextFile(runfiles::runJson(job.out));
     runJson.replace(runJson.find("\"stopped\""), 9, "\"running\"");
     writeTextAtomically(runfiles::runJson(job.out), runJson);
-    REQUIRE(isResumable(readRunInfo(job.out), job.out));
+    REQUIRE(isResumable(readRunInfo(job.out).status));
 
     std::vector<std::string> warnings;
     JobCallbacks record;
@@ -234,7 +234,7 @@ TEST_CASE("anEarlyStoppedRunIsNotResumable")
     const RunInfo info = readRunInfo(job.out);
     REQUIRE(info.status == RunStatus::EarlyStopped);
     REQUIRE(hasCheckpoint(job.out)); // a checkpoint exists, and still the run is complete
-    REQUIRE(!isResumable(info, job.out));
+    REQUIRE(!isResumable(info.status));
 }
 
 TEST_CASE("cachedFrozenFeaturesTrainLikeTheWholeNetworkRecomputed")
