@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 packaging/install-deps.sh
 packaging/build.sh
 if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
-  exec build/app/vitscope "$@"
+  exec build/app/vitscope --demo "$@"
 fi
 # Screenshots go to the user's data folder (where the app keeps its demo data and runs), not the source tree.
 out="${VITSCOPE_SCREENSHOTS:-${XDG_DATA_HOME:-$HOME/.local/share}/vitscope/screenshots}"

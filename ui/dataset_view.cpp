@@ -10,6 +10,7 @@
 #include "ui/thumbnail_model.h"
 
 #include "ui/plot.h"
+#include "ui/icons.h"
 
 #include <QEvent>
 #include <QDir>
@@ -33,7 +34,7 @@ namespace vitscope {
 DatasetView::DatasetView(QWidget *parent)
     : QWidget(parent), m_classes(new ClassCountModel(this)), m_thumbnails(new ThumbnailModel(this))
 {
-    auto *open = new QPushButton(tr("&Open data set…"));
+    auto *open = new QPushButton(icon(IconId::Dataset), tr("&Open data set…"));
     open->setToolTip(tr("Open a folder with one sub-folder per class (%1).").arg(QKeySequence(QKeySequence::Open).toString(QKeySequence::NativeText)));
     connect(open, &QPushButton::clicked, this, &DatasetView::openRequested);
     // Ctrl+O where the user is: here a data set, in the Predict view images (a hidden view's

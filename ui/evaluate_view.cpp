@@ -8,6 +8,7 @@
 #include "ui/theme.h"
 #include "ui/trust_panel.h"
 #include "ui/trust_text.h"
+#include "ui/icons.h"
 
 #include <QLocale>
 #include <QCheckBox>
@@ -74,8 +75,8 @@ EvaluateView::EvaluateView(QWidget *parent) : QWidget(parent), m_matrix(new Conf
     m_normalize = new QCheckBox(tr("&Normalise rows"));
     m_normalize->setToolTip(tr("Show each cell as a share of its true class instead of a count."));
     // Mnemonics apart from the tabs' (Alt+D, T, E, P).
-    auto *png = new QPushButton(tr("E&xport matrix as PNG…"));
-    auto *csv = new QPushButton(tr("Export table as C&SV…"));
+    auto *png = new QPushButton(icon(IconId::Export), tr("E&xport matrix as PNG…"));
+    auto *csv = new QPushButton(icon(IconId::Export), tr("Export table as C&SV…"));
     m_report = new QPushButton(tr("Rep&ort…"));
     m_report->setToolTip(tr("Write a report a reviewer can read (HTML and PDF, in the interface's language) into the run folder: "
                             "intended use, data, recipe, metrics with intervals, calibration, prediction sets, explanation examples "
@@ -143,7 +144,7 @@ EvaluateView::EvaluateView(QWidget *parent) : QWidget(parent), m_matrix(new Conf
     auto *right = new QWidget;
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
-    m_reviewCell = new QPushButton(tr("Revie&w these images"));
+    m_reviewCell = new QPushButton(icon(IconId::Review), tr("Revie&w these images"));
     m_reviewCell->setToolTip(tr("Opens this cell's images in the Review view, most probably mislabelled first, "
                                 "to fix their labels from the keyboard."));
     m_reviewCell->setEnabled(false);

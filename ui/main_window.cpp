@@ -3,40 +3,32 @@
 #include "engine/cpu_features.h"
 #include "engine/run_files.h"
 
-#include "session/hub_model.h"
 #include "session/predictor.h"
 #include "session/training_session.h"
 #include "ui/csv_export.h"
 #include "ui/dataset_view.h"
 #include "ui/evaluate_view.h"
 #include "ui/predict_view.h"
-#include "ui/pretrained_dialog.h"
 #include "ui/review_view.h"
-#include "ui/theme.h"
+#include "ui/icons.h"
+#include "ui/start_page.h"
 #include "ui/train_view.h"
 
 #include "ui/plot.h"
 
-#include <QLocale>
 #include <QAction>
 #include <QDragEnterEvent>
 #include <QMimeData>
-#include <QApplication>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QListWidget>
-#include <QMenuBar>
 #include <QMessageBox>
-#include <QProgressDialog>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QSettings>
+#include <QStackedWidget>
 #include <QStatusBar>
-#include <QStyle>
 #include <QTabWidget>
 #include <QDir>
-#include <QMenu>
 #include <QVBoxLayout>
 
 namespace vitscope {
@@ -59,74 +51,23 @@ MainWindow::MainWindow(QWidget *parent)
     // No mnemonic: every free letter is taken by a button of some view (Ctrl+5 reaches it).
     m_tabs->addTab(m_reviewView, tr("Review"));
     m_tabs->setTabToolTip(4, tr("Find labels that are probably wrong, fix them from the keyboard, label new frames (Ctrl+5)"));
-    setCentralWidget(m_tabs);
+    const IconId tabIcons[] = {IconId::Dataset, IconId::Train, IconId::Evaluate, IconId::Predict, IconId::Review};
+    for (int i = 0; i < m_tabs->count(); ++i)
+        m_tabs->setTabIcon(i, icon(tabIcons[i]));
+    m_startPage = new StartPage;
+    m_pages = new QStackedWidget;
+    m_pages->addWidget(m_tabs);
+    m_pages->addWidget(m_startPage);
+    setCentralWidget(m_pages);
+    connect(m_startPage, &StartPage::demoRequested, this, [this] {
+        openDataset(m_demoData);
+        openModel(m_demoModel);
+        showView(0);
+    });
+    connect(m_startPage, &StartPage::openDatasetRequested, this, &MainWindow::chooseDataset);
+    connect(m_startPage, &StartPage::pretrainedRequested, this, &MainWindow::choosePretrainedModel);
 
-    auto *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("Open &data set…"), this, [this] {
-        const auto dir = QFileDialog::getExistingDirectory(this, tr("Open data set (one folder per class)"));
-        if (!dir.isEmpty())
-            openDataset(dir);
-    });
-    file->addAction(tr("Open &model…"), this, [this] {
-        const auto dir = QFileDialog::getExistingDirectory(this, tr("Open a Hugging Face model folder"));
-        if (!dir.isEmpty())
-            openModel(dir);
-    });
-    file->addAction(tr("&Get pretrained model…"), this, [this] {
-        PretrainedDialog dialog([this] { return m_trainView->formConfig(); }, this);
-        if (dialog.exec() == QDialog::Accepted)
-            getPretrainedModel(dialog.chosenRepo());
-    });
-    file->addAction(tr("Open &run…"), this, [this] {
-        const auto dir = QFileDialog::getExistingDirectory(this, tr("Open a run folder"));
-        if (!dir.isEmpty())
-            openRun(dir);
-    });
-    m_recent = file->addMenu(tr("Re&cent"));
-    rebuildRecentMenu();
-    file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
-    auto *viewMenu = menuBar()->addMenu(tr("&View"));
-    for (int i = 0; i < m_tabs->count(); ++i) {
-        auto *a = viewMenu->addAction(m_tabs->tabText(i).remove(QLatin1Char('&')));
-        a->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
-        connect(a, &QAction::triggered, this, [this, i] { showView(i); });
-    }
-    auto *darkAction = viewMenu->addAction(tr("&Dark palette"));
-    darkAction->setCheckable(true);
-    darkAction->setChecked(QSettings().value(QStringLiteral("ui/dark")).toBool());
-    connect(darkAction, &QAction::toggled, this, [](bool on) {
-        QSettings().setValue(QStringLiteral("ui/dark"), on);
-        if (on)
-            useDarkPalette();
-        else
-            QApplication::setPalette(QApplication::style()->standardPalette());
-    });
-    m_bf16Predict = viewMenu->addAction(tr("Predict in &bf16"));
-    m_bf16Predict->setCheckable(true);
-    m_bf16Predict->setToolTip(tr("About twice as fast on CPUs with native bf16 (AMX or AVX512-BF16) and on NVIDIA GPUs; "
-                                 "probabilities differ from the exact fp32 ones by less than 1 percentage point."));
-    m_bf16Predict->setEnabled(cpuHasNativeBf16());
-    m_bf16Predict->setChecked(m_bf16Predict->isEnabled() && QSettings().value(QStringLiteral("predict/bf16")).toBool());
-    m_predictor->setPrecision(m_bf16Predict->isChecked() ? Precision::Bf16 : Precision::Fp32);
-    connect(m_bf16Predict, &QAction::toggled, this, [this](bool on) {
-        QSettings().setValue(QStringLiteral("predict/bf16"), on);
-        m_predictor->setPrecision(on ? Precision::Bf16 : Precision::Fp32);
-        updateDeviceLabel();
-    });
-    auto *languages = viewMenu->addMenu(tr("&Language"));
-    const QString current = QSettings().value(QStringLiteral("ui/language")).toString();
-    for (const auto &[code, name] : QList<QPair<QString, QString>>{{QString(), tr("System default")},
-                                                                   {QStringLiteral("en"), QStringLiteral("English")},
-                                                                   {QStringLiteral("tr"), QStringLiteral("Türkçe")}}) {
-        auto *a = languages->addAction(name, this, [this, code = code] {
-            QSettings().setValue(QStringLiteral("ui/language"), code);
-            statusBar()->showMessage(tr("The language changes the next time vitscope starts."), 8000);
-        });
-        a->setCheckable(true);
-        a->setChecked(code == current);
-    }
-    menuBar()->addMenu(tr("&Help"))->addAction(tr("&About vitscope"), this, &MainWindow::about);
+    buildMenus();
 
     m_modelLabel = new QLabel(tr("No model loaded"));
     m_deviceLabel = new QLabel(tr("Compute device: detecting…"));
@@ -156,11 +97,7 @@ MainWindow::MainWindow(QWidget *parent)
         m_modelLabel->setText(tr("No model loaded"));
         statusBar()->showMessage(tr("The model could not be loaded: %1").arg(message), 15000);
     });
-    connect(m_datasetView, &DatasetView::openRequested, this, [this] {
-        const auto dir = QFileDialog::getExistingDirectory(this, tr("Open data set (one folder per class)"));
-        if (!dir.isEmpty())
-            openDataset(dir);
-    });
+    connect(m_datasetView, &DatasetView::openRequested, this, &MainWindow::chooseDataset);
     connect(m_datasetView, &DatasetView::scanned, this, [this](const QString &folder, bool usable) {
         if (usable) {
             m_trainView->setDataset(folder);
@@ -223,7 +160,52 @@ MainWindow::~MainWindow()
 
 void MainWindow::openDataset(const QString &folder)
 {
+    if (startPageShown())
+        showView(0);
     m_datasetView->scan(folder, m_modelFolder);
+}
+
+void MainWindow::setDemo(const QString &data, const QString &model)
+{
+    m_demoData = data;
+    m_demoModel = model;
+}
+
+void MainWindow::showStartPage()
+{
+    m_pages->setCurrentWidget(m_startPage);
+}
+
+bool MainWindow::startPageShown() const
+{
+    return m_pages->currentWidget() == m_startPage;
+}
+
+void MainWindow::openPaths(const QStringList &paths)
+{
+    // How a file manager's "Open with" calls: images go to Predict, a folder is a data set.
+    QStringList images, missing;
+    QString folder;
+    for (const QString &path : paths) {
+        const QFileInfo info(path);
+        if (!info.exists())
+            missing << QDir::toNativeSeparators(path);
+        else if (info.isDir())
+            folder = folder.isEmpty() ? info.absoluteFilePath() : folder;
+        else
+            images << info.absoluteFilePath();
+    }
+    if (!folder.isEmpty())
+        openDataset(folder);
+    if (!images.isEmpty()) {
+        showView(3);
+        m_predictView->predictFiles(images);
+        if (!m_demoModel.isEmpty() && QDir::cleanPath(m_modelFolder) == QDir::cleanPath(m_demoModel))
+            statusBar()->showMessage(tr("Predicting with the demo model, which has seen only synthetic frames: open or get a real model "
+                                        "from the File menu."), 20000);
+    }
+    if (!missing.isEmpty())
+        statusBar()->showMessage(tr("Not found: %1").arg(missing.join(QStringLiteral(", "))), 20000);
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
@@ -288,46 +270,10 @@ void MainWindow::updateDeviceLabel()
 
 void MainWindow::openRun(const QString &runFolder)
 {
+    if (startPageShown())
+        showView(2);
     m_evaluateView->openRun(runFolder);
     remember(QStringLiteral("run"), runFolder);
-}
-
-void MainWindow::getPretrainedModel(const QString &repo)
-{
-    if (const QString local = findLocalModel(repo); !local.isEmpty()) {
-        openModel(local);
-        statusBar()->showMessage(tr("Using %1 from this computer: %2").arg(repo, local), 8000);
-        return;
-    }
-    const QString target = downloadFolder(repo);
-    const auto known = pretrainedCatalogue();
-    const auto entry = std::find_if(known.begin(), known.end(), [&](const PretrainedModel &m) { return m.repo == repo; });
-    const QString size = entry != known.end() ? tr("about %1 MB").arg(entry->downloadBytes() / 1000000) : tr("its size is shown while it downloads");
-    if (QMessageBox::question(this, tr("Download the pretrained model"),
-                              tr("%1 is not in the Hugging Face cache (%2). Download it (%3) to %4?").arg(repo, hubCacheDirectory(), size, target)) !=
-        QMessageBox::Yes)
-        return;
-    auto *downloader = new HubDownloader(this);
-    auto *dialog = new QProgressDialog(tr("Downloading %1…").arg(repo), tr("Cancel"), 0, 1000, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setMinimumDuration(0);
-    connect(dialog, &QProgressDialog::canceled, downloader, &HubDownloader::cancel);
-    connect(downloader, &HubDownloader::progress, dialog, [dialog](const QString &file, qint64 received, qint64 total) {
-        dialog->setLabelText(tr("Downloading %1: %2 of %3 MB").arg(file).arg(QLocale().toString(received / 1e6, 'f', 1)).arg(QLocale().toString(total > 0 ? total / 1e6 : 0.0, 'f', 1)));
-        if (total > 0)
-            dialog->setValue(static_cast<int>(1000 * received / total));
-    });
-    connect(downloader, &HubDownloader::finished, this, [this, downloader, dialog](const QString &folder) {
-        dialog->close();
-        downloader->deleteLater();
-        openModel(folder);
-    });
-    connect(downloader, &HubDownloader::failed, this, [this, downloader, dialog](const QString &message) {
-        dialog->close();
-        downloader->deleteLater();
-        QMessageBox::warning(this, tr("Download failed"), message);
-    });
-    downloader->download(repo, target);
 }
 
 void MainWindow::setRunsDirectory(const QString &folder)
@@ -335,55 +281,15 @@ void MainWindow::setRunsDirectory(const QString &folder)
     m_trainView->setRunsDirectory(folder);
 }
 
-void MainWindow::remember(const QString &key, const QString &path)
-{
-    QSettings s;
-    s.setValue(QStringLiteral("last/") + key, path);
-    QStringList recent = s.value(QStringLiteral("recent/") + key).toStringList();
-    recent.removeAll(path);
-    recent.prepend(path);
-    s.setValue(QStringLiteral("recent/") + key, recent.mid(0, 8));
-    rebuildRecentMenu();
-}
-
-void MainWindow::rebuildRecentMenu()
-{
-    m_recent->clear();
-    QSettings s;
-    const QList<QPair<QString, QString>> kinds = {{QStringLiteral("dataset"), tr("Data set: %1")},
-                                                  {QStringLiteral("run"), tr("Run: %1")},
-                                                  {QStringLiteral("model"), tr("Model: %1")}};
-    for (const auto &[key, label] : kinds) {
-        for (const QString &path : s.value(QStringLiteral("recent/") + key).toStringList()) {
-            m_recent->addAction(label.arg(path), this, [this, key = key, path] {
-                if (key == QLatin1String("dataset"))
-                    openDataset(path);
-                else if (key == QLatin1String("run"))
-                    openRun(path);
-                else
-                    openModel(path);
-            });
-        }
-    }
-    m_recent->setEnabled(!m_recent->isEmpty());
-}
-
 void MainWindow::showView(int index)
 {
+    m_pages->setCurrentWidget(m_tabs);
     m_tabs->setCurrentIndex(index);
 }
 
 QWidget *MainWindow::view(int index) const
 {
     return m_tabs->widget(index);
-}
-
-void MainWindow::about()
-{
-    QMessageBox::about(this, tr("About vitscope"),
-                       tr("<h3>vitscope %1</h3><p>Fine-tune and run Vision Transformers on endoscopy images.</p>"
-                          "<p>Qt %2</p><p><b>%3</b></p>")
-                           .arg(QStringLiteral(VITSCOPE_VERSION), QString::fromLatin1(qVersion()), researchNotice().toHtmlEscaped()));
 }
 
 } // namespace vitscope

@@ -1,10 +1,12 @@
 #pragma once
-// The main window: Dataset, Train, Evaluate, Predict and Review views (Ctrl+1..5), device and model in
-// the status bar, the research-use notice in the About box.
+// The main window: Dataset, Train, Evaluate, Predict and Review views (Ctrl+1..5), the start page
+// in their place on a first run, device and model in the status bar, the research-use notice always
+// in sight. Menus in main_window_menus.cpp.
 #include <QMainWindow>
 
 class QAction;
 class QLabel;
+class QStackedWidget;
 class QTabWidget;
 
 namespace vitscope {
@@ -14,6 +16,7 @@ class EvaluateView;
 class Predictor;
 class PredictView;
 class ReviewView;
+class StartPage;
 class TrainingSession;
 class TrainView;
 
@@ -26,7 +29,12 @@ public:
     void openDataset(const QString &folder);
     void openModel(const QString &folder);
     void openRun(const QString &runFolder);
-    void showView(int index);
+    void showView(int index); // leaves the start page
+    void openPaths(const QStringList &paths); // images to Predict, a folder as the data set
+    void setDemo(const QString &data, const QString &model); // what the start page's demo opens
+    void showStartPage();
+    bool startPageShown() const;
+    StartPage *startPage() const { return m_startPage; }
     void setRunsDirectory(const QString &folder);
     QWidget *view(int index) const;
     PredictView *predictView() const { return m_predictView; }
@@ -42,7 +50,10 @@ Q_SIGNALS:
 
 private:
     void showExported(const QString &path); // the status bar says where an export went
+    void buildMenus();
     void about();
+    void chooseDataset();
+    void choosePretrainedModel();
     void getPretrainedModel(const QString &repo); // from this computer, or downloaded from the Hub
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
@@ -53,12 +64,15 @@ private:
 
     Predictor *m_predictor;
     TrainingSession *m_session;
+    QStackedWidget *m_pages;
+    StartPage *m_startPage;
     QTabWidget *m_tabs;
     PredictView *m_predictView;
     TrainView *m_trainView;
     DatasetView *m_datasetView;
     QLabel *m_modelLabel, *m_deviceLabel;
     QString m_modelFolder, m_device;
+    QString m_demoData, m_demoModel;
     QAction *m_bf16Predict = nullptr;
     EvaluateView *m_evaluateView;
     ReviewView *m_reviewView;

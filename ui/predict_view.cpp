@@ -10,6 +10,7 @@
 #include "ui/predict_export.h"
 #include "ui/probability_chart.h"
 #include "ui/trust_text.h"
+#include "ui/icons.h"
 
 #include <QLocale>
 #include <QCheckBox>
@@ -125,13 +126,13 @@ PredictView::PredictView(Predictor *predictor, QWidget *parent) : QWidget(parent
     m_list->setMaximumHeight(140);
 
     // Mnemonics apart from the tabs' (Alt+D, T, E, P) and the menus' (Alt+F, V, H).
-    auto *open = new QPushButton(tr("&Open…"));
+    auto *open = new QPushButton(icon(IconId::Open), tr("&Open…"));
     open->setToolTip(tr("Predict these images instead of the list (%1).").arg(shortcutText(QKeySequence::Open)));
     auto *add = new QPushButton(tr("&Add…"));
     add->setToolTip(tr("Add images to the list."));
     auto *paste = new QPushButton(tr("Pa&ste"));
     paste->setToolTip(tr("Add the image, or the image files, on the clipboard to the list (%1).").arg(shortcutText(QKeySequence::Paste)));
-    m_export = new QPushButton(tr("E&xport CSV…"));
+    m_export = new QPushButton(icon(IconId::Export), tr("E&xport CSV…"));
     m_overlay = new QComboBox;
     m_overlay->addItems({tr("No map"), tr("Attention rollout"), tr("Grad-CAM"), tr("Rollout and Grad-CAM")});
     m_overlay->setToolTip(tr("Colours the image by where the model looked: attention rollout (how much each region fed the decision "

@@ -9,6 +9,7 @@
 #include "ui/review_model.h"
 #include "ui/theme.h"
 #include "ui/thumbnail_delegate.h"
+#include "ui/icons.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -100,7 +101,7 @@ ReviewView::~ReviewView() = default;
 
 void ReviewView::buildUi()
 {
-    m_find = new QPushButton(tr("F&ind label errors"));
+    m_find = new QPushButton(icon(IconId::Review), tr("F&ind label errors"));
     m_find->setToolTip(tr("Scores every labelled image of the data set with a classifier that never saw it: k-fold cross-validation "
                           "of head mode on the open model's frozen features (cached, so a second review is quick). "
                           "A pretrained model that was not fine-tuned on these labels gives the fairest scores."));
@@ -115,7 +116,7 @@ void ReviewView::buildUi()
                           "first. Confirmed frames join the data set through its label manifest; the files stay where they are."));
     m_cancel = new QPushButton(tr("&Cancel"));
     m_cancel->setVisible(false);
-    m_retrain = new QPushButton(tr("&Retrain with current labels"));
+    m_retrain = new QPushButton(icon(IconId::Run), tr("&Retrain with current labels"));
     m_retrain->setToolTip(tr("Starts a run with the Train view's recipe on the data set with every change made here."));
     m_pairs = new QComboBox;
     m_pairs->setSizeAdjustPolicy(QComboBox::AdjustToContents);

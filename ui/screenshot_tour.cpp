@@ -17,17 +17,29 @@
 
 namespace vitscope {
 
+namespace {
+
+void settle(int milliseconds) // lazy thumbnails and queued replots finish off the GUI thread first
+{
+    QEventLoop loop;
+    QTimer::singleShot(milliseconds, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+} // namespace
+
 void startScreenshotTour(MainWindow &window, const QString &out, const QString &demoData)
 {
     QDir().mkpath(out);
     auto grab = [&window, out](int view, const QString &name) {
         window.showView(view);
-        QEventLoop settle; // lazy thumbnails and queued replots finish off the GUI thread first
-        QTimer::singleShot(1500, &settle, &QEventLoop::quit);
-        settle.exec();
+        settle(1500);
         window.grab().save(QDir(out).filePath(name));
     };
-    QObject::connect(&window, &MainWindow::datasetScanned, &window, [&window, grab] {
+    QObject::connect(&window, &MainWindow::datasetScanned, &window, [&window, grab, out] {
+        window.showStartPage(); // what a first run opens on
+        settle(1000);
+        window.grab().save(QDir(out).filePath(QStringLiteral("start.png")));
         grab(0, QStringLiteral("dataset.png"));
         window.showView(1);
         auto *tv = window.trainView();

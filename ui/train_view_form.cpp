@@ -10,6 +10,7 @@
 #include "ui/estimate_panel.h"
 #include "session/training_session.h"
 #include "ui/run_list_model.h"
+#include "ui/icons.h"
 
 #include <QCheckBox>
 #include <QScrollArea>
@@ -146,8 +147,8 @@ QWidget *TrainView::buildForm()
     form->addRow(tr("Precisio&n:"), m_precision);
     form->addRow(tr("Augment:"), augmentRow);
     form->addRow(tr("Seed:"), m_seed);
-    m_start = new QPushButton(tr("&Start training"));
-    m_stop = new QPushButton(tr("St&op"));
+    m_start = new QPushButton(icon(IconId::Run), tr("&Start training"));
+    m_stop = new QPushButton(icon(IconId::Stop), tr("St&op"));
     m_stop->setToolTip(tr("Stops after the current step and saves a checkpoint you can resume."));
     m_resume = new QPushButton(tr("&Resume"));
     m_resume->setToolTip(tr("Continues the stopped run selected in the list from its last checkpoint."));
