@@ -14,6 +14,8 @@ PACKAGES=(
   xvfb xauth                   # headless GUI runs and screenshots
   fonts-dejavu-core
   poppler-utils                # pdftoppm: the report test renders the PDF (skipped without it)
+  dpkg-dev fakeroot file       # packaging/build-deb.sh: dpkg-shlibdeps, dpkg-deb as a user
+  lintian desktop-file-utils appstream   # the package test's checks
 )
 
 missing=()

@@ -1,5 +1,6 @@
 // vitscope-cli: headless access to the engine (predict, scan, train, eval, export, benchmarks).
 #include "cli_commands.h"
+#include "cli_docs.h"
 
 #include "config/choices.h"
 
@@ -35,6 +36,11 @@ int main(int argc, char **argv)
     try {
         if (argc == 2 && command == "--version")
             return printVersion();
+        // Not in --help: the build generates the manual page and the completion with these.
+        if (argc == 2 && (command == "--man-page" || command == "--bash-completion")) {
+            command == "--man-page" ? writeManPage(app, std::cout) : writeBashCompletion(app, std::cout);
+            return kExitOk;
+        }
         app.parse(argc, argv);
         return exitCode;
     } catch (const CLI::CallForHelp &e) {
