@@ -173,6 +173,14 @@
     </message>
 </context>
 <context>
+    <name>UserGuide</name>
+    <message>
+        <location filename="../ui/user_guide.cpp" line="32"/>
+        <source>vitscope user guide</source>
+        <translation>vitscope kullanım kılavuzu</translation>
+    </message>
+</context>
+<context>
     <name>vitscope::ClassCountModel</name>
     <message numerus="yes">
         <location filename="../ui/class_count_model.cpp" line="35"/>
@@ -217,108 +225,108 @@
 <context>
     <name>vitscope::DatasetView</name>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="36"/>
+        <location filename="../ui/dataset_view.cpp" line="37"/>
         <source>&amp;Open data set…</source>
         <translation>Veri kümesi &amp;aç…</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="37"/>
+        <location filename="../ui/dataset_view.cpp" line="38"/>
         <source>Open a folder with one sub-folder per class (%1).</source>
         <translation>Her sınıf için bir alt klasör içeren bir klasör açın (%1).</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="42"/>
+        <location filename="../ui/dataset_view.cpp" line="43"/>
         <source>Open a data set: a folder with one sub-folder per class.</source>
         <translation>Bir veri kümesi açın: her sınıf için bir alt klasör içeren bir klasör.</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="46"/>
+        <location filename="../ui/dataset_view.cpp" line="47"/>
         <source>&amp;Cancel scan</source>
         <translation>Taramayı &amp;iptal et</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="65"/>
+        <location filename="../ui/dataset_view.cpp" line="66"/>
         <source>Pick a class (click it or use the arrow keys) to show its images.</source>
         <translation>Görüntülerini görmek için bir sınıf seçin (tıklayın ya da ok tuşlarını kullanın).</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="71"/>
+        <location filename="../ui/dataset_view.cpp" line="72"/>
         <source>Classes</source>
         <translation>Sınıflar</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="73"/>
+        <location filename="../ui/dataset_view.cpp" line="74"/>
         <source>Bad files, conversions and duplicates</source>
         <translation>Hatalı dosyalar, dönüştürmeler ve kopyalar</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="89"/>
-        <location filename="../ui/dataset_view.cpp" line="270"/>
+        <location filename="../ui/dataset_view.cpp" line="90"/>
+        <location filename="../ui/dataset_view.cpp" line="271"/>
         <source>Select an image.</source>
         <translation>Bir görüntü seçin.</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="100"/>
+        <location filename="../ui/dataset_view.cpp" line="101"/>
         <source>Images</source>
         <translation>Görüntüler</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="135"/>
+        <location filename="../ui/dataset_view.cpp" line="136"/>
         <source>Scanning %1…</source>
         <translation>%1 taranıyor…</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="159"/>
+        <location filename="../ui/dataset_view.cpp" line="160"/>
         <source>Scan of %1 cancelled.</source>
         <translation>%1 taraması iptal edildi.</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="195"/>
+        <location filename="../ui/dataset_view.cpp" line="196"/>
         <source>Bad: %1 — %2</source>
         <translation>Hatalı: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="197"/>
+        <location filename="../ui/dataset_view.cpp" line="198"/>
         <source>Converted: %1 — %2</source>
         <translation>Dönüştürüldü: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="202"/>
+        <location filename="../ui/dataset_view.cpp" line="203"/>
         <source>Identical files: %1</source>
         <translation>Aynı dosyalar: %1</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="205"/>
+        <location filename="../ui/dataset_view.cpp" line="206"/>
         <source>Label not applied: %1 — %2</source>
         <translation>Etiket uygulanmadı: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="207"/>
+        <location filename="../ui/dataset_view.cpp" line="208"/>
         <source>Excluded: %1 — %2</source>
         <translation>Dışlandı: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="209"/>
+        <location filename="../ui/dataset_view.cpp" line="210"/>
         <source>Labels: %1 relabelled and %2 added through %3 (the image files are unchanged).</source>
         <translation>Etiketler: %3 aracılığıyla %1 yeniden etiketlendi ve %2 eklendi (görüntü dosyaları değişmedi).</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="216"/>
+        <location filename="../ui/dataset_view.cpp" line="217"/>
         <source>No problems found.</source>
         <translation>Sorun bulunmadı.</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="217"/>
+        <location filename="../ui/dataset_view.cpp" line="218"/>
         <source>%1: %2 usable of %3 image files in %4 classes; %5 bad, %6 groups of identical files. Sizes %7x%8 to %9x%10.</source>
         <translation>%1: %4 sınıfta %3 görüntü dosyasından %2 tanesi kullanılabilir; %5 hatalı, %6 grup aynı dosya. Boyutlar %7x%8 ile %9x%10 arası.</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="229"/>
+        <location filename="../ui/dataset_view.cpp" line="230"/>
         <source>This data set cannot be used: %1</source>
         <translation>Bu veri kümesi kullanılamaz: %1</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="296"/>
+        <location filename="../ui/dataset_view.cpp" line="297"/>
         <source>%1
 %2 x %3, %4 %5, class %6%7</source>
         <translation>%1
@@ -415,202 +423,202 @@
 <context>
     <name>vitscope::EvaluateView</name>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="40"/>
+        <location filename="../ui/evaluate_view.cpp" line="41"/>
         <source>Test (best model)</source>
         <translation>Test (en iyi model)</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="42"/>
+        <location filename="../ui/evaluate_view.cpp" line="43"/>
         <source>Validation (best model)</source>
         <translation>Doğrulama (en iyi model)</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="43"/>
+        <location filename="../ui/evaluate_view.cpp" line="44"/>
         <source>Validation, epoch %1</source>
         <translation>Doğrulama, %1. epok</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="73"/>
+        <location filename="../ui/evaluate_view.cpp" line="74"/>
         <source>Which images the matrix counts: the test or validation part with the best model, or the validation part at the end of an epoch.</source>
         <translation>Matrisin hangi görüntüleri saydığı: en iyi modelle test ya da doğrulama bölümü veya bir epok sonundaki doğrulama bölümü.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="74"/>
+        <location filename="../ui/evaluate_view.cpp" line="75"/>
         <source>&amp;Normalise rows</source>
         <translation>Satırları &amp;normalleştir</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="75"/>
+        <location filename="../ui/evaluate_view.cpp" line="76"/>
         <source>Show each cell as a share of its true class instead of a count.</source>
         <translation>Her hücreyi sayı yerine gerçek sınıfının payı olarak göster.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="95"/>
+        <location filename="../ui/evaluate_view.cpp" line="96"/>
         <source>Open a run to review its confusion matrix.</source>
         <translation>Karışıklık matrisini incelemek için bir çalıştırma açın.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="77"/>
+        <location filename="../ui/evaluate_view.cpp" line="78"/>
         <source>E&amp;xport matrix as PNG…</source>
         <translation>Matrisi P&amp;NG olarak dışa aktar…</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="62"/>
+        <location filename="../ui/evaluate_view.cpp" line="63"/>
         <source> (%1 CI %2–%3)</source>
         <translation> (%1 GA %2–%3)</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="78"/>
+        <location filename="../ui/evaluate_view.cpp" line="79"/>
         <source>Export table as C&amp;SV…</source>
         <translation>Tabloyu C&amp;SV olarak dışa aktar…</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="79"/>
+        <location filename="../ui/evaluate_view.cpp" line="80"/>
         <source>Rep&amp;ort…</source>
         <translation>&amp;Rapor…</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="80"/>
+        <location filename="../ui/evaluate_view.cpp" line="81"/>
         <source>Write a report a reviewer can read (HTML and PDF, in the interface&apos;s language) into the run folder: intended use, data, recipe, metrics with intervals, calibration, prediction sets, explanation examples and limitations; and a model card beside the exported model.</source>
         <translation>Çalıştırma klasörüne bir değerlendiricinin okuyabileceği bir rapor yaz (HTML ve PDF, arayüz dilinde): kullanım amacı, veri, tarif, aralıklarıyla ölçümler, kalibrasyon, tahmin kümeleri, açıklama örnekleri ve sınırlılıklar; ayrıca dışa aktarılan modelin yanına bir model kartı.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="86"/>
+        <location filename="../ui/evaluate_view.cpp" line="87"/>
         <source>Pa&amp;rt:</source>
         <translation>Bölü&amp;m:</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="105"/>
+        <location filename="../ui/evaluate_view.cpp" line="106"/>
         <source>Rows: true class. Columns: predicted class. Click a cell, or move to it and press Enter, to see its images.</source>
         <translation>Satırlar: gerçek sınıf. Sütunlar: tahmin edilen sınıf. Görüntülerini görmek için bir hücreye tıklayın ya da ona gidip Enter tuşuna basın.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="113"/>
+        <location filename="../ui/evaluate_view.cpp" line="114"/>
         <source>Predicted class</source>
         <translation>Tahmin edilen sınıf</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="116"/>
+        <location filename="../ui/evaluate_view.cpp" line="117"/>
         <source>True class</source>
         <translation>Gerçek sınıf</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="123"/>
-        <location filename="../ui/evaluate_view.cpp" line="284"/>
+        <location filename="../ui/evaluate_view.cpp" line="124"/>
+        <location filename="../ui/evaluate_view.cpp" line="285"/>
         <source>Click a cell of the matrix.</source>
         <translation>Matristen bir hücreye tıklayın.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="132"/>
+        <location filename="../ui/evaluate_view.cpp" line="133"/>
         <source>Double-click an image to open it in the Predict view.</source>
         <translation>Tahmin görünümünde açmak için bir görüntüye çift tıklayın.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="136"/>
+        <location filename="../ui/evaluate_view.cpp" line="137"/>
         <source>Per c&amp;lass</source>
         <translation>Sınıf &amp;başına</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="137"/>
+        <location filename="../ui/evaluate_view.cpp" line="138"/>
         <source>&amp;Calibration</source>
         <translation>&amp;Kalibrasyon</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="146"/>
+        <location filename="../ui/evaluate_view.cpp" line="147"/>
         <source>Revie&amp;w these images</source>
         <translation>Bu görüntüleri &amp;incele</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="147"/>
+        <location filename="../ui/evaluate_view.cpp" line="148"/>
         <source>Opens this cell&apos;s images in the Review view, most probably mislabelled first, to fix their labels from the keyboard.</source>
         <translation>Bu hücrenin görüntülerini, etiketlerini klavyeden düzeltmek için İnceleme görünümünde açar; büyük olasılıkla yanlış etiketli olanlar önce.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="201"/>
+        <location filename="../ui/evaluate_view.cpp" line="202"/>
         <source>%1 has no evaluation results yet.</source>
         <translation>%1 için henüz değerlendirme sonucu yok.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="227"/>
+        <location filename="../ui/evaluate_view.cpp" line="228"/>
         <source>The Predict view uses this run&apos;s best model.</source>
         <translation>Tahmin görünümü bu çalıştırmanın en iyi modelini kullanıyor.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="229"/>
+        <location filename="../ui/evaluate_view.cpp" line="230"/>
         <source>The Predict view uses another model (%1); an image opened from the gallery below switches it to this run&apos;s best model.</source>
         <translation>Tahmin görünümü başka bir model kullanıyor (%1); aşağıdaki galeriden açılan bir görüntü onu bu çalıştırmanın en iyi modeline geçirir.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="230"/>
+        <location filename="../ui/evaluate_view.cpp" line="231"/>
         <source>none</source>
         <translation>yok</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="243"/>
+        <location filename="../ui/evaluate_view.cpp" line="244"/>
         <source>Cannot show these results: %1</source>
         <translation>Bu sonuçlar gösterilemiyor: %1</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="255"/>
+        <location filename="../ui/evaluate_view.cpp" line="256"/>
         <source>%1 of run %2: %3 images. Accuracy %4, weighted F1 %5, macro F1 %6, MCC %7, loss %8.</source>
         <translation>%2 çalıştırmasının %1 bölümü: %3 görüntü. Doğruluk %4, ağırlıklı F1 %5, makro F1 %6, MCC %7, kayıp %8.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="264"/>
+        <location filename="../ui/evaluate_view.cpp" line="265"/>
         <source>Class</source>
         <translation>Sınıf</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="264"/>
+        <location filename="../ui/evaluate_view.cpp" line="265"/>
         <source>Precision</source>
         <translation>Kesinlik</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="264"/>
+        <location filename="../ui/evaluate_view.cpp" line="265"/>
         <source>Recall</source>
         <translation>Duyarlılık</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="264"/>
+        <location filename="../ui/evaluate_view.cpp" line="265"/>
         <source>F1</source>
         <translation>F1</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="264"/>
+        <location filename="../ui/evaluate_view.cpp" line="265"/>
         <source>Support</source>
         <translation>Destek</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="267"/>
+        <location filename="../ui/evaluate_view.cpp" line="268"/>
         <source>Set coverage</source>
         <translation>Küme kapsamı</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="267"/>
+        <location filename="../ui/evaluate_view.cpp" line="268"/>
         <source>Mean set size</source>
         <translation>Ortalama küme boyutu</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="283"/>
+        <location filename="../ui/evaluate_view.cpp" line="284"/>
         <source>Per-image predictions are kept for the best model only (test and validation parts).</source>
         <translation>Görüntü başına tahminler yalnızca en iyi model için saklanır (test ve doğrulama bölümleri).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/evaluate_view.cpp" line="297"/>
+        <location filename="../ui/evaluate_view.cpp" line="298"/>
         <source>True %1, predicted %2: %n image(s), most confident first.</source>
         <translation>
             <numerusform>Gerçek %1, tahmin %2: %n görüntü, en emin olunan önce.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="303"/>
-        <location filename="../ui/evaluate_view.cpp" line="305"/>
-        <location filename="../ui/evaluate_view.cpp" line="317"/>
+        <location filename="../ui/evaluate_view.cpp" line="304"/>
+        <location filename="../ui/evaluate_view.cpp" line="306"/>
+        <location filename="../ui/evaluate_view.cpp" line="318"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="312"/>
+        <location filename="../ui/evaluate_view.cpp" line="313"/>
         <source>%1: %2 (raw %3)</source>
         <translation>%1: %2 (ham %3)</translation>
     </message>
@@ -659,6 +667,19 @@
         <location filename="../ui/evaluate_view_export.cpp" line="112"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV dosyaları (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>vitscope::FolderDiagram</name>
+    <message>
+        <location filename="../ui/start_page.cpp" line="122"/>
+        <source>Folder layout of a data set: my-data, and in it polyps, normal-cecum and esophagitis, each holding images</source>
+        <translation>Bir veri kümesinin klasör düzeni: verilerim ve içinde her biri görüntüler içeren polyps, normal-cecum ve esophagitis</translation>
+    </message>
+    <message>
+        <location filename="../ui/start_page.cpp" line="141"/>
+        <source>my-data/</source>
+        <translation>verilerim/</translation>
     </message>
 </context>
 <context>
@@ -745,429 +766,448 @@
 <context>
     <name>vitscope::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="48"/>
+        <location filename="../ui/main_window.cpp" line="40"/>
         <source>vitscope — ViT classification of endoscopy images</source>
         <translation>vitscope — endoskopi görüntülerinin ViT ile sınıflandırılması</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="54"/>
+        <location filename="../ui/main_window.cpp" line="46"/>
         <source>&amp;Dataset</source>
         <translation>&amp;Veri kümesi</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="55"/>
+        <location filename="../ui/main_window.cpp" line="47"/>
         <source>&amp;Train</source>
         <translation>&amp;Eğitim</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="56"/>
+        <location filename="../ui/main_window.cpp" line="48"/>
         <source>&amp;Evaluate</source>
         <translation>&amp;Değerlendirme</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="57"/>
+        <location filename="../ui/main_window.cpp" line="49"/>
         <source>&amp;Predict</source>
         <translation>&amp;Tahmin</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="60"/>
+        <location filename="../ui/main_window.cpp" line="52"/>
         <source>Review</source>
         <translation>İnceleme</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="61"/>
+        <location filename="../ui/main_window.cpp" line="53"/>
         <source>Find labels that are probably wrong, fix them from the keyboard, label new frames (Ctrl+5)</source>
         <translation>Büyük olasılıkla yanlış etiketleri bulun, klavyeden düzeltin, yeni kareleri etiketleyin (Ctrl+5)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="64"/>
+        <location filename="../ui/main_window_menus.cpp" line="33"/>
         <source>&amp;File</source>
         <translation>&amp;Dosya</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="65"/>
+        <location filename="../ui/main_window_menus.cpp" line="34"/>
         <source>Open &amp;data set…</source>
         <translation>&amp;Veri kümesi aç…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="66"/>
-        <location filename="../ui/main_window.cpp" line="160"/>
+        <location filename="../ui/main_window_menus.cpp" line="100"/>
         <source>Open data set (one folder per class)</source>
         <translation>Veri kümesi aç (her sınıf için bir klasör)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="70"/>
+        <location filename="../ui/main_window_menus.cpp" line="35"/>
         <source>Open &amp;model…</source>
         <translation>&amp;Model aç…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="71"/>
+        <location filename="../ui/main_window_menus.cpp" line="36"/>
         <source>Open a Hugging Face model folder</source>
         <translation>Bir Hugging Face model klasörü aç</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="80"/>
+        <location filename="../ui/main_window_menus.cpp" line="41"/>
         <source>Open &amp;run…</source>
         <translation>Ç&amp;alıştırma aç…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="81"/>
+        <location filename="../ui/main_window_menus.cpp" line="42"/>
         <source>Open a run folder</source>
         <translation>Bir çalıştırma klasörü aç</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="88"/>
+        <location filename="../ui/main_window_menus.cpp" line="49"/>
         <source>&amp;Quit</source>
         <translation>Çı&amp;kış</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="89"/>
+        <location filename="../ui/main_window_menus.cpp" line="50"/>
         <source>&amp;View</source>
         <translation>&amp;Görünüm</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="95"/>
+        <location filename="../ui/main_window_menus.cpp" line="56"/>
         <source>&amp;Dark palette</source>
         <translation>&amp;Koyu renk paleti</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="105"/>
+        <location filename="../ui/main_window_menus.cpp" line="66"/>
         <source>Predict in &amp;bf16</source>
         <translation>&amp;bf16 ile tahmin et</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="107"/>
+        <location filename="../ui/main_window_menus.cpp" line="68"/>
         <source>About twice as fast on CPUs with native bf16 (AMX or AVX512-BF16) and on NVIDIA GPUs; probabilities differ from the exact fp32 ones by less than 1 percentage point.</source>
         <translation>Yerel bf16 destekli işlemcilerde (AMX ya da AVX512-BF16) ve NVIDIA GPU&apos;larda yaklaşık iki kat hızlı; olasılıklar kesin fp32 değerlerinden 1 yüzde puanından az farklıdır.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="117"/>
+        <location filename="../ui/main_window_menus.cpp" line="78"/>
         <source>&amp;Language</source>
         <translation>&amp;Dil</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="119"/>
+        <location filename="../ui/main_window_menus.cpp" line="80"/>
         <source>System default</source>
         <translation>Sistem varsayılanı</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="124"/>
+        <location filename="../ui/main_window_menus.cpp" line="85"/>
         <source>The language changes the next time vitscope starts.</source>
         <translation>Dil, vitscope bir sonraki açılışında değişir.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="129"/>
+        <location filename="../ui/main_window_menus.cpp" line="90"/>
         <source>&amp;Help</source>
         <translation>&amp;Yardım</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="129"/>
+        <location filename="../ui/main_window_menus.cpp" line="91"/>
+        <source>&amp;Start page</source>
+        <translation>&amp;Başlangıç sayfası</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_menus.cpp" line="92"/>
+        <source>&amp;User guide</source>
+        <translation>&amp;Kullanım kılavuzu</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_menus.cpp" line="95"/>
         <source>&amp;About vitscope</source>
         <translation>vitscope &amp;hakkında</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="131"/>
-        <location filename="../ui/main_window.cpp" line="156"/>
+        <location filename="../ui/main_window_menus.cpp" line="193"/>
+        <source>&lt;h3&gt;vitscope %1&lt;/h3&gt;&lt;p&gt;Fine-tune and run Vision Transformers on endoscopy images.&lt;/p&gt;&lt;p&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Built with Qt %3, LibTorch, OpenCV and QCustomPlot. Free software under the GNU GPL, version 3 or later, without any warranty.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;vitscope %1&lt;/h3&gt;&lt;p&gt;Endoskopi görüntülerinde Vision Transformer ince ayarı ve çalıştırılması.&lt;/p&gt;&lt;p&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Qt %3, LibTorch, OpenCV ve QCustomPlot ile derlendi. GNU GPL sürüm 3 ya da sonrası altında özgür yazılımdır; hiçbir garanti verilmez.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="72"/>
+        <location filename="../ui/main_window.cpp" line="98"/>
         <source>No model loaded</source>
         <translation>Model yüklenmedi</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="132"/>
-        <source>Compute device: detecting…</source>
-        <translation>Hesaplama aygıtı: algılanıyor…</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="284"/>
+        <location filename="../ui/main_window.cpp" line="269"/>
         <source>CPU, 1 thread</source>
         <translation>CPU, 1 iş parçacığı</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="284"/>
+        <location filename="../ui/main_window.cpp" line="270"/>
         <source>CPU, %1 threads</source>
         <translation>CPU, %1 iş parçacığı</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="285"/>
+        <location filename="../ui/main_window.cpp" line="271"/>
         <source>CPU bf16: native</source>
         <translation>CPU bf16: donanımsal</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="285"/>
+        <location filename="../ui/main_window.cpp" line="271"/>
         <source>CPU bf16: not native</source>
         <translation>CPU bf16: donanımsal değil</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="306"/>
+        <location filename="../ui/main_window_menus.cpp" line="126"/>
         <source>Download the pretrained model</source>
         <translation>Önceden eğitilmiş modeli indir</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="311"/>
+        <location filename="../ui/main_window_menus.cpp" line="131"/>
         <source>Downloading %1…</source>
         <translation>%1 indiriliyor…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="311"/>
+        <location filename="../ui/main_window_menus.cpp" line="131"/>
         <source>Cancel</source>
         <translation>İptal</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="316"/>
+        <location filename="../ui/main_window_menus.cpp" line="136"/>
         <source>Downloading %1: %2 of %3 MB</source>
         <translation>%1 indiriliyor: %2 / %3 MB</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="328"/>
+        <location filename="../ui/main_window_menus.cpp" line="148"/>
         <source>Download failed</source>
         <translation>İndirme başarısız</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="353"/>
+        <location filename="../ui/main_window_menus.cpp" line="168"/>
         <source>Data set: %1</source>
         <translation>Veri kümesi: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="354"/>
+        <location filename="../ui/main_window_menus.cpp" line="169"/>
         <source>Run: %1</source>
         <translation>Çalıştırma: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="355"/>
+        <location filename="../ui/main_window_menus.cpp" line="170"/>
         <source>Model: %1</source>
         <translation>Model: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="144"/>
+        <location filename="../ui/main_window.cpp" line="86"/>
         <source>Model: %1 (%n classes)</source>
         <translation>
             <numerusform>Model: %1 (%n sınıf)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="75"/>
+        <location filename="../ui/main_window_menus.cpp" line="40"/>
         <source>&amp;Get pretrained model…</source>
         <translation>Ö&amp;nceden eğitilmiş model al…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="85"/>
+        <location filename="../ui/main_window_menus.cpp" line="46"/>
         <source>Re&amp;cent</source>
         <translation>S&amp;on kullanılanlar</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="157"/>
+        <location filename="../ui/main_window.cpp" line="99"/>
         <source>The model could not be loaded: %1</source>
         <translation>Model yüklenemedi: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="187"/>
+        <location filename="../ui/main_window.cpp" line="125"/>
         <source>Predict now uses the best model of run %1, which the Evaluate results come from.</source>
         <translation>Tahmin artık Değerlendirme sonuçlarının geldiği %1 çalıştırmasının en iyi modelini kullanıyor.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="258"/>
+        <location filename="../ui/main_window.cpp" line="205"/>
+        <source>Predicting with the demo model, which has seen only synthetic frames: open or get a real model from the File menu.</source>
+        <translation>Yalnızca yapay kareler görmüş tanıtım modeliyle tahmin ediliyor: Dosya menüsünden gerçek bir model açın ya da edinin.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="209"/>
+        <source>Not found: %1</source>
+        <translation>Bulunamadı: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="241"/>
         <source>Saved %1</source>
         <translation>%1 kaydedildi</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="267"/>
+        <location filename="../ui/main_window.cpp" line="250"/>
         <source>Training finished</source>
         <translation>Eğitim bitti</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="268"/>
+        <location filename="../ui/main_window.cpp" line="251"/>
         <source>Run %1 finished. Use its best model in the Predict view (instead of %2)?</source>
         <translation>%1 çalıştırması bitti. En iyi modeli Tahmin görünümünde (%2 yerine) kullanılsın mı?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="269"/>
+        <location filename="../ui/main_window.cpp" line="252"/>
         <source>no model</source>
         <translation>model yok</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="280"/>
+        <location filename="../ui/main_window.cpp" line="263"/>
         <source>predicting in bf16</source>
         <translation>bf16 ile tahmin</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="280"/>
+        <location filename="../ui/main_window.cpp" line="263"/>
         <source>predicting in fp32</source>
         <translation>fp32 ile tahmin</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="285"/>
+        <location filename="../ui/main_window.cpp" line="267"/>
+        <source>Compute device: chosen when a model is opened</source>
+        <translation>Hesaplama aygıtı: bir model açılınca seçilir</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="271"/>
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="299"/>
+        <location filename="../ui/main_window_menus.cpp" line="119"/>
         <source>Using %1 from this computer: %2</source>
         <translation>Bu bilgisayardaki %1 kullanılıyor: %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="305"/>
+        <location filename="../ui/main_window_menus.cpp" line="125"/>
         <source>about %1 MB</source>
         <translation>yaklaşık %1 MB</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="305"/>
+        <location filename="../ui/main_window_menus.cpp" line="125"/>
         <source>its size is shown while it downloads</source>
         <translation>boyutu indirme sırasında gösterilir</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="307"/>
+        <location filename="../ui/main_window_menus.cpp" line="127"/>
         <source>%1 is not in the Hugging Face cache (%2). Download it (%3) to %4?</source>
         <translation>%1, Hugging Face önbelleğinde (%2) yok. %4 konumuna indirilsin mi (%3)?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="383"/>
+        <location filename="../ui/main_window_menus.cpp" line="191"/>
         <source>About vitscope</source>
         <translation>vitscope hakkında</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="384"/>
-        <source>&lt;h3&gt;vitscope %1&lt;/h3&gt;&lt;p&gt;Fine-tune and run Vision Transformers on endoscopy images.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;&lt;p&gt;&lt;b&gt;%3&lt;/b&gt;&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;vitscope %1&lt;/h3&gt;&lt;p&gt;Endoskopi görüntülerinde Vision Transformer modellerini ince ayarlayın ve çalıştırın.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;&lt;p&gt;&lt;b&gt;%3&lt;/b&gt;&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>vitscope::PredictView</name>
     <message>
-        <location filename="../ui/predict_view.cpp" line="128"/>
+        <location filename="../ui/predict_view.cpp" line="129"/>
         <source>&amp;Open…</source>
         <translation>&amp;Aç…</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="237"/>
+        <location filename="../ui/predict_view.cpp" line="238"/>
         <source>This model&apos;s classification head has not been trained: its probabilities are meaningless. Train it first (Train view) or open a fine-tuned model.</source>
         <translation>Bu modelin sınıflandırma katmanı eğitilmemiş: olasılıkları anlamsızdır. Önce eğitin (Eğitim görünümü) ya da ince ayarlı bir model açın.</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="248"/>
+        <location filename="../ui/predict_view.cpp" line="249"/>
         <source>No image files found in what was dropped.</source>
         <translation>Bırakılanlar arasında görüntü dosyası bulunamadı.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/predict_view.cpp" line="295"/>
+        <location filename="../ui/predict_view.cpp" line="296"/>
         <source>Predicting %n image(s)…</source>
         <translation>
             <numerusform>%n görüntü tahmin ediliyor…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="275"/>
+        <location filename="../ui/predict_view.cpp" line="276"/>
         <location filename="../ui/predict_view_show.cpp" line="75"/>
         <source>%1 — cannot be used</source>
         <translation>%1 — kullanılamaz</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="78"/>
+        <location filename="../ui/predict_view.cpp" line="79"/>
         <source>not an image (a text file)</source>
         <translation>görüntü değil (bir metin dosyası)</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="78"/>
+        <location filename="../ui/predict_view.cpp" line="79"/>
         <source>not an image (a .%1 text file)</source>
         <translation>görüntü değil (bir .%1 metin dosyası)</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="89"/>
+        <location filename="../ui/predict_view.cpp" line="90"/>
         <source>Drop an endoscopy image here,
 or use Open…, Add… or Paste.</source>
         <translation>Buraya bir endoskopi görüntüsü bırakın
 ya da Aç…, Ekle… veya Yapıştır&apos;ı kullanın.</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="129"/>
+        <location filename="../ui/predict_view.cpp" line="130"/>
         <source>Predict these images instead of the list (%1).</source>
         <translation>Listenin yerine bu görüntüleri tahmin et (%1).</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="130"/>
+        <location filename="../ui/predict_view.cpp" line="131"/>
         <source>&amp;Add…</source>
         <translation>E&amp;kle…</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="131"/>
+        <location filename="../ui/predict_view.cpp" line="132"/>
         <source>Add images to the list.</source>
         <translation>Listeye görüntü ekle.</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="132"/>
+        <location filename="../ui/predict_view.cpp" line="133"/>
         <source>Pa&amp;ste</source>
         <translation>Yapı&amp;ştır</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="133"/>
+        <location filename="../ui/predict_view.cpp" line="134"/>
         <source>Add the image, or the image files, on the clipboard to the list (%1).</source>
         <translation>Panodaki görüntüyü ya da görüntü dosyalarını listeye ekle (%1).</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="134"/>
+        <location filename="../ui/predict_view.cpp" line="135"/>
         <source>E&amp;xport CSV…</source>
         <translation>&amp;CSV olarak dışa aktar…</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="136"/>
+        <location filename="../ui/predict_view.cpp" line="137"/>
         <source>No map</source>
         <translation>Harita yok</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="136"/>
+        <location filename="../ui/predict_view.cpp" line="137"/>
         <source>Attention rollout</source>
         <translation>Dikkat yayılımı</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="136"/>
+        <location filename="../ui/predict_view.cpp" line="137"/>
         <source>Grad-CAM</source>
         <translation>Grad-CAM</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="136"/>
+        <location filename="../ui/predict_view.cpp" line="137"/>
         <source>Rollout and Grad-CAM</source>
         <translation>Yayılım ve Grad-CAM</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="137"/>
+        <location filename="../ui/predict_view.cpp" line="138"/>
         <source>Colours the image by where the model looked: attention rollout (how much each region fed the decision through all layers) or Grad-CAM (which regions raise the chosen class&apos;s score, at the last block). Aids to judge a prediction, not a segmentation.</source>
         <translation>Görüntüyü modelin baktığı yerlere göre renklendirir: dikkat yayılımı (her bölgenin tüm katmanlar boyunca karara ne kadar katkı verdiği) ya da Grad-CAM (son blokta hangi bölgelerin seçilen sınıfın puanını artırdığı). Bir tahmini değerlendirmeye yardımcıdır, bölütleme değildir.</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="140"/>
+        <location filename="../ui/predict_view.cpp" line="141"/>
         <source>&amp;Map:</source>
         <translation>&amp;Harita:</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="143"/>
+        <location filename="../ui/predict_view.cpp" line="144"/>
         <source>The class Grad-CAM explains: the predicted one, or any other.</source>
         <translation>Grad-CAM&apos;in açıkladığı sınıf: tahmin edilen ya da başka herhangi biri.</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="157"/>
+        <location filename="../ui/predict_view.cpp" line="158"/>
         <source>Level of the prediction set: the classes that, together, hold the true class this often on average over images like the calibration ones.</source>
         <translation>Tahmin kümesinin düzeyi: kalibrasyon görüntülerine benzeyen görüntülerde, birlikte ortalama bu sıklıkla gerçek sınıfı içeren sınıflar.</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="159"/>
+        <location filename="../ui/predict_view.cpp" line="160"/>
         <source>Set &amp;level:</source>
         <translation>Küme dü&amp;zeyi:</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="165"/>
+        <location filename="../ui/predict_view.cpp" line="166"/>
         <source>Flag an image for review when its top calibrated probability is below this, or its set holds more than one class.</source>
         <translation>En yüksek kalibre edilmiş olasılığı bunun altında kalan ya da kümesi birden çok sınıf içeren görüntüyü incelemeye işaretle.</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="166"/>
+        <location filename="../ui/predict_view.cpp" line="167"/>
         <source>Revie&amp;w below:</source>
         <translation>İnceleme &amp;sınırı:</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="168"/>
+        <location filename="../ui/predict_view.cpp" line="169"/>
         <source>&amp;Raw probabilities</source>
         <translation>Ha&amp;m olasılıklar</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="169"/>
+        <location filename="../ui/predict_view.cpp" line="170"/>
         <source>Show the model&apos;s own softmax, as transformers computes it, instead of the calibrated probabilities.</source>
         <translation>Kalibre edilmiş olasılıklar yerine modelin kendi softmax çıktısını, transformers&apos;ın hesapladığı gibi göster.</translation>
     </message>
@@ -1212,17 +1252,17 @@ ya da Aç…, Ekle… veya Yapıştır&apos;ı kullanın.</translation>
         <translation>Harita yok: %1</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="293"/>
+        <location filename="../ui/predict_view.cpp" line="294"/>
         <source>%1 cannot be used: %2</source>
         <translation>%1 kullanılamaz: %2</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="352"/>
+        <location filename="../ui/predict_view.cpp" line="353"/>
         <source>The clipboard holds no image and no image files.</source>
         <translation>Panoda görüntü ya da görüntü dosyası yok.</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="358"/>
+        <location filename="../ui/predict_view.cpp" line="359"/>
         <source>Cannot write the pasted image to %1</source>
         <translation>Yapıştırılan görüntü %1 konumuna yazılamıyor</translation>
     </message>
@@ -1237,37 +1277,37 @@ ya da Aç…, Ekle… veya Yapıştır&apos;ı kullanın.</translation>
         <translation>Bu dosya kullanılamaz: %1</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="321"/>
+        <location filename="../ui/predict_view.cpp" line="322"/>
         <source>Only local files and folders can be dropped here.</source>
         <translation>Buraya yalnızca yerel dosyalar ve klasörler bırakılabilir.</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="330"/>
+        <location filename="../ui/predict_view.cpp" line="331"/>
         <source>Open images</source>
         <translation>Görüntüleri aç</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="330"/>
+        <location filename="../ui/predict_view.cpp" line="331"/>
         <source>Add images</source>
         <translation>Görüntü ekle</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="331"/>
+        <location filename="../ui/predict_view.cpp" line="332"/>
         <source>Images (%1)</source>
         <translation>Görüntüler (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="366"/>
+        <location filename="../ui/predict_view.cpp" line="367"/>
         <source>Export predictions</source>
         <translation>Tahminleri dışa aktar</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="366"/>
+        <location filename="../ui/predict_view.cpp" line="367"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV dosyaları (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="375"/>
+        <location filename="../ui/predict_view.cpp" line="376"/>
         <source>Cannot write %1</source>
         <translation>%1 yazılamıyor</translation>
     </message>
@@ -1512,256 +1552,256 @@ ya da Aç…, Ekle… veya Yapıştır&apos;ı kullanın.</translation>
 <context>
     <name>vitscope::ReviewView</name>
     <message>
-        <location filename="../ui/review_view.cpp" line="103"/>
+        <location filename="../ui/review_view.cpp" line="104"/>
         <source>F&amp;ind label errors</source>
         <translation>Etiket &amp;hatalarını bul</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="104"/>
+        <location filename="../ui/review_view.cpp" line="105"/>
         <source>Scores every labelled image of the data set with a classifier that never saw it: k-fold cross-validation of head mode on the open model&apos;s frozen features (cached, so a second review is quick). A pretrained model that was not fine-tuned on these labels gives the fairest scores.</source>
         <translation>Veri kümesindeki her etiketli görüntüyü onu hiç görmemiş bir sınıflandırıcıyla puanlar: açık modelin dondurulmuş öznitelikleri üzerinde yalnızca sınıflandırıcı kipinin k katlı çapraz doğrulaması (önbelleğe alınır, ikinci inceleme hızlıdır). Bu etiketlerle ince ayar yapılmamış, önceden eğitilmiş bir model en adil puanları verir.</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="110"/>
+        <location filename="../ui/review_view.cpp" line="111"/>
         <source>Folds of the cross-validation: each image is scored by a classifier fitted on the other folds.</source>
         <translation>Çapraz doğrulamanın kat sayısı: her görüntü, diğer katlarda uyarlanmış bir sınıflandırıcıyla puanlanır.</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="111"/>
+        <location filename="../ui/review_view.cpp" line="112"/>
         <source>Fo&amp;lds:</source>
         <translation>Kat &amp;sayısı:</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="113"/>
+        <location filename="../ui/review_view.cpp" line="114"/>
         <source>Label &amp;new frames…</source>
         <translation>Yeni &amp;kareleri etiketle…</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="114"/>
+        <location filename="../ui/review_view.cpp" line="115"/>
         <source>Opens a folder of unlabelled images: the open model predicts them in the background, the least certain first. Confirmed frames join the data set through its label manifest; the files stay where they are.</source>
         <translation>Etiketsiz görüntülerden oluşan bir klasör açar: açık model onları arka planda tahmin eder, en az emin olduğu önce. Onaylanan kareler veri kümesine etiket kaydı aracılığıyla katılır; dosyalar yerinde kalır.</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="116"/>
+        <location filename="../ui/review_view.cpp" line="117"/>
         <source>&amp;Cancel</source>
         <translation>İ&amp;ptal</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="118"/>
+        <location filename="../ui/review_view.cpp" line="119"/>
         <source>&amp;Retrain with current labels</source>
         <translation>Geçerli etiketlerle yeniden eğ&amp;it</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="119"/>
+        <location filename="../ui/review_view.cpp" line="120"/>
         <source>Starts a run with the Train view&apos;s recipe on the data set with every change made here.</source>
         <translation>Eğitim görünümünün tarifiyle, burada yapılan her değişikliği içeren veri kümesi üzerinde bir çalıştırma başlatır.</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="122"/>
+        <location filename="../ui/review_view.cpp" line="123"/>
         <source>P&amp;air:</source>
         <translation>Çi&amp;ft:</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="125"/>
+        <location filename="../ui/review_view.cpp" line="126"/>
         <source>All</source>
         <translation>Tümü</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="126"/>
+        <location filename="../ui/review_view.cpp" line="127"/>
         <source>Not reviewed</source>
         <translation>İncelenmemiş</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="127"/>
+        <location filename="../ui/review_view.cpp" line="128"/>
         <source>Reviewed</source>
         <translation>İncelendi</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="128"/>
+        <location filename="../ui/review_view.cpp" line="129"/>
         <source>&amp;Show:</source>
         <translation>Göste&amp;r:</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="131"/>
+        <location filename="../ui/review_view.cpp" line="132"/>
         <source>margin</source>
         <translation>fark</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="132"/>
+        <location filename="../ui/review_view.cpp" line="133"/>
         <source>entropy</source>
         <translation>entropi</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="133"/>
+        <location filename="../ui/review_view.cpp" line="134"/>
         <source>prediction set size</source>
         <translation>tahmin kümesi boyutu</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="134"/>
+        <location filename="../ui/review_view.cpp" line="135"/>
         <source>Margin: the two most probable classes are close. Entropy: the probability is spread over many classes. Set size: the calibrated prediction set holds several classes (needs a calibrated model).</source>
         <translation>Fark: en olası iki sınıf birbirine yakın. Entropi: olasılık birçok sınıfa yayılmış. Küme boyutu: kalibre edilmiş tahmin kümesi birden çok sınıf içeriyor (kalibre edilmiş bir model gerekir).</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="136"/>
+        <location filename="../ui/review_view.cpp" line="137"/>
         <source>Sort new frames &amp;by:</source>
         <translation>Yeni kareleri sıralama ö&amp;lçütü:</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="138"/>
+        <location filename="../ui/review_view.cpp" line="139"/>
         <source>&amp;Undo</source>
         <translation>Geri &amp;al</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="139"/>
+        <location filename="../ui/review_view.cpp" line="140"/>
         <source>Red&amp;o</source>
         <translation>Yi&amp;nele</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="140"/>
-        <location filename="../ui/review_view.cpp" line="446"/>
+        <location filename="../ui/review_view.cpp" line="141"/>
+        <location filename="../ui/review_view.cpp" line="447"/>
         <source>Find the labels that are probably wrong, or label new frames with the model&apos;s help. Open a data set and a model first.</source>
         <translation>Büyük olasılıkla yanlış olan etiketleri bulun ya da yeni kareleri modelin yardımıyla etiketleyin. Önce bir veri kümesi ve bir model açın.</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="188"/>
+        <location filename="../ui/review_view.cpp" line="189"/>
         <source>Open a folder of new, unlabelled frames</source>
         <translation>Yeni, etiketsiz karelerden oluşan bir klasör açın</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="271"/>
+        <location filename="../ui/review_view.cpp" line="272"/>
         <source>⚠ %1</source>
         <translation>⚠ %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="277"/>
+        <location filename="../ui/review_view.cpp" line="278"/>
         <source>Open a data set (File → Open data set) and a model (File → Open model) first.</source>
         <translation>Önce bir veri kümesi (Dosya → Veri kümesi aç) ve bir model (Dosya → Model aç) açın.</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="285"/>
-        <location filename="../ui/review_view.cpp" line="296"/>
+        <location filename="../ui/review_view.cpp" line="286"/>
+        <location filename="../ui/review_view.cpp" line="297"/>
         <source>Reviewing…</source>
         <translation>İnceleniyor…</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="333"/>
+        <location filename="../ui/review_view.cpp" line="334"/>
         <source>%1-fold cross-validation of head mode on the frozen features of %2: every labelled image scored by a classifier that never saw it.</source>
         <translation>%2 modelinin dondurulmuş öznitelikleri üzerinde yalnızca sınıflandırıcı kipinin %1 katlı çapraz doğrulaması: her etiketli görüntü onu hiç görmemiş bir sınıflandırıcıyla puanlandı.</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="335"/>
+        <location filename="../ui/review_view.cpp" line="336"/>
         <source>The held-out predictions of run %1, as Evaluate shows them: out of sample, but only %2 of %3 images; use Find label errors to score every image.</source>
         <translation>%1 çalıştırmasının ayrılmış görüntülerdeki tahminleri, Değerlendirme görünümündeki gibi: örneklem dışı, ama %3 görüntüden yalnızca %2 tanesi; her görüntüyü puanlamak için Etiket hatalarını bul düğmesini kullanın.</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="340"/>
+        <location filename="../ui/review_view.cpp" line="341"/>
         <source>Most probably mislabelled first.</source>
         <translation>Büyük olasılıkla yanlış etiketli olanlar önce.</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="348"/>
+        <location filename="../ui/review_view.cpp" line="349"/>
         <source>All images</source>
         <translation>Tüm görüntüler</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="351"/>
+        <location filename="../ui/review_view.cpp" line="352"/>
         <source>%1 → %2 (%3)</source>
         <translation>%1 → %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="364"/>
+        <location filename="../ui/review_view.cpp" line="365"/>
         <source>Open the data set these images belong to first (File → Open data set).</source>
         <translation>Önce bu görüntülerin ait olduğu veri kümesini açın (Dosya → Veri kümesi aç).</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="434"/>
+        <location filename="../ui/review_view.cpp" line="435"/>
         <source>%1 of %2 reviewed</source>
         <translation>%2 görüntüden %1 tanesi incelendi</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="435"/>
+        <location filename="../ui/review_view.cpp" line="436"/>
         <source>Labels: %1%2</source>
         <translation>Etiketler: %1%2</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="436"/>
+        <location filename="../ui/review_view.cpp" line="437"/>
         <source> (the data set folder is not writable)</source>
         <translation> (veri kümesi klasörüne yazılamıyor)</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="448"/>
+        <location filename="../ui/review_view.cpp" line="449"/>
         <source>Find label errors ranks the labelled images of %1 with %2; Label new frames opens a folder of unlabelled ones.</source>
         <translation>Etiket hatalarını bul, %1 içindeki etiketli görüntüleri %2 ile sıralar; Yeni kareleri etiketle, etiketsiz görüntülerden oluşan bir klasör açar.</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="456"/>
+        <location filename="../ui/review_view.cpp" line="457"/>
         <source>X exclude</source>
         <translation>X dışla</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="456"/>
+        <location filename="../ui/review_view.cpp" line="457"/>
         <source>Space confirm the suggestion</source>
         <translation>Boşluk öneriyi onayla</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="456"/>
+        <location filename="../ui/review_view.cpp" line="457"/>
         <source>Space keep</source>
         <translation>Boşluk koru</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="456"/>
+        <location filename="../ui/review_view.cpp" line="457"/>
         <source>Ctrl+Z undo</source>
         <translation>Ctrl+Z geri al</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="457"/>
+        <location filename="../ui/review_view.cpp" line="458"/>
         <source>Ctrl+Shift+Z redo</source>
         <translation>Ctrl+Shift+Z yinele</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="458"/>
+        <location filename="../ui/review_view.cpp" line="459"/>
         <source>Keys: %1</source>
         <translation>Tuşlar: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="464"/>
+        <location filename="../ui/review_view.cpp" line="465"/>
         <source>Open a model first (File → Open model): it suggests the labels.</source>
         <translation>Önce bir model açın (Dosya → Model aç): etiketleri o önerir.</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="474"/>
+        <location filename="../ui/review_view.cpp" line="475"/>
         <source>%1 holds no images.</source>
         <translation>%1 hiç görüntü içermiyor.</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="491"/>
+        <location filename="../ui/review_view.cpp" line="492"/>
         <source>Predicting new frames…</source>
         <translation>Yeni kareler tahmin ediliyor…</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="493"/>
+        <location filename="../ui/review_view.cpp" line="494"/>
         <source>Predicting new frames: %v / %m</source>
         <translation>Yeni kareler tahmin ediliyor: %v / %m</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/review_view.cpp" line="513"/>
+        <location filename="../ui/review_view.cpp" line="514"/>
         <source>%n new frame(s) predicted by %1, the least certain first. Confirm with Space or choose a class; they join the data set through its label manifest.</source>
         <translation>
             <numerusform>%1 tarafından %n yeni kare tahmin edildi, en az emin olunan önce. Boşluk ile onaylayın ya da bir sınıf seçin; kareler veri kümesine etiket kaydı aracılığıyla katılır.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="517"/>
+        <location filename="../ui/review_view.cpp" line="518"/>
         <source>Open the data set they should join first.</source>
         <translation>Önce katılacakları veri kümesini açın.</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="519"/>
+        <location filename="../ui/review_view.cpp" line="520"/>
         <source>Some of the model&apos;s classes are not class folders of the data set: frames labelled with them are not used.</source>
         <translation>Modelin bazı sınıfları veri kümesinin sınıf klasörleri değil: bu sınıflarla etiketlenen kareler kullanılmaz.</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="532"/>
+        <location filename="../ui/review_view.cpp" line="533"/>
         <source>The model has no calibration, so it has no prediction sets: sorted by margin instead.</source>
         <translation>Modelin kalibrasyonu yok, bu yüzden tahmin kümeleri de yok: bunun yerine farka göre sıralandı.</translation>
     </message>
@@ -1835,44 +1875,137 @@ ya da Aç…, Ekle… veya Yapıştır&apos;ı kullanın.</translation>
     </message>
 </context>
 <context>
+    <name>vitscope::StartPage</name>
+    <message>
+        <location filename="../ui/start_page.cpp" line="43"/>
+        <source>Dataset, Train, Evaluate, Predict and Review views</source>
+        <translation>Veri kümesi, Eğitim, Değerlendirme, Tahmin ve Gözden geçir görünümleri</translation>
+    </message>
+    <message>
+        <location filename="../ui/start_page.cpp" line="44"/>
+        <source>User guide</source>
+        <translation>Kullanım kılavuzu</translation>
+    </message>
+    <message>
+        <location filename="../ui/start_page.cpp" line="45"/>
+        <source>Drop images</source>
+        <translation>Görüntüleri bırakın</translation>
+    </message>
+    <message>
+        <location filename="../ui/start_page.cpp" line="45"/>
+        <source>Predict them (a folder opens as a data set)</source>
+        <translation>Tahmin edilirler (bir klasör veri kümesi olarak açılır)</translation>
+    </message>
+    <message>
+        <location filename="../ui/start_page.cpp" line="46"/>
+        <source>Space</source>
+        <translation>Boşluk</translation>
+    </message>
+    <message>
+        <location filename="../ui/start_page.cpp" line="46"/>
+        <source>Review: give a class, exclude, keep</source>
+        <translation>Gözden geçir: sınıf ver, dışarıda bırak, koru</translation>
+    </message>
+    <message>
+        <location filename="../ui/start_page.cpp" line="47"/>
+        <source>Review: undo, redo</source>
+        <translation>Gözden geçir: geri al, yinele</translation>
+    </message>
+    <message>
+        <location filename="../ui/start_page.cpp" line="48"/>
+        <source>Quit</source>
+        <translation>Çık</translation>
+    </message>
+    <message>
+        <location filename="../ui/start_page.cpp" line="63"/>
+        <source>&lt;h1&gt;Welcome to vitscope&lt;/h1&gt;</source>
+        <translation>&lt;h1&gt;vitscope&apos;a hoş geldiniz&lt;/h1&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/start_page.cpp" line="64"/>
+        <source>Classify endoscopy images with a Vision Transformer, fine-tune it on your own images, see how far its percentages can be trusted, and fix the labels it finds doubtful.</source>
+        <translation>Endoskopi görüntülerini bir Vision Transformer ile sınıflandırın, onu kendi görüntülerinizle ince ayarlayın, yüzdelerine ne kadar güvenilebileceğini görün ve kuşkulu bulduğu etiketleri düzeltin.</translation>
+    </message>
+    <message>
+        <location filename="../ui/start_page.cpp" line="72"/>
+        <source>Try the demo data</source>
+        <translation>Tanıtım verilerini deneyin</translation>
+    </message>
+    <message>
+        <location filename="../ui/start_page.cpp" line="73"/>
+        <source>A small set of synthetic frames and a tiny model that come with vitscope: every view in a minute, nothing to download.</source>
+        <translation>vitscope ile gelen küçük bir yapay kare kümesi ve minik bir model: bir dakikada her görünüm, indirilecek bir şey yok.</translation>
+    </message>
+    <message>
+        <location filename="../ui/start_page.cpp" line="74"/>
+        <source>Open my data set…</source>
+        <translation>Veri kümemi aç…</translation>
+    </message>
+    <message>
+        <location filename="../ui/start_page.cpp" line="75"/>
+        <source>A folder with one sub-folder of images per class (JPEG, PNG, BMP, TIFF or WebP).</source>
+        <translation>Her sınıf için bir görüntü alt klasörü içeren bir klasör (JPEG, PNG, BMP, TIFF ya da WebP).</translation>
+    </message>
+    <message>
+        <location filename="../ui/start_page.cpp" line="76"/>
+        <source>Get a pretrained model…</source>
+        <translation>Hazır bir model edinin…</translation>
+    </message>
+    <message>
+        <location filename="../ui/start_page.cpp" line="77"/>
+        <source>A Vision Transformer from the Hugging Face Hub (or already on this computer) to fine-tune or to predict with.</source>
+        <translation>İnce ayar yapmak ya da tahmin etmek için Hugging Face Hub&apos;dan (ya da bu bilgisayarda zaten bulunan) bir Vision Transformer.</translation>
+    </message>
+    <message>
+        <location filename="../ui/start_page.cpp" line="109"/>
+        <source>&lt;b&gt;Keyboard&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Klavye&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/start_page.cpp" line="111"/>
+        <source>This page is always under Help → Start page.</source>
+        <translation>Bu sayfa her zaman Yardım → Başlangıç sayfası altındadır.</translation>
+    </message>
+</context>
+<context>
     <name>vitscope::TrainView</name>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="69"/>
+        <location filename="../ui/train_view_form.cpp" line="70"/>
         <source>A folder with one sub-folder of images per class.</source>
         <translation>Her sınıf için bir görüntü alt klasörü içeren bir klasör.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="71"/>
+        <location filename="../ui/train_view_form.cpp" line="72"/>
         <source>A Hugging Face model folder: pretrained (e.g. google/vit-base-patch16-224-in21k), fine-tuned, or config-only to train from scratch.</source>
         <translation>Bir Hugging Face model klasörü: önceden eğitilmiş (ör. google/vit-base-patch16-224-in21k), ince ayarlı ya da sıfırdan eğitim için yalnızca yapılandırma.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="75"/>
+        <location filename="../ui/train_view_form.cpp" line="76"/>
         <source>How many passes over the training images.</source>
         <translation>Eğitim görüntüleri üzerinden kaç geçiş yapılacağı.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="76"/>
+        <location filename="../ui/train_view_form.cpp" line="77"/>
         <source>Images per optimisation step. Smaller uses less memory.</source>
         <translation>Optimizasyon adımı başına görüntü sayısı. Küçük değer daha az bellek kullanır.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="85"/>
+        <location filename="../ui/train_view_form.cpp" line="86"/>
         <source>Peak learning rate (AdamW). The notebook used 0.00002.</source>
         <translation>En yüksek öğrenme oranı (AdamW). Not defteri 0.00002 kullanıyordu.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="78"/>
+        <location filename="../ui/train_view_form.cpp" line="79"/>
         <source>Steps over which the learning rate rises from 0; it then falls linearly to 0.</source>
         <translation>Öğrenme oranının 0&apos;dan yükseldiği adım sayısı; sonra doğrusal olarak 0&apos;a iner.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="88"/>
+        <location filename="../ui/train_view_form.cpp" line="89"/>
         <source>Shrinks weights a little each step; not applied to biases and LayerNorm weights.</source>
         <translation>Ağırlıkları her adımda biraz küçültür; sapmalara ve LayerNorm ağırlıklarına uygulanmaz.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="79"/>
+        <location filename="../ui/train_view_form.cpp" line="80"/>
         <source>Fixes the split, the data order and the initial head: the same seed gives the same run.</source>
         <translation>Bölmeyi, veri sırasını ve başlangıç katmanını sabitler: aynı tohum aynı çalıştırmayı verir.</translation>
     </message>
@@ -1902,242 +2035,242 @@ ya da Aç…, Ekle… veya Yapıştır&apos;ı kullanın.</translation>
         <translation>Başarısız: günlüğe bakın</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="73"/>
+        <location filename="../ui/train_view_form.cpp" line="74"/>
         <source>a new folder under the runs folder</source>
         <translation>çalıştırmalar klasörü altında yeni bir klasör</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="74"/>
+        <location filename="../ui/train_view_form.cpp" line="75"/>
         <source>Where the run&apos;s checkpoints, metrics and predictions are written. To resume, pick a stopped run in the list.</source>
         <translation>Çalıştırmanın kontrol noktalarının, ölçümlerinin ve tahminlerinin yazıldığı yer. Devam ettirmek için listeden durdurulmuş bir çalıştırma seçin.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="77"/>
+        <location filename="../ui/train_view_form.cpp" line="78"/>
         <source>Adds up the gradients of several batches before each step: a larger effective batch in the same memory.</source>
         <translation>Her adımdan önce birkaç grubun gradyanlarını toplar: aynı bellekte daha büyük etkin grup.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="93"/>
+        <location filename="../ui/train_view_form.cpp" line="94"/>
         <source>Shares of every class for training, validation (selects the best epoch) and test (reported at the end). They must add up to 1.</source>
         <translation>Her sınıfın eğitim, doğrulama (en iyi epoku seçer) ve test (sonda raporlanır) payları. Toplamları 1 olmalıdır.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="95"/>
+        <location filename="../ui/train_view_form.cpp" line="96"/>
         <source>Automatic (GPU if present)</source>
         <translation>Otomatik (varsa GPU)</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="96"/>
+        <location filename="../ui/train_view_form.cpp" line="97"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="97"/>
+        <location filename="../ui/train_view_form.cpp" line="98"/>
         <source>CUDA GPU</source>
         <translation>CUDA GPU</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="99"/>
+        <location filename="../ui/train_view_form.cpp" line="100"/>
         <source>fp32 (exact)</source>
         <translation>fp32 (tam)</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="100"/>
+        <location filename="../ui/train_view_form.cpp" line="101"/>
         <source>bf16 (faster)</source>
         <translation>bf16 (daha hızlı)</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="101"/>
+        <location filename="../ui/train_view_form.cpp" line="102"/>
         <source>Automatic (bf16 where native)</source>
         <translation>Otomatik (donanım destekliyorsa bf16)</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="102"/>
+        <location filename="../ui/train_view_form.cpp" line="103"/>
         <source>bf16 mixed precision computes in 16-bit floats and keeps fp32 master weights: two to three times faster where the hardware has it (an NVIDIA GPU, or a CPU with AMX or AVX512-BF16), with probabilities within about 1 %. fp32 computes exactly what transformers computes.</source>
         <translation>bf16 karma hassasiyet 16 bitlik kayan noktalı sayılarla hesaplar ve fp32 ana ağırlıkları korur: donanımın desteklediği yerde (bir NVIDIA GPU ya da AMX veya AVX512-BF16 bulunan bir CPU) iki ila üç kat daha hızlı, olasılıklar yaklaşık %1 içinde. fp32, transformers&apos;ın hesapladığını tam olarak hesaplar.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="108"/>
+        <location filename="../ui/train_view_form.cpp" line="109"/>
         <source>Which validation metric picks the best epoch.</source>
         <translation>En iyi epoku hangi doğrulama ölçütünün seçeceği.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="110"/>
+        <location filename="../ui/train_view_form.cpp" line="111"/>
         <source>Whole network</source>
         <translation>Tüm ağ</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="111"/>
+        <location filename="../ui/train_view_form.cpp" line="112"/>
         <source>Last 2 blocks</source>
         <translation>Son 2 blok</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="112"/>
+        <location filename="../ui/train_view_form.cpp" line="113"/>
         <source>Last block</source>
         <translation>Son blok</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="113"/>
+        <location filename="../ui/train_view_form.cpp" line="114"/>
         <source>Classifier only (linear probe)</source>
         <translation>Yalnızca sınıflandırıcı (doğrusal yoklama)</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="114"/>
+        <location filename="../ui/train_view_form.cpp" line="115"/>
         <source>&lt;p&gt;Which part of the network learns. &lt;b&gt;Whole network&lt;/b&gt; (the notebook&apos;s) trains every weight: the best accuracy, and on a CPU hours for ViT-B/16.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Last blocks&lt;/b&gt; train the last encoder blocks and the classifier; the rest keeps its pretrained weights. Several times faster, usually a little less accurate.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Classifier only&lt;/b&gt; trains just the final layer on the pretrained features: minutes on a CPU; on medical images about two points below training the whole network. It needs a pretrained model.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Ağın hangi kısmının öğrendiği. &lt;b&gt;Tüm ağ&lt;/b&gt; (not defterindeki) her ağırlığı eğitir: en iyi doğruluk; CPU üzerinde ViT-B/16 için saatler.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Son bloklar&lt;/b&gt; son kodlayıcı bloklarını ve sınıflandırıcıyı eğitir; gerisi önceden eğitilmiş ağırlıklarını korur. Birkaç kat daha hızlı, genellikle biraz daha az doğru.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Yalnızca sınıflandırıcı&lt;/b&gt; önceden eğitilmiş özellikler üzerinde yalnızca son katmanı eğitir: CPU üzerinde dakikalar; tıbbi görüntülerde tüm ağı eğitmekten yaklaşık iki puan geride. Önceden eğitilmiş bir model gerektirir.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="120"/>
+        <location filename="../ui/train_view_form.cpp" line="121"/>
         <source>h-flip</source>
         <translation>yatay çevirme</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="120"/>
+        <location filename="../ui/train_view_form.cpp" line="121"/>
         <source>v-flip</source>
         <translation>dikey çevirme</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="120"/>
+        <location filename="../ui/train_view_form.cpp" line="121"/>
         <source>90° turns</source>
         <translation>90° döndürme</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="120"/>
+        <location filename="../ui/train_view_form.cpp" line="121"/>
         <source>crop</source>
         <translation>kırpma</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="120"/>
+        <location filename="../ui/train_view_form.cpp" line="121"/>
         <source>colour</source>
         <translation>renk</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="123"/>
+        <location filename="../ui/train_view_form.cpp" line="124"/>
         <source>Random, seeded changes to training images (off in the notebook).</source>
         <translation>Eğitim görüntülerinde tohumlu rastgele değişiklikler (not defterinde kapalı).</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="133"/>
+        <location filename="../ui/train_view_form.cpp" line="134"/>
         <source>D&amp;ata set:</source>
         <translation>Veri &amp;kümesi:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="134"/>
+        <location filename="../ui/train_view_form.cpp" line="135"/>
         <source>Mode&amp;l:</source>
         <translation>&amp;Model:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="135"/>
+        <location filename="../ui/train_view_form.cpp" line="136"/>
         <source>Run folder:</source>
         <translation>Çalıştırma klasörü:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="136"/>
+        <location filename="../ui/train_view_form.cpp" line="137"/>
         <source>Epo&amp;chs:</source>
         <translation>E&amp;pok sayısı:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="138"/>
+        <location filename="../ui/train_view_form.cpp" line="139"/>
         <source>Gradient accumulation:</source>
         <translation>Gradyan biriktirme:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="139"/>
+        <location filename="../ui/train_view_form.cpp" line="140"/>
         <source>Learnin&amp;g rate:</source>
         <translation>Öğrenme &amp;oranı:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="141"/>
+        <location filename="../ui/train_view_form.cpp" line="142"/>
         <source>Weight decay:</source>
         <translation>Ağırlık azaltma:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="143"/>
+        <location filename="../ui/train_view_form.cpp" line="144"/>
         <source>Best epoch b&amp;y:</source>
         <translation>En iyi epok ölçütü:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="144"/>
+        <location filename="../ui/train_view_form.cpp" line="145"/>
         <source>F&amp;ine-tune:</source>
         <translation>İn&amp;ce ayar:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="145"/>
+        <location filename="../ui/train_view_form.cpp" line="146"/>
         <source>Device:</source>
         <translation>Aygıt:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="146"/>
+        <location filename="../ui/train_view_form.cpp" line="147"/>
         <source>Precisio&amp;n:</source>
         <translation>&amp;Hassasiyet:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="148"/>
+        <location filename="../ui/train_view_form.cpp" line="149"/>
         <source>Seed:</source>
         <translation>Tohum:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="150"/>
+        <location filename="../ui/train_view_form.cpp" line="151"/>
         <source>St&amp;op</source>
         <translation>D&amp;urdur</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="172"/>
+        <location filename="../ui/train_view_form.cpp" line="173"/>
         <source>R&amp;uns</source>
         <translation>Ça&amp;lıştırmalar</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="173"/>
+        <location filename="../ui/train_view_form.cpp" line="174"/>
         <source>Ti&amp;me estimate</source>
         <translation>&amp;Süre tahmini</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="137"/>
+        <location filename="../ui/train_view_form.cpp" line="138"/>
         <source>&amp;Batch size:</source>
         <translation>Grup &amp;boyutu:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="140"/>
+        <location filename="../ui/train_view_form.cpp" line="141"/>
         <source>&amp;Warmup steps:</source>
         <translation>Isınma adımla&amp;rı:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="142"/>
+        <location filename="../ui/train_view_form.cpp" line="143"/>
         <source>Split train/val/test:</source>
         <translation>Bölme eğitim/doğrulama/test:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="147"/>
+        <location filename="../ui/train_view_form.cpp" line="148"/>
         <source>Augment:</source>
         <translation>Çoğaltma:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="149"/>
+        <location filename="../ui/train_view_form.cpp" line="150"/>
         <source>&amp;Start training</source>
         <translation>Eğ&amp;itimi başlat</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="151"/>
+        <location filename="../ui/train_view_form.cpp" line="152"/>
         <source>Stops after the current step and saves a checkpoint you can resume.</source>
         <translation>Geçerli adımdan sonra durur ve devam ettirilebilecek bir kontrol noktası kaydeder.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="152"/>
+        <location filename="../ui/train_view_form.cpp" line="153"/>
         <source>&amp;Resume</source>
         <translation>Dev&amp;am et</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="153"/>
+        <location filename="../ui/train_view_form.cpp" line="154"/>
         <source>Continues the stopped run selected in the list from its last checkpoint.</source>
         <translation>Listede seçili durdurulmuş çalıştırmayı son kontrol noktasından sürdürür.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="160"/>
+        <location filename="../ui/train_view_form.cpp" line="161"/>
         <source>Recipe</source>
         <translation>Tarif</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/train_view_form.cpp" line="246"/>
+        <location filename="../ui/train_view_form.cpp" line="247"/>
         <source>Last %n block(s)</source>
         <translation>
             <numerusform>Son %n blok</numerusform>

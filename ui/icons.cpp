@@ -39,7 +39,7 @@ QIcon icon(IconId id)
             result.addFile(QStringLiteral(":/icons/hicolor/%1x%1/vitscope.png").arg(s), QSize(s, s));
         return result;
     }
-    for (int s : {16, 24, 32, 48})
+    for (int s : {16, 24, 32, 48, 96})
         result.addFile(QStringLiteral(":/icons/actions/%1-%2.png").arg(name).arg(s), QSize(s, s));
     return result;
 }

@@ -6,7 +6,7 @@ namespace vitscope {
 
 enum class IconId { App, Dataset, Train, Evaluate, Predict, Review, Start, Open, Model, Download, Run, Stop, Export, Guide, About };
 
-// The icon at every size it was rendered at (16 to 48 px; the application icon 16 to 256 px).
+// The icon at every size it was rendered at (16 to 96 px; the application icon 16 to 256 px).
 
 QIcon icon(IconId id);
 

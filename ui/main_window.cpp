@@ -70,7 +70,7 @@ MainWindow::MainWindow(QWidget *parent)
     buildMenus();
 
     m_modelLabel = new QLabel(tr("No model loaded"));
-    m_deviceLabel = new QLabel(tr("Compute device: detecting…"));
+    m_deviceLabel = new QLabel;
     // Always in sight, whatever the view (and in every export).
     auto *notice = new QLabel(researchNotice());
     notice->setObjectName(QStringLiteral("statusResearchNotice"));
@@ -78,6 +78,7 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addPermanentWidget(notice);
     statusBar()->addPermanentWidget(m_modelLabel);
     statusBar()->addPermanentWidget(m_deviceLabel);
+    updateDeviceLabel();
     connect(m_predictor, &Predictor::modelLoaded, this,
             [this](const QString &folder, const QStringList &labels, const QStringList &notes, const QString &device) {
         // A run's checkpoint is named after its run folder, not "best".
@@ -263,7 +264,10 @@ void MainWindow::updateDeviceLabel()
     // The engine says "CPU, N threads" in English; the status bar says it in the user's language.
     static const QRegularExpression cpu(QStringLiteral("^CPU, (\\d+) threads$"));
     const auto m = cpu.match(m_device);
-    const QString device = !m.hasMatch() ? m_device : m.captured(1) == QLatin1String("1") ? tr("CPU, 1 thread") : tr("CPU, %1 threads").arg(m.captured(1));
+    const QString device = m_device.isEmpty()   ? tr("Compute device: chosen when a model is opened")
+                           : !m.hasMatch()      ? m_device
+                           : m.captured(1) == QLatin1String("1") ? tr("CPU, 1 thread")
+                                                                 : tr("CPU, %1 threads").arg(m.captured(1));
     m_deviceLabel->setText(tr("%1 · %2 · %3").arg(device, cpuHasNativeBf16() ? tr("CPU bf16: native") : tr("CPU bf16: not native"), precision));
     m_deviceLabel->setToolTip(QString::fromStdString(cpuBf16Description()));
 }

@@ -10,9 +10,10 @@ for s in 16 22 24 32 48 64 128 256 512; do
   [ "$s" -le 22 ] && src=app/vitscope-16.svg
   rsvg-convert -w "$s" -h "$s" "$src" -o "hicolor/${s}x${s}/vitscope.png"
 done
-# View and action icons: 16 px for menus, 24 px for tabs and buttons, 48 px for scale 2.
+# View and action icons: 16 px for menus, 24 px for tabs and buttons, 32 and 48 px for scale 2 and the
+# start page, 96 px for the start page at scale 2.
 mkdir -p actions
 for f in src/*.svg; do
   n=$(basename "$f" .svg)
-  for s in 16 24 32 48; do rsvg-convert -w "$s" -h "$s" "$f" -o "actions/${n}-${s}.png"; done
+  for s in 16 24 32 48 96; do rsvg-convert -w "$s" -h "$s" "$f" -o "actions/${n}-${s}.png"; done
 done

@@ -159,7 +159,7 @@ private Q_SLOTS:
         QTest::newRow("application") << int(IconId::App) << 256;
         for (IconId id : {IconId::Dataset, IconId::Train, IconId::Evaluate, IconId::Predict, IconId::Review, IconId::Start, IconId::Open,
                           IconId::Model, IconId::Download, IconId::Run, IconId::Stop, IconId::Export, IconId::Guide, IconId::About})
-            QTest::newRow(qPrintable(QStringLiteral("icon %1").arg(int(id)))) << int(id) << 48;
+            QTest::newRow(qPrintable(QStringLiteral("icon %1").arg(int(id)))) << int(id) << 96;
     }
     void iconsAtTheirSizes()
     {
