@@ -111,6 +111,26 @@
     </message>
     <message>
         <location filename="../ui/image_reasons.cpp" line="66"/>
+        <source>not an image: a file without an extension (vitscope reads JPEG, PNG, BMP, TIFF and WebP)</source>
+        <translation>görüntü değil: uzantısız bir dosya (vitscope JPEG, PNG, BMP, TIFF ve WebP okur)</translation>
+    </message>
+    <message>
+        <location filename="../ui/image_reasons.cpp" line="68"/>
+        <source>not an image: a %1 file (vitscope reads JPEG, PNG, BMP, TIFF and WebP)</source>
+        <translation>görüntü değil: bir %1 dosyası (vitscope JPEG, PNG, BMP, TIFF ve WebP okur)</translation>
+    </message>
+    <message>
+        <location filename="../ui/image_reasons.cpp" line="71"/>
+        <source>the file is %1 MB, larger than an image vitscope reads (%2 MB)</source>
+        <translation>dosya %1 MB, vitscope'un okuduğu bir görüntüden büyük (%2 MB)</translation>
+    </message>
+    <message>
+        <location filename="../ui/image_reasons.cpp" line="74"/>
+        <source>corrupt %1 data: its header does not give the image&apos;s size</source>
+        <translation>bozuk %1 verisi: başlığı görüntünün boyutunu vermiyor</translation>
+    </message>
+    <message>
+        <location filename="../ui/image_reasons.cpp" line="77"/>
         <source>unsupported channel count %1</source>
         <translation>desteklenmeyen kanal sayısı %1</translation>
     </message>
@@ -907,6 +927,11 @@
         <translation>Model yüklenmedi</translation>
     </message>
     <message>
+        <location filename="../ui/main_window.cpp" line="205"/>
+        <source>The demo model has no trained weights, so it cannot predict: open or get a real model from the File menu, or train one on the demo data in the Train view.</source>
+        <translation>Tanıtım modelinin eğitilmiş ağırlıkları yok, bu yüzden tahmin edemez: Dosya menüsünden gerçek bir model açın ya da edinin, veya Eğitim görünümünde tanıtım verileriyle bir model eğitin.</translation>
+    </message>
+    <message>
         <location filename="../ui/main_window.cpp" line="269"/>
         <source>CPU, 1 thread</source>
         <translation>CPU, 1 iş parçacığı</translation>
@@ -994,11 +1019,6 @@
         <translation>Tahmin artık Değerlendirme sonuçlarının geldiği %1 çalıştırmasının en iyi modelini kullanıyor.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="205"/>
-        <source>Predicting with the demo model, which has seen only synthetic frames: open or get a real model from the File menu.</source>
-        <translation>Yalnızca yapay kareler görmüş tanıtım modeliyle tahmin ediliyor: Dosya menüsünden gerçek bir model açın ya da edinin.</translation>
-    </message>
-    <message>
         <location filename="../ui/main_window.cpp" line="209"/>
         <source>Not found: %1</source>
         <translation>Bulunamadı: %1</translation>
@@ -1072,242 +1092,232 @@
 <context>
     <name>vitscope::PredictView</name>
     <message>
-        <location filename="../ui/predict_view.cpp" line="129"/>
+        <location filename="../ui/predict_view.cpp" line="119"/>
         <source>&amp;Open…</source>
         <translation>&amp;Aç…</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="238"/>
+        <location filename="../ui/predict_view.cpp" line="228"/>
         <source>This model&apos;s classification head has not been trained: its probabilities are meaningless. Train it first (Train view) or open a fine-tuned model.</source>
         <translation>Bu modelin sınıflandırma katmanı eğitilmemiş: olasılıkları anlamsızdır. Önce eğitin (Eğitim görünümü) ya da ince ayarlı bir model açın.</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="249"/>
+        <location filename="../ui/predict_view.cpp" line="239"/>
         <source>No image files found in what was dropped.</source>
         <translation>Bırakılanlar arasında görüntü dosyası bulunamadı.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/predict_view.cpp" line="296"/>
+        <location filename="../ui/predict_view.cpp" line="286"/>
         <source>Predicting %n image(s)…</source>
         <translation>
             <numerusform>%n görüntü tahmin ediliyor…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="276"/>
-        <location filename="../ui/predict_view_show.cpp" line="75"/>
+        <location filename="../ui/predict_view.cpp" line="266"/>
+        <location filename="../ui/predict_view_show.cpp" line="77"/>
         <source>%1 — cannot be used</source>
         <translation>%1 — kullanılamaz</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="79"/>
-        <source>not an image (a text file)</source>
-        <translation>görüntü değil (bir metin dosyası)</translation>
-    </message>
-    <message>
-        <location filename="../ui/predict_view.cpp" line="79"/>
-        <source>not an image (a .%1 text file)</source>
-        <translation>görüntü değil (bir .%1 metin dosyası)</translation>
-    </message>
-    <message>
-        <location filename="../ui/predict_view.cpp" line="90"/>
+        <location filename="../ui/predict_view.cpp" line="80"/>
         <source>Drop an endoscopy image here,
 or use Open…, Add… or Paste.</source>
         <translation>Buraya bir endoskopi görüntüsü bırakın
 ya da Aç…, Ekle… veya Yapıştır&apos;ı kullanın.</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="130"/>
+        <location filename="../ui/predict_view.cpp" line="120"/>
         <source>Predict these images instead of the list (%1).</source>
         <translation>Listenin yerine bu görüntüleri tahmin et (%1).</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="131"/>
+        <location filename="../ui/predict_view.cpp" line="121"/>
         <source>&amp;Add…</source>
         <translation>E&amp;kle…</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="132"/>
+        <location filename="../ui/predict_view.cpp" line="122"/>
         <source>Add images to the list.</source>
         <translation>Listeye görüntü ekle.</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="133"/>
+        <location filename="../ui/predict_view.cpp" line="123"/>
         <source>Pa&amp;ste</source>
         <translation>Yapı&amp;ştır</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="134"/>
+        <location filename="../ui/predict_view.cpp" line="124"/>
         <source>Add the image, or the image files, on the clipboard to the list (%1).</source>
         <translation>Panodaki görüntüyü ya da görüntü dosyalarını listeye ekle (%1).</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="135"/>
+        <location filename="../ui/predict_view.cpp" line="125"/>
         <source>E&amp;xport CSV…</source>
         <translation>&amp;CSV olarak dışa aktar…</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="137"/>
+        <location filename="../ui/predict_view.cpp" line="127"/>
         <source>No map</source>
         <translation>Harita yok</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="137"/>
+        <location filename="../ui/predict_view.cpp" line="127"/>
         <source>Attention rollout</source>
         <translation>Dikkat yayılımı</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="137"/>
+        <location filename="../ui/predict_view.cpp" line="127"/>
         <source>Grad-CAM</source>
         <translation>Grad-CAM</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="137"/>
+        <location filename="../ui/predict_view.cpp" line="127"/>
         <source>Rollout and Grad-CAM</source>
         <translation>Yayılım ve Grad-CAM</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="138"/>
+        <location filename="../ui/predict_view.cpp" line="128"/>
         <source>Colours the image by where the model looked: attention rollout (how much each region fed the decision through all layers) or Grad-CAM (which regions raise the chosen class&apos;s score, at the last block). Aids to judge a prediction, not a segmentation.</source>
         <translation>Görüntüyü modelin baktığı yerlere göre renklendirir: dikkat yayılımı (her bölgenin tüm katmanlar boyunca karara ne kadar katkı verdiği) ya da Grad-CAM (son blokta hangi bölgelerin seçilen sınıfın puanını artırdığı). Bir tahmini değerlendirmeye yardımcıdır, bölütleme değildir.</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="141"/>
+        <location filename="../ui/predict_view.cpp" line="131"/>
         <source>&amp;Map:</source>
         <translation>&amp;Harita:</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="144"/>
+        <location filename="../ui/predict_view.cpp" line="134"/>
         <source>The class Grad-CAM explains: the predicted one, or any other.</source>
         <translation>Grad-CAM&apos;in açıkladığı sınıf: tahmin edilen ya da başka herhangi biri.</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="158"/>
+        <location filename="../ui/predict_view.cpp" line="148"/>
         <source>Level of the prediction set: the classes that, together, hold the true class this often on average over images like the calibration ones.</source>
         <translation>Tahmin kümesinin düzeyi: kalibrasyon görüntülerine benzeyen görüntülerde, birlikte ortalama bu sıklıkla gerçek sınıfı içeren sınıflar.</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="160"/>
+        <location filename="../ui/predict_view.cpp" line="150"/>
         <source>Set &amp;level:</source>
         <translation>Küme dü&amp;zeyi:</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="166"/>
+        <location filename="../ui/predict_view.cpp" line="156"/>
         <source>Flag an image for review when its top calibrated probability is below this, or its set holds more than one class.</source>
         <translation>En yüksek kalibre edilmiş olasılığı bunun altında kalan ya da kümesi birden çok sınıf içeren görüntüyü incelemeye işaretle.</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="167"/>
+        <location filename="../ui/predict_view.cpp" line="157"/>
         <source>Revie&amp;w below:</source>
         <translation>İnceleme &amp;sınırı:</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="169"/>
+        <location filename="../ui/predict_view.cpp" line="159"/>
         <source>&amp;Raw probabilities</source>
         <translation>Ha&amp;m olasılıklar</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="170"/>
+        <location filename="../ui/predict_view.cpp" line="160"/>
         <source>Show the model&apos;s own softmax, as transformers computes it, instead of the calibrated probabilities.</source>
         <translation>Kalibre edilmiş olasılıklar yerine modelin kendi softmax çıktısını, transformers&apos;ın hesapladığı gibi göster.</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view_show.cpp" line="34"/>
+        <location filename="../ui/predict_view_show.cpp" line="36"/>
         <source>predicted class</source>
         <translation>tahmin edilen sınıf</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view_show.cpp" line="81"/>
+        <location filename="../ui/predict_view_show.cpp" line="83"/>
         <source>%1 — %2 %3</source>
         <translation>%1 — %2 %3</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view_show.cpp" line="91"/>
+        <location filename="../ui/predict_view_show.cpp" line="93"/>
         <source>The calibration cannot be used: %1</source>
         <translation>Kalibrasyon kullanılamıyor: %1</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view_show.cpp" line="95"/>
+        <location filename="../ui/predict_view_show.cpp" line="97"/>
         <source>Raw probabilities: the model&apos;s own softmax, as transformers computes it (uncalibrated).</source>
         <translation>Ham olasılıklar: modelin kendi softmax çıktısı, transformers&apos;ın hesapladığı gibi (kalibre edilmemiş).</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view_show.cpp" line="125"/>
+        <location filename="../ui/predict_view_show.cpp" line="127"/>
         <source>No probabilities: %1 cannot be used.</source>
         <translation>Olasılık yok: %1 kullanılamıyor.</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view_show.cpp" line="131"/>
+        <location filename="../ui/predict_view_show.cpp" line="133"/>
         <source>Most likely: %1 (%2)</source>
         <translation>En olası: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view_show.cpp" line="132"/>
+        <location filename="../ui/predict_view_show.cpp" line="134"/>
         <source>Grad-CAM: %1</source>
         <translation>Grad-CAM: %1</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view_show.cpp" line="194"/>
+        <location filename="../ui/predict_view_show.cpp" line="196"/>
         <source>No map: %1</source>
         <translation>Harita yok: %1</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="294"/>
+        <location filename="../ui/predict_view.cpp" line="284"/>
         <source>%1 cannot be used: %2</source>
         <translation>%1 kullanılamaz: %2</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="353"/>
+        <location filename="../ui/predict_view.cpp" line="343"/>
         <source>The clipboard holds no image and no image files.</source>
         <translation>Panoda görüntü ya da görüntü dosyası yok.</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="359"/>
+        <location filename="../ui/predict_view.cpp" line="349"/>
         <source>Cannot write the pasted image to %1</source>
         <translation>Yapıştırılan görüntü %1 konumuna yazılamıyor</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view_show.cpp" line="120"/>
+        <location filename="../ui/predict_view_show.cpp" line="122"/>
         <source>(no preview)</source>
         <translation>(önizleme yok)</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view_show.cpp" line="124"/>
+        <location filename="../ui/predict_view_show.cpp" line="126"/>
         <source>This file cannot be used: %1</source>
         <translation>Bu dosya kullanılamaz: %1</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="322"/>
+        <location filename="../ui/predict_view.cpp" line="312"/>
         <source>Only local files and folders can be dropped here.</source>
         <translation>Buraya yalnızca yerel dosyalar ve klasörler bırakılabilir.</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="331"/>
+        <location filename="../ui/predict_view.cpp" line="321"/>
         <source>Open images</source>
         <translation>Görüntüleri aç</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="331"/>
+        <location filename="../ui/predict_view.cpp" line="321"/>
         <source>Add images</source>
         <translation>Görüntü ekle</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="332"/>
+        <location filename="../ui/predict_view.cpp" line="322"/>
         <source>Images (%1)</source>
         <translation>Görüntüler (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="367"/>
+        <location filename="../ui/predict_view.cpp" line="357"/>
         <source>Export predictions</source>
         <translation>Tahminleri dışa aktar</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="367"/>
+        <location filename="../ui/predict_view.cpp" line="357"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV dosyaları (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="376"/>
+        <location filename="../ui/predict_view.cpp" line="366"/>
         <source>Cannot write %1</source>
         <translation>%1 yazılamıyor</translation>
     </message>

@@ -62,6 +62,17 @@ const QList<Reason> &reasons()
                     }),
             pattern("^image is over the (\\d+)-megapixel limit$",
                     [](const auto &m) { return QCoreApplication::translate("ImageReasons", "image is over the %1-megapixel limit").arg(m.captured(1)); }),
+            fixed("not an image: a file without an extension (vitscope reads JPEG, PNG, BMP, TIFF and WebP)",
+                  QT_TRANSLATE_NOOP("ImageReasons", "not an image: a file without an extension (vitscope reads JPEG, PNG, BMP, TIFF and WebP)")),
+            pattern("^not an image: a (\\S+) file \\(vitscope reads JPEG, PNG, BMP, TIFF and WebP\\)$", [](const auto &m) {
+                return QCoreApplication::translate("ImageReasons", "not an image: a %1 file (vitscope reads JPEG, PNG, BMP, TIFF and WebP)").arg(m.captured(1));
+            }),
+            pattern("^the file is (\\d+) MB, larger than an image vitscope reads \\((\\d+) MB\\)$", [](const auto &m) {
+                return QCoreApplication::translate("ImageReasons", "the file is %1 MB, larger than an image vitscope reads (%2 MB)").arg(m.captured(1), m.captured(2));
+            }),
+            pattern("^corrupt (\\w+) data: its header does not give the image's size$", [](const auto &m) {
+                return QCoreApplication::translate("ImageReasons", "corrupt %1 data: its header does not give the image's size").arg(m.captured(1));
+            }),
             pattern("^unsupported channel count (\\d+)$",
                     [](const auto &m) { return QCoreApplication::translate("ImageReasons", "unsupported channel count %1").arg(m.captured(1)); }),
         };

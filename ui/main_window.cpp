@@ -202,8 +202,8 @@ void MainWindow::openPaths(const QStringList &paths)
         showView(3);
         m_predictView->predictFiles(images);
         if (!m_demoModel.isEmpty() && QDir::cleanPath(m_modelFolder) == QDir::cleanPath(m_demoModel))
-            statusBar()->showMessage(tr("Predicting with the demo model, which has seen only synthetic frames: open or get a real model "
-                                        "from the File menu."), 20000);
+            statusBar()->showMessage(tr("The demo model has no trained weights, so it cannot predict: open or get a real model from the "
+                                        "File menu, or train one on the demo data in the Train view."), 20000);
     }
     if (!missing.isEmpty())
         statusBar()->showMessage(tr("Not found: %1").arg(missing.join(QStringLiteral(", "))), 20000);

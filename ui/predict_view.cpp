@@ -69,16 +69,6 @@ QString shortcutText(QKeySequence::StandardKey key)
 
 } // namespace
 
-// The decoder judges bytes alone and calls any text "a text file with an image extension"; for a
-// file whose name does not claim to be an image (README.txt), the text is right, the extension not.
-QString PredictView::unusableReason(const QString &path, const QString &error)
-{
-    const QString suffix = QFileInfo(path).suffix();
-    if (isImageExtension((QLatin1Char('.') + suffix).toStdString()) || !error.contains(QLatin1String("a text file with an image extension")))
-        return imageReasonText(error);
-    return suffix.isEmpty() ? PredictView::tr("not an image (a text file)") : PredictView::tr("not an image (a .%1 text file)").arg(suffix);
-}
-
 // A red that reads on the palette in use: on the dark palette's background a lighter one.
 QString PredictView::errorColour(const QWidget *widget)
 {
@@ -291,7 +281,7 @@ void PredictView::updateMessage()
     const int row = m_list->currentRow();
     if (row >= 0 && row < m_results.size() && !m_results.at(row).error.isEmpty()) {
         const Prediction &p = m_results.at(row);
-        setMessage(tr("%1 cannot be used: %2").arg(QFileInfo(p.path).fileName(), unusableReason(p.path, p.error)), true);
+        setMessage(tr("%1 cannot be used: %2").arg(QFileInfo(p.path).fileName(), imageReasonText(p.error)), true);
     } else if (m_outstanding > 0) {
         setMessage(tr("Predicting %n image(s)…", nullptr, m_outstanding), false);
     } else {

@@ -64,7 +64,6 @@ private:
     };
     Shown shown(const Prediction &p) const;
     static QString dropHint();
-    static QString unusableReason(const QString &path, const QString &error);
     static QString errorColour(const QWidget *widget); // a red that reads on the palette in use
     void onPredicted(const vitscope::Prediction &p);
     void setModel(const QString &folder, const QStringList &labels);

@@ -3,6 +3,8 @@
 // handles the list, drops, pastes and exports).
 #include "ui/predict_view.h"
 
+#include "ui/image_reasons.h"
+
 #include "session/predictor.h"
 #include "ui/image_preview.h"
 #include "ui/probability_chart.h"
@@ -121,7 +123,7 @@ void PredictView::showRow(int row)
     }
     updateMessage();
     if (!p.error.isEmpty()) {
-        m_top->setText(tr("This file cannot be used: %1").arg(unusableReason(p.path, p.error)));
+        m_top->setText(tr("This file cannot be used: %1").arg(imageReasonText(p.error)));
         m_chart->showNothing(tr("No probabilities: %1 cannot be used.").arg(QFileInfo(p.path).fileName()));
         return;
     }

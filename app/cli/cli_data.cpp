@@ -17,6 +17,7 @@
 #include "engine/checkpoint.h"
 #include "engine/model_calibration.h"
 #include "engine/runtime.h"
+#include "engine/utf8.h"
 
 #include <nlohmann/json.hpp>
 #include <opencv2/imgcodecs.hpp>
@@ -40,6 +41,14 @@ namespace fs = std::filesystem;
 
 namespace vitscope::cli {
 namespace {
+
+// One JSON line of predict's output; a file name that is not UTF-8 is escaped (\xNN), never the end
+// of the output (#17 item 14).
+std::string jsonLine(nlohmann::json j)
+{
+    escapeInvalidUtf8(j);
+    return j.dump();
+}
 
 using Clock = std::chrono::steady_clock;
 
@@ -84,7 +93,7 @@ int runPredict(const PredictArgs &args)
     } catch (const std::invalid_argument &e) {
         throw UsageError(e.what());
     }
-    auto loaded = loadModel(args.model, {{}, device});
+    auto loaded = loadModel(args.model, {{}, device, LoadPurpose::Inference});
     for (const auto &m : loaded.messages())
         std::cerr << "note: " << m << "\n";
     const Preprocessor pre(loaded.preprocess);
@@ -114,10 +123,12 @@ int runPredict(const PredictArgs &args)
                 logits = loaded.model(pre.load(image).to(device)).to(torch::kFloat32);
             }
             probs = torch::softmax(logits, -1)[0].to(torch::kCPU, torch::kFloat64);
+            if (!torch::isfinite(probs).all().item<bool>()) // never a "top1" drawn from NaN (#17 item 16)
+                throw std::runtime_error("the model's output for this image is not a number (NaN or infinite)");
         } catch (const std::exception &e) {
             ++failures;
             if (args.json)
-                std::cout << nlohmann::json({{"image", image}, {"error", e.what()}}).dump() << std::endl;
+                std::cout << jsonLine({{"image", image}, {"error", e.what()}}) << std::endl;
             else
                 std::cerr << image << ": cannot be used: " << e.what() << "\n";
             continue;
@@ -150,7 +161,7 @@ int runPredict(const PredictArgs &args)
                 j["set_level"] = 1 - args.alpha;
                 j["review"] = trusted->review;
             }
-            std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << std::endl;
+            std::cout << jsonLine(std::move(j)) << std::endl;
         } else {
             std::cout << image << (trusted && trusted->review ? "  [uncertain: review]" : "") << "\n";
             for (int k = 0; k < top; ++k)

@@ -171,7 +171,7 @@ PartResult evaluatePart(const EvalArgs &a, const std::string &defaultPartWithSpl
         throw UsageError("--data DIR (or --split-file FILE) is required");
     const torch::Device device = selectDevice(a.device);
     configureThreads(a.threads);
-    PartResult out{loadModel(a.model, {{}, device}), {}, {}};
+    PartResult out{loadModel(a.model, {{}, device, LoadPurpose::Inference}), {}, {}};
     JobConfig data;
     data.data.data = a.data;
     data.data.cacheDir = a.cacheDir;

@@ -1,4 +1,5 @@
 #include "config/config_fields.h"
+#include "engine/file_util.h"
 
 #include <nlohmann/json.hpp>
 
@@ -334,7 +335,7 @@ JobConfig jobConfigFromText(const std::string &text, const std::string &source)
     try {
         j = json::parse(text);
     } catch (const json::exception &e) {
-        fail(source, std::string("not valid JSON (") + e.what() + ")");
+        fail(source, "not valid JSON (" + plainJsonError(e) + ")");
     }
     return jobConfigFromJson(j, source);
 }

@@ -1,6 +1,6 @@
 #include "data/cache.h"
 
-#include "data/checksum.h"
+#include "engine/checksum.h"
 
 #include <cstdlib>
 #include <cstring>

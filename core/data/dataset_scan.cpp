@@ -5,6 +5,7 @@
 #include "data/parallel.h"
 #include "data/preprocess.h"
 #include "data/sha256.h"
+#include "engine/utf8.h"
 
 #include <nlohmann/json.hpp>
 
@@ -106,9 +107,53 @@ bool hidden(const fs::path &p)
     return !name.empty() && name[0] == '.';
 }
 
+// Lexical: a symlinked image is named by its link, not its target (two links to one file are two
+// names, #17 item 15), and nothing here can fail on a loop or an over-long path.
 std::string relativeTo(const fs::path &p, const fs::path &root)
 {
-    return fs::relative(p, root).generic_string();
+    return p.lexically_relative(root).generic_string();
+}
+
+// The files under a class folder, depth first. Links to folders are not followed (a loop cannot
+// trap the scan); a folder that cannot be listed is reported, never skipped in silence (#17 items
+// 14, 15).
+void listClassFolder(const fs::path &dir, const fs::path &root, int label, std::vector<Candidate> &out, ScanReport &r)
+{
+    std::vector<fs::path> pending = {dir};
+    while (!pending.empty()) {
+        const fs::path folder = pending.back();
+        pending.pop_back();
+        std::error_code ec;
+        fs::directory_iterator it(folder, ec), end;
+        if (ec) {
+            r.problems.push_back("folder '" + relativeTo(folder, root) + "' cannot be read (" + ec.message() + "): its images are not counted");
+            continue;
+        }
+        for (; it != end; it.increment(ec)) {
+            const fs::path p = it->path();
+            if (hidden(p)) {
+                ++r.skippedHidden;
+                continue;
+            }
+            std::error_code kind;
+            const auto status = it->symlink_status(kind);
+            if (fs::is_directory(status)) {
+                pending.push_back(p);
+                continue;
+            }
+            if (fs::is_symlink(status) && fs::is_directory(p, kind)) {
+                r.problems.push_back("'" + relativeTo(p, root) + "' is a link to a folder: not followed");
+                continue;
+            }
+            if (!isImageExtension(lower(p.extension().string()))) {
+                ++r.skippedOther;
+                continue;
+            }
+            out.push_back({p, relativeTo(p, root), label, p.parent_path() != dir});
+        }
+        if (ec)
+            r.problems.push_back("folder '" + relativeTo(folder, root) + "' could not be read to the end (" + ec.message() + ")");
+    }
 }
 
 // Examines one file: hash, then cache hit (already validated) or decode (+ cache fill). A cache
@@ -172,26 +217,7 @@ ScanReport scanDataset(const std::string &rootPath, const ScanOptions &o)
 
     std::vector<Candidate> candidates;
     for (int label = 0; label < static_cast<int>(classNames.size()); ++label) {
-        const fs::path dir = root / classNames[label];
-        auto it = fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
-        for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
-            if (ec)
-                break;
-            const auto &p = it->path();
-            if (hidden(p)) {
-                if (it->is_directory(ec))
-                    it.disable_recursion_pending();
-                ++r.skippedHidden;
-                continue;
-            }
-            if (it->is_directory(ec))
-                continue;
-            if (!isImageExtension(lower(p.extension().string()))) {
-                ++r.skippedOther;
-                continue;
-            }
-            candidates.push_back({p, relativeTo(p, root), label, p.parent_path() != dir});
-        }
+        listClassFolder(root / classNames[label], root, label, candidates, r);
     }
     std::optional<LabelManifest> manifest;
     if (o.applyLabels) {
@@ -281,9 +307,14 @@ ScanReport scanDataset(const std::string &rootPath, const ScanOptions &o)
     if (r.damagedLabelLines)
         r.problems.push_back(std::to_string(r.damagedLabelLines) + " line(s) of the label manifest " + r.labelsFile +
                              " could not be read (torn by a crash?) and were skipped");
-    if (usableClasses < 2)
+    if (usableClasses < 2) {
         r.error = "the data set needs at least 2 classes with 2 or more usable images each (found " +
                   std::to_string(usableClasses) + "); expected one sub-folder per class in " + r.root;
+        // When the images are there but unusable, why matters more than the layout (#17 item 23).
+        if (!r.bad.empty())
+            r.error += "; " + std::to_string(r.bad.size()) + " image file(s) could not be used, the first " + r.bad.front().path + ": " +
+                       r.bad.front().reason;
+    }
     return r;
 }
 
@@ -326,6 +357,7 @@ std::string scanReportToJson(const ScanReport &r, int indent)
                           {"conflicts", notes(r.labelConflicts)}}}};
     if (!r.error.empty())
         j["error"] = r.error;
+    escapeInvalidUtf8(j); // one name that is not UTF-8 must not lose the whole report (#17 item 14)
     return j.dump(indent);
 }
 

@@ -1,7 +1,7 @@
 #include "data/feature_cache.h"
 
 #include "data/cache.h"
-#include "data/checksum.h"
+#include "engine/checksum.h"
 
 #include "config/config_fields.h"
 #include "data/sha256.h"

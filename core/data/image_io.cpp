@@ -1,10 +1,14 @@
 #include "data/image_io.h"
 
+#include "data/image_formats.h"
+
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include <algorithm>
 #include <cerrno>
+#include <climits>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -50,6 +54,30 @@ void probeJpeg(const std::vector<unsigned char> &b, ImageProbe &p)
             return;
         }
         i += 2 + len;
+    }
+}
+
+// TIFF: the first image's ImageWidth (256) and ImageLength (257) from IFD 0, in either byte order.
+// Without them a 25 KB file can declare 32768x32768 and take gigabytes in the decoder (#17 item 10).
+void probeTiff(const std::vector<unsigned char> &b, ImageProbe &p)
+{
+    const bool little = b[0] == 'I';
+    auto u16 = [&](std::size_t at) { return little ? le16(&b[at]) : be16(&b[at]); };
+    auto u32 = [&](std::size_t at) { return little ? le32(&b[at]) : be32(&b[at]); };
+    if (b.size() < 8)
+        return;
+    const std::size_t ifd = u32(4);
+    if (ifd + 2 > b.size())
+        return;
+    const std::size_t entries = u16(ifd);
+    for (std::size_t k = 0; k < entries && ifd + 2 + 12 * (k + 1) <= b.size(); ++k) {
+        const std::size_t e = ifd + 2 + 12 * k;
+        const uint32_t tag = u16(e), type = u16(e + 2);
+        const uint32_t value = type == 3 ? u16(e + 8) : type == 4 ? u32(e + 8) : 0;
+        if (tag == 256)
+            p.width = static_cast<int>(std::min<uint32_t>(value, INT32_MAX));
+        else if (tag == 257)
+            p.height = static_cast<int>(std::min<uint32_t>(value, INT32_MAX));
     }
 }
 
@@ -114,13 +142,14 @@ ImageProbe probeImage(const std::vector<unsigned char> &b)
         }
     } else if (startsWith(b, {'I', 'I', 0x2A, 0x00}) || startsWith(b, {'M', 'M', 0x00, 0x2A})) {
         p.format = "TIFF";
+        probeTiff(b, p);
     } else if (startsWith(b, {'G', 'I', 'F', '8'})) {
         p.format = "GIF";
     }
     return p;
 }
 
-std::vector<unsigned char> readFileBytes(const std::string &path)
+std::vector<unsigned char> readFileBytes(const std::string &path, std::uintmax_t maxBytes)
 {
     namespace fs = std::filesystem;
     std::error_code ec;
@@ -134,6 +163,10 @@ std::vector<unsigned char> readFileBytes(const std::string &path)
     // Opening a FIFO would block for ever; a device could be read without end (#17, 9).
     if (!fs::is_regular_file(path, ec))
         throw ImageError("not a regular file (a FIFO, device or socket)");
+    // Bounded before reading: a 3 GB sparse ".jpg" would otherwise take 3 GB of memory (#17 item 11).
+    if (const auto size = fs::file_size(path, ec); !ec && size > maxBytes)
+        throw ImageError("the file is " + std::to_string(size >> 20) + " MB, larger than an image vitscope reads (" +
+                         std::to_string(maxBytes >> 20) + " MB)");
     std::ifstream in(path, std::ios::binary | std::ios::ate);
     if (!in)
         throw ImageError(std::string("cannot be read (") + std::strerror(errno) + ")");
@@ -163,13 +196,18 @@ DecodedImage decodeImageBuffer(const std::vector<unsigned char> &bytes, int64_t 
         throw ImageError("truncated or corrupt JPEG (no end-of-image marker)");
     if (probe.format == "PNG" && !pngComplete(bytes))
         throw ImageError("truncated or corrupt PNG (no IEND chunk)");
+    // Every format's size is read from its header before decoding; one that cannot be read is not
+    // handed to the decoder to find out (#17 item 10).
+    if (probe.width <= 0 || probe.height <= 0)
+        throw ImageError("corrupt " + probe.format + " data: its header does not give the image's size");
 
     // IMREAD_UNCHANGED keeps alpha and 16-bit data and ignores EXIF orientation, as PIL does.
     cv::Mat raw;
     try {
         raw = cv::imdecode(bytes, cv::IMREAD_UNCHANGED);
-    } catch (const cv::Exception &e) {
-        throw ImageError("corrupt " + probe.format + " data (" + e.err + ")");
+    } catch (const cv::Exception &) {
+        // OpenCV's text is an internal assertion ("size.height <= CV_IO_MAX_IMAGE_HEIGHT"), not a reason (#17 item 21).
+        throw ImageError("corrupt " + probe.format + " data: the decoder could not read it");
     }
     if (raw.empty())
         throw ImageError("corrupt " + probe.format + " data: the decoder could not read it");
@@ -218,7 +256,13 @@ DecodedImage decodeImageBuffer(const std::vector<unsigned char> &bytes, int64_t 
 
 DecodedImage decodeImageFile(const std::string &path, int64_t maxPixels)
 {
-    return decodeImageBuffer(readFileBytes(path), maxPixels);
+    const auto bytes = readFileBytes(path);
+    // Another kind of file given as an image (a .json on predict's command line) is named as such
+    // (#17 item 24); "a text file with an image extension" is for files that claim to be images.
+    if (const std::string ext = std::filesystem::path(path).extension().string(); !isImageExtension(ext) && probeImage(bytes).format.empty())
+        throw ImageError("not an image: a " + (ext.empty() ? std::string("file without an extension") : ext + " file") +
+                         " (vitscope reads JPEG, PNG, BMP, TIFF and WebP)");
+    return decodeImageBuffer(bytes, maxPixels);
 }
 
 std::string opencvVersion()

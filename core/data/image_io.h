@@ -39,7 +39,9 @@ DecodedImage decodeImageBuffer(const std::vector<unsigned char> &bytes, int64_t 
 // Format and size from the header bytes alone (no decoding).
 ImageProbe probeImage(const std::vector<unsigned char> &bytes);
 
-std::vector<unsigned char> readFileBytes(const std::string &path); // throws ImageError
+// Regular files of at most maxBytes only (a larger one is refused before it is read). Throws ImageError.
+constexpr std::uintmax_t kMaxImageFileBytes = std::uintmax_t{512} << 20;
+std::vector<unsigned char> readFileBytes(const std::string &path, std::uintmax_t maxBytes = kMaxImageFileBytes);
 std::string opencvVersion();
 
 } // namespace vitscope

@@ -173,7 +173,7 @@ Split loadSplit(const std::string &path)
                 part->push_back({e.at("path"), e.at("label"), e.at("sha256")});
         return s;
     } catch (const std::exception &e) {
-        throw std::runtime_error(path + " is not a valid split file (" + e.what() + ")");
+        throw std::runtime_error(path + " is not a valid split file (" + plainJsonError(e) + ")");
     }
 }
 

@@ -25,6 +25,23 @@ bool startsWith(const std::string &s, const std::string &prefix)
     return s.rfind(prefix, 0) == 0;
 }
 
+// Every backbone weight present and every weight finite, or an error naming the first culprit.
+void requireUsableForInference(const LoadedModel &m, const std::string &weights)
+{
+    std::vector<std::string> backbone;
+    for (const auto &k : m.missingKeys)
+        if (!startsWith(k, "classifier."))
+            backbone.push_back(k);
+    if (!backbone.empty())
+        throw std::runtime_error(weights + " lacks " + std::to_string(backbone.size()) + " of the model's backbone weights (" +
+                                 (backbone.size() == m.model->named_parameters().size() - 2 ? "all of them" : "'" + backbone.front() + "' first") +
+                                 "): random weights cannot predict; is it the right file for this config.json?");
+    for (const auto &p : m.model->named_parameters())
+        if (!torch::isfinite(p.value()).all().item<bool>())
+            throw std::runtime_error(weights + ": '" + p.key() + "' holds NaN or infinite values: the model cannot predict " +
+                                     "(a training run that diverged, or a damaged file)");
+}
+
 } // namespace
 
 std::vector<std::string> LoadedModel::messages() const
@@ -63,12 +80,16 @@ LoadedModel loadModel(const std::string &folder, const LoadOptions &options)
         config.labels = options.labels;
 
     LoadedModel out;
-    out.preprocess = fs::exists(dir / "preprocessor_config.json")
-                         ? parsePreprocessConfig(readTextFile((dir / "preprocessor_config.json").string()), config.imageSize)
-                         : defaultPreprocessConfig(config.imageSize);
+    out.preprocess = loadPreprocessConfig(folder, config.imageSize);
     out.model = ViTForImageClassification(config);
 
     const fs::path weights = dir / "model.safetensors";
+    const bool inference = options.purpose == LoadPurpose::Inference;
+    if (inference && !fs::exists(weights))
+        throw std::runtime_error(folder + " has no model weights (" +
+                                 (fs::is_symlink(weights) ? "model.safetensors is a link to a file that does not exist"
+                                                          : std::string("no model.safetensors")) +
+                                 "): an untrained model cannot predict; train it first, or open a trained model");
     if (!fs::exists(weights)) {
         if (fs::exists(dir / "pytorch_model.bin"))
             throw std::runtime_error(folder + " holds pytorch_model.bin (pickle); only model.safetensors is read. "
@@ -120,6 +141,8 @@ LoadedModel loadModel(const std::string &folder, const LoadOptions &options)
     for (const auto &[k, v] : mapped)
         if (!(out.newHead && startsWith(k, "classifier.")))
             out.unexpectedKeys.push_back(prefixed || startsWith(k, "classifier.") ? k : k.substr(4));
+    if (inference)
+        requireUsableForInference(out, weights.string());
     out.model->to(options.device);
     return out;
 }

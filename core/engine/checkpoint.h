@@ -11,11 +11,18 @@
 
 namespace vitscope {
 
+// What the model is loaded for. Training may start from any weights (a config alone trains from
+// scratch; missing tensors are initialised, as transformers does, with a note). Prediction and
+// evaluation need every backbone weight, finite: random or NaN weights give answers that look like
+// answers (#17 item 16). Only a new classification head is allowed, and reported.
+enum class LoadPurpose { Training, Inference };
+
 struct LoadOptions {
     // Labels the caller wants. When they differ from the checkpoint's (or it has no head), the
     // head is new and initialised as transformers does. Empty: keep the checkpoint's labels.
     std::vector<std::string> labels;
     torch::Device device = torch::kCPU;
+    LoadPurpose purpose = LoadPurpose::Training;
 };
 
 struct LoadedModel {

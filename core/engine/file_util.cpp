@@ -42,19 +42,31 @@ void writeTextAtomically(const std::string &path, const std::string &text)
     writeFileAtomically(path, [&](std::ostream &out) { out << text; });
 }
 
-std::string readTextFile(const std::string &path)
+std::string readTextFile(const std::string &path, std::uintmax_t maxBytes)
 {
     // Only regular files: a FIFO would block the open for ever, a device would never end (#17, 9).
     std::error_code ec;
     if (std::filesystem::exists(path, ec) && !std::filesystem::is_regular_file(path, ec))
         throw std::runtime_error("cannot read " + path + ": " +
                                  (std::filesystem::is_directory(path, ec) ? "it is a folder" : "not a regular file (a FIFO, device or socket)"));
+    if (const auto size = std::filesystem::file_size(path, ec); !ec && size > maxBytes)
+        throw std::runtime_error("cannot read " + path + ": it is " + std::to_string(size >> 20) + " MB, more than such a file can need (" +
+                                 std::to_string(maxBytes >> 20) + " MB)");
     std::ifstream in(path, std::ios::binary);
     if (!in)
-        throw std::runtime_error("cannot read " + path);
+        throw std::runtime_error("cannot read " + path + ": " + std::strerror(errno));
     std::ostringstream s;
     s << in.rdbuf();
     return s.str();
+}
+
+std::string plainJsonError(const std::exception &e)
+{
+    std::string m = e.what();
+    if (m.rfind("[json.exception.", 0) == 0)
+        if (const auto end = m.find("] "); end != std::string::npos)
+            m = m.substr(end + 2);
+    return m;
 }
 
 std::string utcNowIso()

@@ -1,4 +1,6 @@
 #pragma once
+#include <cstdint>
+#include <exception>
 #include <functional>
 #include <ostream>
 #include <string>
@@ -9,7 +11,13 @@ namespace vitscope {
 // crash or a full disk leaves the previous file intact. Throws std::runtime_error on failure.
 void writeFileAtomically(const std::string &path, const std::function<void(std::ostream &)> &write);
 void writeTextAtomically(const std::string &path, const std::string &text);
-std::string readTextFile(const std::string &path);
+// Regular files only, and at most maxBytes: a file larger than its format can need is refused
+// before it is read (a config pointing at a 3 GB sparse file, #17 item 11).
+std::string readTextFile(const std::string &path, std::uintmax_t maxBytes = std::uintmax_t{1} << 30);
+constexpr std::uintmax_t kMaxConfigBytes = 16u << 20; // config.json, preprocessor_config.json and the like
+// A JSON library error without its "[json.exception.type_error.302] " prefix, for messages that
+// already name the file.
+std::string plainJsonError(const std::exception &e);
 // The current time in UTC, ISO 8601 to the second ("2026-12-02T11:22:02Z").
 std::string utcNowIso();
 

@@ -129,7 +129,7 @@ std::optional<ModelCalibration> readCalibration(const std::string &folder)
         }
         return c;
     } catch (const std::exception &e) {
-        throw std::runtime_error(path + ": not a usable calibration file (" + e.what() + ")");
+        throw std::runtime_error(path + ": not a usable calibration file (" + plainJsonError(e) + ")");
     }
 }
 

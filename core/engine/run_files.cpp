@@ -40,7 +40,7 @@ json readJsonFile(const std::string &path)
     try {
         return json::parse(text);
     } catch (const json::exception &e) {
-        throw RunFolderError(path + " is not valid JSON (" + e.what() + ")");
+        throw RunFolderError(path + " is not valid JSON (" + plainJsonError(e) + ")");
     }
 }
 
@@ -51,7 +51,7 @@ auto parsed(const std::string &source, F &&read)
     try {
         return read();
     } catch (const json::exception &e) {
-        throw RunFolderError(source + ": " + e.what());
+        throw RunFolderError(source + ": " + plainJsonError(e));
     }
 }
 

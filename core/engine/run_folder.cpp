@@ -1,6 +1,7 @@
 #include "engine/run_folder.h"
 
 #include "config/config_fields.h"
+#include "engine/checksum.h"
 #include "engine/csv.h"
 #include "engine/file_util.h"
 #include "engine/runtime.h"
@@ -22,6 +23,53 @@ using nlohmann::json;
 
 namespace vitscope {
 namespace {
+
+std::string toHex(uint64_t v)
+{
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
+    return buf;
+}
+
+// checksums.json: each file of a checkpoint with its payloadChecksum, written last, so that a
+// resume never trains on bit flips (#17 item 7: they ended in NaN, "the last good checkpoint is
+// kept", which was the damaged one).
+constexpr const char *kChecksumFile = "checksums.json";
+
+void writeChecksumManifest(const fs::path &folder)
+{
+    json files = json::object();
+    for (const auto &entry : fs::directory_iterator(folder))
+        if (entry.is_regular_file() && entry.path().filename() != kChecksumFile)
+            files[entry.path().filename().string()] = toHex(fileChecksum(entry.path().string()));
+    writeTextAtomically((folder / kChecksumFile).string(), json({{"algorithm", "vitscope-payload-64"}, {"files", files}}).dump(1) + "\n");
+}
+
+// A checkpoint written before the manifest existed has none and is loaded as it is.
+void verifyChecksumManifest(const fs::path &folder, const fs::path &best)
+{
+    const fs::path manifest = folder / kChecksumFile;
+    if (!fs::exists(manifest))
+        return;
+    json j;
+    try {
+        j = json::parse(readTextFile(manifest.string(), kMaxConfigBytes));
+    } catch (const std::exception &e) {
+        throw TrainingError(manifest.string() + " is damaged (" + plainJsonError(e) + ")");
+    }
+    const json files = j.value("files", json::object()); // items() of a temporary would dangle
+    for (const auto &[name, expected] : files.items()) {
+        const fs::path file = folder / name;
+        const std::string got = fs::exists(file) ? toHex(fileChecksum(file.string())) : "missing";
+        if (got != expected)
+            throw TrainingError("the checkpoint " + folder.string() + " is damaged: " + name +
+                                (got == "missing" ? " is missing" : " does not match the checksum written with it") +
+                                " (a disk error or an interrupted copy), so the run cannot resume from it. " +
+                                (fs::exists(best / "model.safetensors") ? "Its best model, " + best.string() + ", is a separate copy: "
+                                                                          "use it, or start a new run from it."
+                                                                        : std::string("Start the run again.")));
+    }
+}
 
 void appendLine(const std::string &path, const json &j)
 {
@@ -186,6 +234,7 @@ void RunFolder::saveLast(ViTForImageClassification &model, const PreprocessConfi
             rng["cpu_generator"] = st.rngState;
         saveSafetensors((tmp / "rng.safetensors").string(), rng, {{"format", "pt"}});
         writeTextAtomically((tmp / "trainer_state.json").string(), trainerStateJson(st).dump(2) + "\n");
+        writeChecksumManifest(tmp);
     } catch (const std::exception &e) {
         fs::remove_all(tmp, ec);
         throw TrainingError(std::string("saving the checkpoint failed (") + e.what() + "); the previous checkpoint is intact");
@@ -202,6 +251,7 @@ TrainerState RunFolder::loadLast(ViTForImageClassification &model, AdamW &optimi
     const fs::path last = lastFolder();
     if (!hasLast())
         throw TrainingError("run " + m_path + " has no resumable checkpoint");
+    verifyChecksumManifest(last, bestFolder());
     const auto weights = loadSafetensors((last / "model.safetensors").string());
     {
         torch::NoGradGuard noGrad;
@@ -221,7 +271,7 @@ TrainerState RunFolder::loadLast(ViTForImageClassification &model, AdamW &optimi
     try {
         st = trainerStateFromJson(json::parse(readTextFile(statePath)));
     } catch (const json::exception &e) {
-        throw TrainingError(statePath + " is damaged (" + e.what() + ")");
+        throw TrainingError(statePath + " is damaged (" + plainJsonError(e) + ")");
     }
     auto rng = loadSafetensors((last / "rng.safetensors").string()).tensors;
     if (rng.count("cpu_generator"))

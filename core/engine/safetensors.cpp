@@ -102,7 +102,7 @@ Header readHeader(std::ifstream &in, const std::string &path)
     try {
         j = nlohmann::json::parse(text);
     } catch (const std::exception &e) {
-        fail(path, std::string("header is not valid JSON (") + e.what() + ")");
+        fail(path, "header is not valid JSON (" + plainJsonError(e) + ")");
     }
     if (!j.is_object())
         fail(path, "header is not a JSON object");

@@ -57,7 +57,11 @@ struct PreprocessConfig {
 
 // Parses preprocessor_config.json; absent fields take ViTImageProcessor's defaults with the
 // model's image size.
-PreprocessConfig parsePreprocessConfig(const std::string &jsonText, int defaultImageSize);
+PreprocessConfig parsePreprocessConfig(const std::string &jsonText, int defaultImageSize,
+                                       const std::string &source = "preprocessor_config.json");
+// A model folder's preprocessor_config.json (the defaults when there is none), checked against the
+// model's image_size. Throws std::runtime_error naming the file and the field.
+PreprocessConfig loadPreprocessConfig(const std::string &modelFolder, int imageSize);
 PreprocessConfig defaultPreprocessConfig(int imageSize);
 std::string preprocessConfigToJson(const PreprocessConfig &config);
 

@@ -164,8 +164,7 @@ void fromRun(const ReviewRequest &q, ReviewResult &r, const Progress &progress, 
     std::unique_ptr<Preprocessor> preprocessor;
     std::unique_ptr<ImageCache> cache;
     if (fs::exists(best / "config.json") && fs::exists(best / "preprocessor_config.json")) {
-        const PreprocessConfig pre = parsePreprocessConfig(readTextFile((best / "preprocessor_config.json").string()),
-                                                           loadViTConfig((best / "config.json").string()).imageSize);
+        const PreprocessConfig pre = loadPreprocessConfig(best.string(), loadViTConfig((best / "config.json").string()).imageSize);
         preprocessor = std::make_unique<Preprocessor>(pre);
         const std::string dir = !q.cacheDir.empty() ? q.cacheDir : !info.config.data.cacheDir.empty() ? info.config.data.cacheDir
                                                                                                        : ImageCache::defaultDirectory();

@@ -75,7 +75,7 @@ ExampleSet computeReportExamples(const std::string &run, const ExampleOptions &o
         const EvaluationRecord test = readEvaluation(run, "test");
         const std::string root = partRoot(info, "test");
         const torch::Device device = selectDevice(options.device);
-        auto loaded = loadModel(runfiles::bestCheckpoint(run), {{}, device});
+        auto loaded = loadModel(runfiles::bestCheckpoint(run), {{}, device, LoadPurpose::Inference});
         auto &model = loaded.model;
         model->eval();
         const Preprocessor pre(loaded.preprocess);

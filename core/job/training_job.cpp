@@ -117,9 +117,7 @@ TrainSummary runTrainingJob(const TrainJob &job, const JobCallbacks &cb, const s
     configureThreads(config.train.threads);
 
     const ViTConfig modelConfig = loadViTConfig((fs::path(config.model) / "config.json").string());
-    const auto preFile = fs::path(config.model) / "preprocessor_config.json";
-    const PreprocessConfig preprocess = fs::exists(preFile) ? parsePreprocessConfig(readTextFile(preFile.string()), modelConfig.imageSize)
-                                                            : defaultPreprocessConfig(modelConfig.imageSize);
+    const PreprocessConfig preprocess = loadPreprocessConfig(config.model, modelConfig.imageSize);
     // A resumed run reads its own split back, so it trains on exactly the same images.
     const auto prepareStart = Clock::now();
     const bool splitSaved = job.resume && fs::exists(runfiles::splitFile(job.out)); // else made again, seeded: the same

@@ -24,9 +24,7 @@ ScanReport scanForGui(const QString &folder, const QString &modelFolder, const s
     if (!modelFolder.isEmpty() && QFileInfo::exists(config)) {
         try {
             const ViTConfig model = loadViTConfig(config.toStdString());
-            const QString pre = QDir(modelFolder).filePath(QStringLiteral("preprocessor_config.json"));
-            preprocessor = std::make_unique<Preprocessor>(QFileInfo::exists(pre) ? parsePreprocessConfig(readTextFile(pre.toStdString()), model.imageSize)
-                                                                                  : defaultPreprocessConfig(model.imageSize));
+            preprocessor = std::make_unique<Preprocessor>(loadPreprocessConfig(modelFolder.toStdString(), model.imageSize));
             cache = std::make_unique<ImageCache>(ImageCache::defaultDirectory(), preprocessor->config());
             options.preprocessor = preprocessor.get();
             options.cache = cache.get();

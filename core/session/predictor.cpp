@@ -140,7 +140,7 @@ void PredictorWorker::load(const QString &folder)
         m_state->device = selectDevice("auto");
         if (m_state->device.is_cpu())
             configureThreads(0);
-        auto loaded = vitscope::loadModel(folder.toStdString(), {{}, m_state->device});
+        auto loaded = vitscope::loadModel(folder.toStdString(), {{}, m_state->device, LoadPurpose::Inference});
         loaded.model->eval();
         QStringList labels, notes;
         for (const auto &l : loaded.config().labels)

@@ -228,7 +228,7 @@ TEST_CASE("configVariants")
         {R"({"model_type":"vit","image_size":30,"patch_size":8})", "not a multiple"},
         {R"({"model_type":"vit","hidden_size":10,"num_attention_heads":4})", "multiple of num_attention_heads"},
         {R"({"model_type":"vit","hidden_act":"relu"})", "not supported"},
-        {R"({"model_type":"vit","image_size":"big"})", "wrong type"},
+        {R"({"model_type":"vit","image_size":"big"})", "field 'image_size' must be an integer, not \"big\""},
         {R"([1])", "not a JSON object"},
     };
     for (const auto &r : rows) {

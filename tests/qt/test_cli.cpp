@@ -100,17 +100,24 @@ TEST_CASE("exitCodes")
         {"predict --bogus" + model + "x.jpg", 2},
         {"frobnicate", 2},
         {"predict --model /nonexistent x.jpg", 1},
+        {"predict --device cpu --model " + (dir / "config-only").string() + " " + kData + "/preprocess/small_100x60.jpg", 1}, // #17 item 16
+        {"eval --device cpu --model " + (dir / "config-only").string() + " --data " + dir.string(), 1},
         {"scan --json " + dir.string(), 3}, // not a usable data set
         {"bench train --config vit-tiny --cuda-graphs maybe", 2},
         {"bench fit --cuda-graphs yes", 2},
         {"train --data x --model y --out z --cuda-graphs 1", 2},
         {"--version", 0},
     };
+    // A model folder with a config and no weights: training starts from it, prediction refuses it.
+    fs::create_directories(dir / "config-only");
+    fs::copy_file(kData + "/vit-tiny-classifier/config.json", dir / "config-only/config.json", fs::copy_options::overwrite_existing);
     for (const auto &r : rows) {
         const auto result = run(r.args);
         INFO("vitscope-cli ", r.args, ": ", result.out);
         REQUIRE(result.exitCode == r.exitCode);
     }
+    REQUIRE(run("predict --device cpu --model " + (dir / "config-only").string() + " x.jpg", true).out.find("an untrained model cannot predict") !=
+            std::string::npos);
     const auto mixed = lines(run("predict --json" + model + kData + "/preprocess/small_100x60.jpg " + (dir / "bad.jpg").string()).out);
     REQUIRE((mixed.size() == 2 && mixed[0].contains("top1") && mixed[1]["error"].get<std::string>().find("not an image") != std::string::npos));
     const auto version = run("--version").out;

@@ -21,6 +21,7 @@
 
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <fstream>
 
 using namespace vitscope;
@@ -321,4 +322,47 @@ TEST_CASE("fifosAreBadFilesNotHangs")
     REQUIRE_THROWS_CONTAINING(decodeImageFile(fifo.string()), "not a regular file");
     REQUIRE_THROWS_CONTAINING(loadViTConfig(fifo.string()), "not a regular file");
     REQUIRE_THROWS_CONTAINING(loadSafetensors(fifo.string()), "not a regular file");
+}
+
+// #17 items 14 and 15: one odd entry is one entry, never the end of the scan. A link loop, a link to
+// a folder, a name that is not UTF-8 and an unreadable folder are each reported; links to an image
+// are named by the link (two links to one file are two names, and duplicates).
+TEST_CASE("fileSystemOdditiesAreEntriesNotFailures")
+{
+    const auto root = fs::temp_directory_path() / ("vitscope-test-oddities-" + std::to_string(::getpid()));
+    fs::remove_all(root);
+    writeDemoDataset(root.string(), 3, 5);
+    const fs::path polyps = root / "polyps";
+    fs::create_directory_symlink(".", polyps / "loop");                           // a loop
+    fs::create_directory_symlink(root / "esophagitis", polyps / "other-class"); // a link to a folder
+    fs::create_symlink(polyps / "polyps_0000.jpg", polyps / "link-a.jpg");
+    fs::create_symlink(polyps / "polyps_0000.jpg", polyps / "link-b.jpg");
+    const std::string latin1 = std::string("caf") + static_cast<char>(0xE9) + ".jpg"; // "café" in Latin-1
+    fs::copy_file(polyps / "polyps_0001.jpg", polyps / latin1);
+    fs::create_directories(polyps / "locked");
+    fs::copy_file(polyps / "polyps_0002.jpg", polyps / "locked" / "hidden-from-us.jpg");
+    fs::permissions(polyps / "locked", fs::perms::none);
+    const bool root_user = ::geteuid() == 0; // permissions do not stop root
+
+    const ScanReport r = scanDataset(root.string(), ScanOptions{});
+    fs::permissions(polyps / "locked", fs::perms::owner_all);
+    REQUIRE(r.error.empty());
+    auto problem = [&](const std::string &needle) {
+        return std::any_of(r.problems.begin(), r.problems.end(), [&](const std::string &p) { return p.find(needle) != std::string::npos; });
+    };
+    REQUIRE(problem("'polyps/loop' is a link to a folder: not followed"));
+    REQUIRE(problem("'polyps/other-class' is a link to a folder: not followed"));
+    if (!root_user)
+        REQUIRE(problem("folder 'polyps/locked' cannot be read (Permission denied): its images are not counted"));
+    else
+        MESSAGE("running as root: the unreadable-folder case is not exercised (root reads it)");
+    const bool linkedTogether = std::any_of(r.duplicates.begin(), r.duplicates.end(), [](const auto &group) {
+        return std::find(group.begin(), group.end(), "polyps/link-a.jpg") != group.end() &&
+               std::find(group.begin(), group.end(), "polyps/link-b.jpg") != group.end();
+    });
+    REQUIRE(linkedTogether);
+    // The JSON report is written, with the Latin-1 byte escaped.
+    const std::string json = scanReportToJson(r, -1);
+    REQUIRE(json.find("polyps/caf\\\\xE9.jpg") != std::string::npos);
+    fs::remove_all(root);
 }

@@ -207,7 +207,7 @@ private Q_SLOTS:
             QVERIFY2(view.message().startsWith(name + QStringLiteral(" cannot be used")), qPrintable(view.message()));
             // And the reason fits the file: README.txt has no image extension.
             const QString reason = name.endsWith(QStringLiteral(".jpg")) ? QStringLiteral("not an image (a text file with an image extension)")
-                                                                          : QStringLiteral("not an image (a .txt text file)");
+                                                                          : QStringLiteral("not an image: a .txt file (vitscope reads JPEG, PNG, BMP, TIFF and WebP)");
             QCOMPARE(view.message(), name + QStringLiteral(" cannot be used: ") + reason);
         }
         if (first != then)

@@ -9,7 +9,10 @@
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
 
+#include <filesystem>
 #include <fstream>
+
+#include <unistd.h>
 
 using namespace vitscope;
 
@@ -85,4 +88,41 @@ TEST_CASE("unusableImagesAreExplained")
     REQUIRE(decodeImageFile(data("preprocess/rgba_96x96.png")).mode == "RGBA");
     const auto progressive = probeImage(file(data("preprocess/progressive_640x480.jpg"))); // size from its SOF2 header
     REQUIRE((progressive.format == "JPEG" && progressive.width == 640 && progressive.height == 480));
+}
+
+// #17 items 10, 11, 21, 24: sizes come from every format's header before decoding; oversized and
+// foreign files are refused before they are read whole; the decoder's internals never reach a user.
+TEST_CASE("hostileImageFilesAreRefusedBeforeDecoding")
+{
+    // A little-endian TIFF whose IFD declares 32768x32768 in 40 bytes (it took 3.3 GB and 7 s).
+    std::vector<unsigned char> tiff = {'I', 'I', 0x2A, 0, 8, 0, 0, 0, 2, 0,
+                                       0x00, 0x01, 4, 0, 1, 0, 0, 0, 0x00, 0x80, 0, 0,  // ImageWidth LONG 32768
+                                       0x01, 0x01, 3, 0, 1, 0, 0, 0, 0x00, 0x80, 0, 0,  // ImageLength SHORT 32768
+                                       0, 0, 0, 0};
+    const auto probe = probeImage(tiff);
+    REQUIRE((probe.format == "TIFF" && probe.width == 32768 && probe.height == 32768));
+    REQUIRE_THROWS_CONTAINING(decodeImageBuffer(tiff), "image is 32768x32768 (1073 megapixels), over the 100-megapixel limit; refused before decoding");
+    // The same in big-endian order, a small size: read, and then too damaged to decode.
+    std::vector<unsigned char> mm = {'M', 'M', 0, 0x2A, 0, 0, 0, 8, 0, 2, 0x01, 0x00, 0, 3, 0, 0, 0, 1, 0, 64, 0, 0,
+                                     0x01, 0x01, 0, 3, 0, 0, 0, 1, 0, 48, 0, 0, 0, 0, 0, 0};
+    REQUIRE((probeImage(mm).width == 64 && probeImage(mm).height == 48));
+    REQUIRE_THROWS_CONTAINING(decodeImageBuffer(mm), "corrupt TIFF data: the decoder could not read it");
+    // A JPEG whose header never gives a size is not handed to the decoder to find out.
+    REQUIRE_THROWS_CONTAINING(decodeImageBuffer({0xFF, 0xD8, 0xFF, 0xE0, 0, 4, 0, 0, 0xFF, 0xD9, 0, 0, 0}),
+                              "corrupt JPEG data: its header does not give the image's size");
+
+    const auto dir = std::filesystem::temp_directory_path() / ("vitscope-hostile-images-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    {
+        std::ofstream sparse(dir / "huge.jpg", std::ios::binary);
+        sparse.put(static_cast<char>(0xFF));
+    }
+    std::filesystem::resize_file(dir / "huge.jpg", std::uintmax_t{3} << 30); // 3 GB, nothing written
+    REQUIRE_THROWS_CONTAINING(decodeImageFile((dir / "huge.jpg").string()), "the file is 3072 MB, larger than an image vitscope reads (512 MB)");
+    std::ofstream(dir / "config.json") << R"({"model_type": "vit"})";
+    REQUIRE_THROWS_CONTAINING(decodeImageFile((dir / "config.json").string()),
+                              "not an image: a .json file (vitscope reads JPEG, PNG, BMP, TIFF and WebP)");
+    std::ofstream(dir / "notes.jpg") << "a text file renamed";
+    REQUIRE_THROWS_CONTAINING(decodeImageFile((dir / "notes.jpg").string()), "not an image (a text file with an image extension)");
+    std::filesystem::remove_all(dir);
 }
