@@ -128,9 +128,9 @@ int runPredict(const PredictArgs &args)
         } catch (const std::exception &e) {
             ++failures;
             if (args.json)
-                std::cout << jsonLine({{"image", image}, {"error", e.what()}}) << std::endl;
+                std::cout << jsonLine({{"image", image}, {"error", errorText(e)}}) << std::endl;
             else
-                std::cerr << image << ": cannot be used: " << e.what() << "\n";
+                std::cerr << image << ": cannot be used: " << errorText(e) << "\n";
             continue;
         }
         std::vector<int> order(labels.size());

@@ -3,6 +3,7 @@
 #include "cli_docs.h"
 
 #include "config/choices.h"
+#include "engine/runtime.h"
 
 #include <exception>
 #include <iostream>
@@ -57,7 +58,7 @@ int main(int argc, char **argv)
         std::cerr << "vitscope-cli " << command << ": " << e.what() << "\n";
         return kExitUsage;
     } catch (const std::exception &e) {
-        std::cerr << "vitscope-cli " << command << ": error: " << e.what() << "\n";
+        std::cerr << "vitscope-cli " << command << ": error: " << vitscope::errorText(e) << "\n";
         return kExitFailure;
     }
 }

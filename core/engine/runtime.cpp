@@ -1,5 +1,6 @@
 #include "engine/runtime.h"
 
+
 #include "engine/cpu_features.h"
 #include "engine/cuda_info.h"
 
@@ -8,6 +9,7 @@
 #include <torch/torch.h>
 #include <torch/version.h>
 
+#include <cstdlib>
 #include <thread>
 
 namespace vitscope {
@@ -116,6 +118,29 @@ bool useBf16(Precision precision, const torch::Device &device)
         return bf16Supported(device);
     }
     return false;
+}
+
+std::string errorText(const std::exception &e)
+{
+    const auto *torchError = dynamic_cast<const c10::Error *>(&e);
+    std::string text = torchError ? torchError->what_without_backtrace() : e.what();
+    // "[enforce fail at alloc_cpu.cpp:75] err == 0. DefaultCPUAllocator: can't allocate memory: you tried to
+    // allocate 10737418240 bytes." -> out of memory (10 GB asked for).
+    if (text.find("not enough memory") != std::string::npos || text.find("can't allocate memory") != std::string::npos ||
+        text.find("out of memory") != std::string::npos) {
+        const std::string asked = "tried to allocate ";
+        const auto at = text.find(asked);
+        const double bytes = at == std::string::npos ? 0 : std::atof(text.c_str() + at + asked.size());
+        return bytes > 0 ? "out of memory (" + std::to_string(static_cast<int64_t>(bytes / 1e9 + 0.5)) + " GB more were asked for)"
+                         : std::string("out of memory");
+    }
+    if (const auto frame = text.find("\nframe #"); frame != std::string::npos)
+        text.erase(frame);
+    if (const auto exception = text.find("Exception raised from"); exception != std::string::npos)
+        text.erase(exception);
+    while (!text.empty() && (text.back() == '\n' || text.back() == ' '))
+        text.pop_back();
+    return text;
 }
 
 } // namespace vitscope

@@ -3,6 +3,7 @@
 // Compute device selection, thread setup and version reporting.
 #include <torch/types.h>
 
+#include <exception>
 #include <string>
 
 namespace vitscope {
@@ -24,5 +25,9 @@ std::string bf16Refusal(const torch::Device &device); // why bf16 is refused her
 bool useBf16(Precision precision, const torch::Device &device);
 // On CUDA, lets fp32 matmuls and convolutions use TF32 tensor cores (as the recipe allows).
 void allowTensorFloat32(const torch::Device &device);
+
+// An exception's message for a person: LibTorch's own errors without their C++ stack trace, and an
+// allocation failure as "out of memory" with the size asked for (#17 item 19).
+std::string errorText(const std::exception &e);
 
 } // namespace vitscope

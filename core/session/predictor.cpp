@@ -97,7 +97,7 @@ void PredictorWorker::gradCam(const QString &path, int target)
         map.columns = static_cast<int>(cam.size(1));
         map.values = QVector<float>(cam.data_ptr<float>(), cam.data_ptr<float>() + cam.numel());
     } catch (const std::exception &e) {
-        map.error = QString::fromStdString(e.what());
+        map.error = QString::fromStdString(errorText(e));
     }
     Q_EMIT attentionReady(map);
 }
@@ -119,7 +119,7 @@ void PredictorWorker::attention(const QString &path)
         map.rows = map.columns = grid;
         map.values = QVector<float>(rollout.data_ptr<float>(), rollout.data_ptr<float>() + rollout.numel());
     } catch (const std::exception &e) {
-        map.error = QString::fromStdString(e.what());
+        map.error = QString::fromStdString(errorText(e));
     }
     Q_EMIT attentionReady(map);
 }
@@ -156,7 +156,7 @@ void PredictorWorker::load(const QString &folder)
             Q_EMIT untrainedHead();
     } catch (const std::exception &e) {
         m_state->model.reset();
-        Q_EMIT modelFailed(QString::fromStdString(e.what()));
+        Q_EMIT modelFailed(QString::fromStdString(errorText(e)));
     }
 }
 
@@ -186,7 +186,7 @@ void PredictorWorker::run(const QStringList &paths)
             const double *data = probs.data_ptr<double>();
             p.probabilities = QVector<double>(data, data + probs.numel());
         } catch (const std::exception &e) {
-            p.error = QString::fromStdString(e.what());
+            p.error = QString::fromStdString(errorText(e));
         }
         Q_EMIT predicted(p);
     }

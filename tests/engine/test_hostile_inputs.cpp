@@ -6,6 +6,7 @@
 #include "engine/file_util.h"
 #include "engine/optim.h"
 #include "engine/run_folder.h"
+#include "engine/runtime.h"
 #include "engine/trainer_state.h"
 #include "engine/safetensors.h"
 #include "engine/vit_config.h"
@@ -214,4 +215,28 @@ TEST_CASE("damagedCheckpointIsNamedNotResumed")
     fs::remove(last / "rng.safetensors");
     REQUIRE_THROWS_CONTAINING(run.loadLast(model, optimizer), "rng.safetensors is missing");
     fs::remove_all(dir);
+}
+
+// #17 item 19: LibTorch's errors reach people without their C++ stack trace, and an allocation
+// failure is "out of memory", not "[enforce fail at alloc_cpu.cpp:75] ... frame #0".
+TEST_CASE("libtorchErrorsWithoutStackTraces")
+{
+    const auto alloc = testsupport::thrown([] { (void)torch::empty({int64_t{1} << 48}, torch::kFloat32); });
+    REQUIRE(alloc.threw);
+    try {
+        (void)torch::empty({int64_t{1} << 48}, torch::kFloat32);
+    } catch (const std::exception &e) {
+        INFO(std::string(e.what()));
+        REQUIRE(errorText(e) == "out of memory (1125900 GB more were asked for)");
+    }
+    try {
+        (void)torch::ones({2, 3}).matmul(torch::ones({4, 5}));
+    } catch (const std::exception &e) {
+        const std::string text = errorText(e);
+        INFO(text);
+        REQUIRE(text.find("frame #") == std::string::npos);
+        REQUIRE(text.find("Exception raised from") == std::string::npos);
+        REQUIRE(text.find("cannot be multiplied") != std::string::npos);
+    }
+    REQUIRE(errorText(std::runtime_error("plain")) == "plain");
 }

@@ -413,3 +413,22 @@ TEST_CASE("labelsAndReviewFromTheCommandLine")
     REQUIRE(rr["source"] == "run");
     REQUIRE(rr["scored"].get<int>() == info["dataset"]["val"].get<int>() + info["dataset"]["test"].get<int>());
 }
+
+// #17 item 23: a model that does not resize, on frames of another size, said "needs at least 2
+// classes (found 0)"; the reason the images cannot be used comes first now.
+TEST_CASE("unusableImagesSayWhy")
+{
+    const auto dir = fs::temp_directory_path() / ("vitscope-test-cli-noresize-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    REQUIRE(run("demo-data " + (dir / "data").string() + " --per-class 2").exitCode == 0);
+    fs::create_directories(dir / "model");
+    for (const char *f : {"config.json", "model.safetensors"})
+        fs::copy_file(kData + "/vit-tiny-classifier/" + f, dir / "model" / f);
+    std::ofstream(dir / "model" / "preprocessor_config.json") << R"({"do_resize": false, "size": {"height": 32, "width": 32}})";
+    const auto r = run("eval --device cpu --model " + (dir / "model").string() + " --data " + (dir / "data").string(), true);
+    INFO(r.out);
+    REQUIRE(r.exitCode != 0);
+    REQUIRE(r.out.find("could not be used, the first") != std::string::npos);
+    REQUIRE(r.out.find("image is 720x576 but the model takes 32x32 and its preprocessor does not resize") != std::string::npos);
+    fs::remove_all(dir);
+}
