@@ -236,8 +236,14 @@ std::string metricsToJson(const Metrics &metrics, const std::vector<std::string>
 RunInfo readRunInfo(const std::string &run)
 {
     const auto path = runfiles::runJson(run);
-    if (!fs::exists(path))
+    if (!fs::exists(path)) {
+        // Killed before run.json was first written: nothing of the run was kept but its folders, and
+        // the original command starts it again in the same folder (#17 item 1).
+        if (fs::exists(path + ".tmp") || fs::exists(fs::path(run) / "split.json.tmp") || fs::exists(fs::path(run) / "split.json"))
+            throw RunFolderError(run + " holds no run.json: the run was stopped before it started, and nothing of it was kept; "
+                                       "run the original train command again (with --out " + run + ")");
         throw RunFolderError(run + " is not a run folder (no run.json)");
+    }
     try {
         return runInfoFromJson(readJsonFile(path), path);
     } catch (const ConfigError &e) {

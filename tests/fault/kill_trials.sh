@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Fault trials (#17), bounded: seeded kill -9 trials of a small training run, each at a rename (every
+# atomic write and the checkpoint swap is one, so these are the points where a kill leaves files
+# half-replaced), always including the first (before anything of the run exists) and each rename of
+# the checkpoint swap. After each kill the run is resumed (or, killed before run.json existed,
+# started again as its message says) and must end bit-identical to an uninterrupted run. Then a
+# full disk for the cache (a tiny tmpfs, where a mount namespace can be had; a visible skip
+# otherwise). Usage: kill_trials.sh CLI SHIM MODEL [TRIALS] [SEED]
+set -uo pipefail
+cli=$1 shim=$2 model=$3 trials=${4:-12} seed=${5:-17}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+fail() { echo "FAIL: $*" >&2; exit 1; }
+"$cli" demo-data data --per-class 6 >/dev/null || fail "demo-data"
+common=(--model "$model" --data data --cache-dir cache --epochs 3 --batch-size 8 --device cpu --threads 1 --lr 1e-3 --warmup-steps 2)
+fingerprint() { # what must be identical: the weights of both checkpoints, the test metrics, the step log
+  sha256sum "$1"/checkpoints/last/model.safetensors "$1"/checkpoints/best/model.safetensors "$1"/test/metrics.json 2>/dev/null | cut -d' ' -f1
+  grep -c '"step"' "$1"/metrics.jsonl 2>/dev/null
+}
+"$cli" train "${common[@]}" --out ref >ref.log 2>&1 || { cat ref.log; fail "the reference run"; }
+VITSCOPE_COUNT_RENAMES="$work/renames.txt" LD_PRELOAD="$shim" "$cli" train "${common[@]}" --out count >/dev/null 2>&1 || fail "the counting run"
+total=$(wc -l <renames.txt)
+[ "$total" -gt 10 ] || fail "only $total renames: is the shim loaded?"
+expected=$(fingerprint ref)
+
+# The kill points: the first rename, every rename of the checkpoint swap, then seeded picks.
+points=$( { echo 1; grep -nE '/checkpoints/last(\.old)?$' renames.txt | cut -d: -f1;
+            awk -v n="$total" -v k="$trials" -v s="$seed" 'BEGIN { srand(s); for (i = 0; i < k; ++i) print 1 + int(rand() * n) }'; } |
+          sort -n | uniq)
+echo "$total renames in a run; kill points: $(tr '\n' ' ' <<<"$points")"
+passed=0
+for n in $points; do
+  out=t$n
+  VITSCOPE_KILL_AT_RENAME=$n LD_PRELOAD="$shim" "$cli" train "${common[@]}" --out "$out" >"$out.log" 2>&1
+  rc=$?
+  [ "$rc" = 137 ] || fail "kill point $n: the run was not killed (exit $rc)"
+  target=$(sed -n "${n}p" renames.txt | cut -d' ' -f2 | sed 's|.*/count/||')
+  if "$cli" train --resume "$out" --device cpu --threads 1 >>"$out.log" 2>&1; then
+    how=resumed
+  elif grep -q "run the original train command again" "$out.log"; then
+    "$cli" train "${common[@]}" --out "$out" >>"$out.log" 2>&1 || { cat "$out.log"; fail "kill point $n: starting again"; }
+    how="started again"
+  elif grep -q "cannot be resumed: it is finished" "$out.log"; then
+    how="already finished"
+  else
+    cat "$out.log"; fail "kill point $n (before renaming $target): neither resumable nor restartable"
+  fi
+  [ "$(fingerprint "$out")" = "$expected" ] || { cat "$out.log"; fail "kill point $n (before renaming $target): $how, but not bit-identical"; }
+  echo "kill before rename $n ($target): $how, bit-identical"
+  passed=$((passed + 1))
+done
+echo "$passed kill trials, all bit-identical"
+
+# A cache disk that fills: an error for the run, never a smaller data set (#17 item 3).
+if unshare -rm true 2>/dev/null; then
+  set +e
+  unshare -rm bash -c 'mkdir -p small && mount -t tmpfs -o size=64k none small && exec "$@"' _ \
+    "$cli" train --model "$model" --data data --cache-dir small --epochs 1 --batch-size 8 --device cpu --threads 1 --out full >full.log 2>&1
+  rc=$?
+  set -e
+  [ "$rc" != 0 ] || { cat full.log; fail "a full cache disk ended in success"; }
+  grep -qi "cache" full.log || { cat full.log; fail "the full cache disk is not named"; }
+  echo "full cache disk: exit $rc, $(grep -i -m1 'cache' full.log)"
+else
+  echo "SKIP: no mount namespace here, so the full-disk trial does not run"
+fi
+echo PASS
