@@ -16,6 +16,7 @@ PACKAGES=(
   poppler-utils                # pdftoppm: the report test renders the PDF (skipped without it)
   dpkg-dev fakeroot file       # packaging/build-deb.sh: dpkg-shlibdeps, dpkg-deb as a user
   lintian desktop-file-utils appstream   # the package test's checks
+  clang libclang-rt-14-dev     # the fuzz targets (libFuzzer with ASan and UBSan)
 )
 
 missing=()

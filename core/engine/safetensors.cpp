@@ -5,14 +5,17 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <bit>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <limits>
 #include <vector>
 
-static_assert(std::endian::native == std::endian::little, "safetensors data is little-endian");
+// safetensors data is little-endian (a preprocessor test, so that this file also builds as C++17:
+// the fuzz build compiles LibTorch's headers with clang, which needs C++17 for them).
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
+#error "safetensors data is little-endian; this reader assumes a little-endian machine"
+#endif
 
 namespace vitscope {
 namespace {
