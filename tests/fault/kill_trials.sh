@@ -5,7 +5,8 @@
 # the checkpoint swap. After each kill the run is resumed (or, killed before run.json existed,
 # started again as its message says) and must end bit-identical to an uninterrupted run. Then a
 # full disk for the cache (a tiny tmpfs, where a mount namespace can be had; a visible skip
-# otherwise). Usage: kill_trials.sh CLI SHIM MODEL [TRIALS] [SEED]
+# otherwise), and an unreadable folder and file as a non-root user.
+# Usage: kill_trials.sh CLI SHIM MODEL [TRIALS] [SEED]
 set -uo pipefail
 cli=$1 shim=$2 model=$3 trials=${4:-12} seed=${5:-17}
 work=$(mktemp -d)
@@ -65,4 +66,23 @@ if unshare -rm true 2>/dev/null; then
 else
   echo "SKIP: no mount namespace here, so the full-disk trial does not run"
 fi
+# An unreadable folder and file, as a user that permissions apply to (root reads everything, so
+# root runs the scan as nobody through setpriv): each is reported, and the rest is scanned (#17 15).
+mkdir -p perms && cp -r data/polyps data/esophagitis perms/ && mkdir perms/polyps/locked &&
+  cp perms/polyps/polyps_0000.jpg perms/polyps/locked/ && chmod 000 perms/polyps/locked perms/esophagitis/esophagitis_0000.jpg
+chmod 755 "$work"
+as_user=()
+if [ "$(id -u)" = 0 ]; then
+  command -v setpriv >/dev/null && as_user=(setpriv --reuid=65534 --regid=65534 --clear-groups env HOME="$work" XDG_CACHE_HOME="$work/nobody-cache")
+fi
+if [ "$(id -u)" != 0 ] || [ ${#as_user[@]} -gt 0 ]; then
+  "${as_user[@]}" "$cli" scan --json perms >perms.json 2>perms.log
+  grep -q "folder 'polyps/locked' cannot be read (Permission denied)" perms.json || { cat perms.json perms.log; fail "the unreadable folder is not reported"; }
+  grep -q '"esophagitis/esophagitis_0000.jpg"' perms.json && grep -q "Permission denied" perms.json ||
+    { cat perms.json; fail "the unreadable file is not reported"; }
+  echo "unreadable folder and file (as $( [ ${#as_user[@]} -gt 0 ] && echo nobody || id -un)): both reported, the rest scanned"
+else
+  echo "SKIP: running as root without setpriv, so permissions cannot be tried"
+fi
+chmod -R u+rwX perms
 echo PASS
