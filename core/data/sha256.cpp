@@ -48,6 +48,8 @@ void block(std::array<uint32_t, 8> &h, const unsigned char *p)
 
 void Sha256::update(const unsigned char *data, std::size_t size)
 {
+    if (size == 0)
+        return; // an empty file's bytes are a null pointer, which memcpy must not see even for 0 bytes (UBSan)
     m_length += size;
     if (m_buffered) {
         const std::size_t take = std::min(size, sizeof m_buffer - m_buffered);
