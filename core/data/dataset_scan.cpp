@@ -1,6 +1,7 @@
 #include "data/dataset_scan.h"
 
 #include "data/cache.h"
+#include "data/image_formats.h"
 #include "data/label_manifest.h"
 #include "data/parallel.h"
 #include "data/preprocess.h"
@@ -107,53 +108,10 @@ bool hidden(const fs::path &p)
     return !name.empty() && name[0] == '.';
 }
 
-// Lexical: a symlinked image is named by its link, not its target (two links to one file are two
-// names, #17 item 15), and nothing here can fail on a loop or an over-long path.
+// Lexical, as listImageFiles: a linked image is named by its link, not its target (#17 item 15).
 std::string relativeTo(const fs::path &p, const fs::path &root)
 {
     return p.lexically_relative(root).generic_string();
-}
-
-// The files under a class folder, depth first. Links to folders are not followed (a loop cannot
-// trap the scan); a folder that cannot be listed is reported, never skipped in silence (#17 items
-// 14, 15).
-void listClassFolder(const fs::path &dir, const fs::path &root, int label, std::vector<Candidate> &out, ScanReport &r)
-{
-    std::vector<fs::path> pending = {dir};
-    while (!pending.empty()) {
-        const fs::path folder = pending.back();
-        pending.pop_back();
-        std::error_code ec;
-        fs::directory_iterator it(folder, ec), end;
-        if (ec) {
-            r.problems.push_back("folder '" + relativeTo(folder, root) + "' cannot be read (" + ec.message() + "): its images are not counted");
-            continue;
-        }
-        for (; it != end; it.increment(ec)) {
-            const fs::path p = it->path();
-            if (hidden(p)) {
-                ++r.skippedHidden;
-                continue;
-            }
-            std::error_code kind;
-            const auto status = it->symlink_status(kind);
-            if (fs::is_directory(status)) {
-                pending.push_back(p);
-                continue;
-            }
-            if (fs::is_symlink(status) && fs::is_directory(p, kind)) {
-                r.problems.push_back("'" + relativeTo(p, root) + "' is a link to a folder: not followed");
-                continue;
-            }
-            if (!isImageExtension(lower(p.extension().string()))) {
-                ++r.skippedOther;
-                continue;
-            }
-            out.push_back({p, relativeTo(p, root), label, p.parent_path() != dir});
-        }
-        if (ec)
-            r.problems.push_back("folder '" + relativeTo(folder, root) + "' could not be read to the end (" + ec.message() + ")");
-    }
 }
 
 // Examines one file: hash, then cache hit (already validated) or decode (+ cache fill). A cache
@@ -217,7 +175,13 @@ ScanReport scanDataset(const std::string &rootPath, const ScanOptions &o)
 
     std::vector<Candidate> candidates;
     for (int label = 0; label < static_cast<int>(classNames.size()); ++label) {
-        listClassFolder(root / classNames[label], root, label, candidates, r);
+        const fs::path dir = root / classNames[label];
+        FolderListing listing = listImageFiles(dir, root);
+        for (const fs::path &p : listing.images)
+            candidates.push_back({p, relativeTo(p, root), label, p.parent_path() != dir});
+        r.problems.insert(r.problems.end(), listing.problems.begin(), listing.problems.end());
+        r.skippedHidden += listing.hidden;
+        r.skippedOther += listing.notImages;
     }
     std::optional<LabelManifest> manifest;
     if (o.applyLabels) {

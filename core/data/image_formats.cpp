@@ -22,6 +22,45 @@ bool isImageExtension(const std::string &extension)
     return std::find(known.begin(), known.end(), lower) != known.end();
 }
 
+FolderListing listImageFiles(const std::filesystem::path &dir, const std::filesystem::path &root)
+{
+    namespace fs = std::filesystem;
+    auto rel = [&](const fs::path &p) { return p.lexically_relative(root).generic_string(); };
+    FolderListing out;
+    std::vector<fs::path> pending = {dir};
+    while (!pending.empty()) {
+        const fs::path folder = pending.back();
+        pending.pop_back();
+        std::error_code ec;
+        fs::directory_iterator it(folder, ec), end;
+        if (ec) {
+            out.problems.push_back("folder '" + rel(folder) + "' cannot be read (" + ec.message() + "): its images are not counted");
+            continue;
+        }
+        for (; it != end; it.increment(ec)) {
+            const fs::path p = it->path();
+            if (const std::string name = p.filename().string(); !name.empty() && name[0] == '.') {
+                ++out.hidden;
+                continue;
+            }
+            std::error_code kind;
+            const auto status = it->symlink_status(kind);
+            if (fs::is_directory(status)) {
+                pending.push_back(p);
+            } else if (fs::is_symlink(status) && fs::is_directory(p, kind)) {
+                out.problems.push_back("'" + rel(p) + "' is a link to a folder: not followed");
+            } else if (isImageExtension(p.extension().string())) {
+                out.images.push_back(p);
+            } else {
+                ++out.notImages;
+            }
+        }
+        if (ec)
+            out.problems.push_back("folder '" + rel(folder) + "' could not be read to the end (" + ec.message() + ")");
+    }
+    return out;
+}
+
 std::vector<std::vector<std::string>> listClassImages(const std::string &root)
 {
     namespace fs = std::filesystem;
@@ -35,9 +74,8 @@ std::vector<std::vector<std::string>> listClassImages(const std::string &root)
     std::vector<std::vector<std::string>> out;
     for (const auto &c : classes) {
         std::vector<std::string> files;
-        for (const auto &e : fs::recursive_directory_iterator(c, fs::directory_options::skip_permission_denied))
-            if (e.is_regular_file() && isImageExtension(e.path().extension().string()))
-                files.push_back(e.path().string());
+        for (const auto &p : listImageFiles(c, root).images)
+            files.push_back(p.string());
         std::sort(files.begin(), files.end());
         out.push_back(files);
     }

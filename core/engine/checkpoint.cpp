@@ -85,15 +85,15 @@ LoadedModel loadModel(const std::string &folder, const LoadOptions &options)
 
     const fs::path weights = dir / "model.safetensors";
     const bool inference = options.purpose == LoadPurpose::Inference;
-    if (inference && !fs::exists(weights))
-        throw std::runtime_error(folder + " has no model weights (" +
-                                 (fs::is_symlink(weights) ? "model.safetensors is a link to a file that does not exist"
-                                                          : std::string("no model.safetensors")) +
-                                 "): an untrained model cannot predict; train it first, or open a trained model");
     if (!fs::exists(weights)) {
         if (fs::exists(dir / "pytorch_model.bin"))
             throw std::runtime_error(folder + " holds pytorch_model.bin (pickle); only model.safetensors is read. "
                                               "Convert it with transformers' save_pretrained(safe_serialization=True).");
+        if (inference)
+            throw std::runtime_error(folder + " has no model weights (" +
+                                     (fs::is_symlink(weights) ? "model.safetensors is a link to a file that does not exist"
+                                                              : std::string("no model.safetensors")) +
+                                     "): an untrained model cannot predict; train it first, or open a trained model");
         out.fromScratch = true;
         out.layout = "config-only";
         out.newHead = true;

@@ -1,6 +1,5 @@
 #include "engine/runtime.h"
 
-
 #include "engine/cpu_features.h"
 #include "engine/cuda_info.h"
 
@@ -125,7 +124,7 @@ std::string errorText(const std::exception &e)
     const auto *torchError = dynamic_cast<const c10::Error *>(&e);
     std::string text = torchError ? torchError->what_without_backtrace() : e.what();
     // "[enforce fail at alloc_cpu.cpp:75] err == 0. DefaultCPUAllocator: can't allocate memory: you tried to
-    // allocate 10737418240 bytes." -> out of memory (10 GB asked for).
+    // allocate 10737418240 bytes." -> "out of memory (11 GB more were asked for)".
     if (text.find("not enough memory") != std::string::npos || text.find("can't allocate memory") != std::string::npos ||
         text.find("out of memory") != std::string::npos) {
         const std::string asked = "tried to allocate ";
