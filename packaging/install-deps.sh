@@ -6,6 +6,8 @@ set -euo pipefail
 PACKAGES=(
   build-essential cmake ninja-build pkg-config
   libtorch-dev
+  libgloo-dev                  # Gloo's headers: distributed training over c10d (Gloo is inside LibTorch)
+  python3-torch                # torchrun, the launcher the distributed test also runs through
   libopenblas0-openmp          # the reference BLAS makes LibTorch 15-25x slower
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
   libqcustomplot-dev libqcustomplot2.1-qt6

@@ -28,6 +28,8 @@ std::string typeName(FieldKind kind)
         return "LIST";
     case FieldKind::FineTune:
         return "full|last:K|head";
+    case FieldKind::DistBackend:
+        return "auto|gloo|nccl";
     }
     return "VALUE";
 }

@@ -9,6 +9,7 @@
 #include "job/estimate.h"
 #include "job/training_job.h"
 #include "engine/checkpoint.h"
+#include "engine/distributed.h"
 #include "engine/file_util.h"
 #include "engine/model_calibration.h"
 #include "engine/run_folder.h"
@@ -94,7 +95,7 @@ int runTrain(const TrainArgs &a)
             throw UsageError("--resume RUN_DIR continues that run: leave out --out");
         if (const auto fixed = a.config->fixedOnResume(); !fixed.empty())
             throw UsageError(fixed.front() + " cannot change when resuming: the run's recipe and data are fixed in its run.json "
-                                             "(only --device, --threads, --cuda-graphs and --log-every may change)");
+                                             "(only --device, --threads, --cuda-graphs, --log-every, --dist-backend and --dist-timeout may change)");
         job = resumeJob(a.resume);
         a.config->apply(job.config); // the environment settings given now
     } else {
@@ -137,6 +138,8 @@ int runTrain(const TrainArgs &a)
     }
     const TrainSummary summary = runTrainingJob(job, cb, &g_stop, versions);
     const std::string status(choiceName(summary.status));
+    if (distEnvironment().rank != 0) // rank 0 reports for a distributed run
+        return summary.status == RunStatus::Stopped ? kExitFailure : kExitOk;
     if (a.json) {
         json j = {{"run", fs::absolute(job.out).string()}, {"status", status}, {"best_epoch", summary.bestEpoch},
                   {"epochs_run", summary.epochsRun}, {"train_seconds", summary.trainSeconds},

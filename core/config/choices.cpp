@@ -60,6 +60,12 @@ struct Names<Uncertainty> {
         {{Uncertainty::Margin, "margin"}, {Uncertainty::Entropy, "entropy"}, {Uncertainty::SetSize, "set-size"}}};
 };
 
+template <>
+struct Names<DistBackend> {
+    static constexpr std::array<std::pair<DistBackend, std::string_view>, 3> table{
+        {{DistBackend::Auto, "auto"}, {DistBackend::Gloo, "gloo"}, {DistBackend::Nccl, "nccl"}}};
+};
+
 template <typename E>
 std::string_view name(E value)
 {
@@ -79,6 +85,7 @@ std::string_view choiceName(ConformalScore value) { return name(value); }
 std::string_view choiceName(LabelIssueScore value) { return name(value); }
 std::string_view choiceName(ReviewSource value) { return name(value); }
 std::string_view choiceName(Uncertainty value) { return name(value); }
+std::string_view choiceName(DistBackend value) { return name(value); }
 
 template <typename E>
 std::vector<std::string> choiceNames()
@@ -117,6 +124,8 @@ template ReviewSource parseChoice<ReviewSource>(std::string_view, std::string_vi
 template std::vector<std::string> choiceNames<ReviewSource>();
 template Uncertainty parseChoice<Uncertainty>(std::string_view, std::string_view);
 template std::vector<std::string> choiceNames<Uncertainty>();
+template DistBackend parseChoice<DistBackend>(std::string_view, std::string_view);
+template std::vector<std::string> choiceNames<DistBackend>();
 
 std::string fineTuneText(const FineTune &f)
 {

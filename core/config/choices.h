@@ -29,6 +29,9 @@ enum class ReviewSource { CrossValidation, RunPredictions };
 // How unlabelled frames are sorted for labelling, most uncertain first: the margin between the
 // two most probable classes, the entropy of the probabilities, or the prediction set's size.
 enum class Uncertainty { Margin, Entropy, SetSize };
+// The c10d backend of a distributed run (engine/distributed.h): NCCL on CUDA and Gloo on CPUs
+// (auto), or either one asked for.
+enum class DistBackend { Auto, Gloo, Nccl };
 
 // Which part of the network trains: all of it; the last K encoder blocks with the final LayerNorm
 // and the classifier; or the classifier only (a linear probe on the final-LayerNorm CLS token).
@@ -50,6 +53,7 @@ std::string_view choiceName(ConformalScore value);
 std::string_view choiceName(LabelIssueScore value);
 std::string_view choiceName(ReviewSource value);
 std::string_view choiceName(Uncertainty value);
+std::string_view choiceName(DistBackend value);
 
 // `what` names the setting in the error message ("--precision", "config.train.precision").
 template <typename E>

@@ -136,6 +136,7 @@ struct Setter {
     void operator()(Precision TrainConfig::*m) { c.train.*m = parseChoice<Precision>(checkedString(v, what), what); }
     void operator()(Metric TrainConfig::*m) { c.train.*m = parseChoice<Metric>(checkedString(v, what), what); }
     void operator()(FineTune TrainConfig::*m) { c.train.*m = parseFineTune(checkedString(v, what), what); }
+    void operator()(DistBackend TrainConfig::*m) { c.train.*m = parseChoice<DistBackend>(checkedString(v, what), what); }
     void operator()(std::vector<Augmentation> TrainConfig::*m)
     {
         if (!v.is_array())
@@ -164,7 +165,7 @@ struct Getter {
     template <typename T>
     json operator()(T TrainConfig::*m) const
     {
-        if constexpr (std::is_same_v<T, Precision> || std::is_same_v<T, Metric>)
+        if constexpr (std::is_same_v<T, Precision> || std::is_same_v<T, Metric> || std::is_same_v<T, DistBackend>)
             return std::string(choiceName(c.train.*m));
         else if constexpr (std::is_same_v<T, FineTune>)
             return fineTuneText(c.train.*m);

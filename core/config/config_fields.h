@@ -12,13 +12,13 @@
 
 namespace vitscope {
 
-enum class FieldKind { Int, Int64, UInt64, Double, Bool, Path, Device, Ratios, Precision, Metric, Augmentations, FineTune };
+enum class FieldKind { Int, Int64, UInt64, Double, Bool, Path, Device, Ratios, Precision, Metric, Augmentations, FineTune, DistBackend };
 
 // Where a field lives in JobConfig.
 using FieldRef = std::variant<std::string JobConfig::*, std::string DataConfig::*, SplitRatios DataConfig::*, int TrainConfig::*,
                               int64_t TrainConfig::*, uint64_t TrainConfig::*, double TrainConfig::*, bool TrainConfig::*,
                               std::string TrainConfig::*, Precision TrainConfig::*, Metric TrainConfig::*, FineTune TrainConfig::*,
-                              std::vector<Augmentation> TrainConfig::*>;
+                              std::vector<Augmentation> TrainConfig::*, DistBackend TrainConfig::*>;
 
 struct FieldSpec {
     FieldRef ref;

@@ -63,6 +63,10 @@ std::vector<FieldSpec> makeFields()
               "training-set metrics every epoch: on or off"),
         field(&TrainConfig::cudaGraphs, "train", "cuda_graphs", "cuda-graphs", K::Bool, 0, 0,
               "replay training steps from a CUDA graph where exact: on or off", true),
+        field(&TrainConfig::distBackend, "train", "dist_backend", "dist-backend", K::DistBackend, 0, 0,
+              "distributed runs (torchrun): auto (NCCL on CUDA, Gloo on CPUs), gloo or nccl", true),
+        field(&TrainConfig::distTimeout, "train", "dist_timeout", "dist-timeout", K::Int, 1, 86400,
+              "distributed runs: seconds a rank may stay silent (rendezvous, each exchange) before the job stops", true),
     };
 }
 

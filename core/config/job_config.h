@@ -34,6 +34,10 @@ struct TrainConfig {
     int logEvery = 1;                 // steps between step reports
     bool evalTrainSet = true;         // training-set metrics every epoch, in eval mode
     bool cudaGraphs = true;           // replay steps from a CUDA graph where exact and supported
+    // A run started by torchrun (or any launcher that sets RANK, WORLD_SIZE, ...): batchSize is per
+    // rank, the global batch is batchSize x world size (engine/distributed.h).
+    DistBackend distBackend = DistBackend::Auto;
+    int distTimeout = 600; // seconds: the rendezvous and each collective; a rank silent longer has failed
 };
 
 struct SplitRatios {

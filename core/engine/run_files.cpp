@@ -204,6 +204,10 @@ json toJson(const RunInfo &r)
         j["message"] = r.message;
     if (!r.ended.empty())
         j["ended"] = r.ended;
+    if (r.distributed.worldSize > 1 || !r.distributed.backend.empty() ||
+        (r.distributed.globalBatch > 0 && r.distributed.globalBatch != r.config.train.batchSize))
+        j["distributed"] = {{"world_size", r.distributed.worldSize}, {"backend", r.distributed.backend},
+                            {"hosts", r.distributed.hosts}, {"global_batch", r.distributed.globalBatch}};
     return j;
 }
 
@@ -224,6 +228,15 @@ RunInfo runInfoFromJson(const json &j, const std::string &source)
         r.started = j.value("started", "");
         r.updated = j.value("updated", "");
         r.ended = j.value("ended", "");
+        if (j.contains("distributed")) {
+            const json &d = j.at("distributed");
+            r.distributed.worldSize = d.at("world_size").get<int>();
+            r.distributed.backend = d.value("backend", "");
+            r.distributed.hosts = d.value("hosts", std::vector<std::string>{});
+            r.distributed.globalBatch = d.value("global_batch", int64_t{0});
+            if (r.distributed.worldSize < 1 || r.distributed.globalBatch < 0)
+                throw std::runtime_error("distributed.world_size must be at least 1");
+        }
         return r;
     });
 }

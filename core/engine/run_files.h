@@ -58,8 +58,18 @@ struct DatasetSummary {
     int64_t relabelled = 0, added = 0, excluded = 0;
 };
 
+// How a run was spread over processes (engine/distributed.h); one process: world size 1. A resume
+// on another world size keeps globalBatch (per-rank batch = globalBatch / world size).
+struct DistributedRun {
+    int worldSize = 1;
+    std::string backend;            // "gloo" or "nccl"; empty for one process
+    std::vector<std::string> hosts; // by rank
+    int64_t globalBatch = 0;        // 0: batch_size (a run of one process)
+};
+
 struct RunInfo {
     JobConfig config;
+    DistributedRun distributed;
     std::vector<std::string> labels;
     std::string device; // as described to the user: "CPU, 2 threads", "NVIDIA H200 (cuda:0)"
     DatasetSummary dataset;

@@ -153,6 +153,12 @@ void RunFolder::resume(const JobConfig &config)
     setStatus(RunStatus::Running);
 }
 
+void RunFolder::setDistributed(const DistributedRun &distributed)
+{
+    m_info.distributed = distributed;
+    writeInfo();
+}
+
 void RunFolder::setStatus(RunStatus status, const std::string &message)
 {
     m_info.status = status;

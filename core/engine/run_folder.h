@@ -25,6 +25,7 @@ public:
     // (device, threads: those a resumed run may change) and marks it running.
     void resume(const JobConfig &config);
     const RunInfo &info() const { return m_info; }
+    void setDistributed(const DistributedRun &distributed); // this attempt's ranks (a resume may change them)
     void setStatus(RunStatus status, const std::string &message = {});
 
     void appendStep(const StepInfo &step);

@@ -3,7 +3,10 @@
 // select the best, checkpoint, early stopping) and the final test of the best model.
 #include "engine/trainer.h"
 
+#include "engine/dist_train.h"
+#include "engine/distributed.h"
 #include "engine/fine_tune.h"
+#include "engine/grad_reducer.h"
 #include "engine/graph_step.h"
 #include "engine/optim.h"
 #include "engine/run_folder.h"
@@ -65,9 +68,9 @@ std::vector<std::string> itemNames(BatchSource &set)
 class TrainingLoop {
 public:
     TrainingLoop(LoadedModel &lm, const TrainConfig &cfg, BatchSource &trainSet, BatchSource &valSet, BatchSource *testSet,
-                 RunFolder &run, const TrainerCallbacks &cb)
+                 RunFolder *run, const TrainerCallbacks &cb, Distributed *dist)
         : m_lm(lm), m_cfg(cfg), m_train(trainSet), m_val(valSet), m_test(testSet), m_run(run), m_cb(cb),
-          m_device(selectDevice(cfg.device))
+          m_device(selectDevice(cfg.device)), m_dist(dist), m_world(dist ? dist->worldSize() : 1)
     {
         checkSetup();
         m_labels = lm.model->config().labels; // a copy: the model is replaced by the best one at the end
@@ -78,11 +81,21 @@ public:
         } catch (const std::invalid_argument &e) {
             throw TrainingError(e.what());
         }
-        const StepPlan plan = planSteps(m_train.size(), cfg.batchSize, cfg.gradAccum, cfg.epochs, cfg.warmupRatio, cfg.warmupSteps);
+        // A batch is global: batchSize per rank, on every rank (dist_train.h).
+        m_globalBatch = static_cast<int64_t>(cfg.batchSize) * m_world;
+        const StepPlan plan = planSteps(m_train.size(), m_globalBatch, cfg.gradAccum, cfg.epochs, cfg.warmupRatio, cfg.warmupSteps);
         m_batchesPerEpoch = plan.batchesPerEpoch;
         m_totalSteps = plan.totalSteps;
         m_warmup = plan.warmupSteps;
         m_optimizer = std::make_unique<AdamW>(*lm.model, AdamWOptions{cfg.lr, 0.9, 0.999, 1e-8, cfg.weightDecay});
+        if (m_dist) {
+            broadcastModel(lm.model, *m_dist); // one set of starting weights (a new head is random)
+            std::vector<torch::Tensor> trainable;
+            for (const auto &p : lm.model->parameters())
+                if (p.requires_grad())
+                    trainable.push_back(p);
+            m_reducer = std::make_unique<GradientReducer>(*m_dist, trainable, 25u << 20, overlapReduction());
+        }
     }
 
     TrainSummary run(bool resume)
@@ -97,6 +110,10 @@ public:
         torch::manual_seed(m_cfg.seed);
         if (resume)
             restore();
+        if (m_dist && m_world > 1)
+            log("distributed: " + std::to_string(m_world) + " ranks over " + std::string(choiceName(m_dist->backend())) +
+                ", " + std::to_string(m_cfg.batchSize) + " images per rank, global batch " + std::to_string(m_globalBatch) + ", " +
+                std::to_string(m_reducer->buckets()) + " gradient buckets");
         setUpGraph();
         TrainSummary summary;
         for (int epoch = m_st.epoch; epoch < m_cfg.epochs; ++epoch) {
@@ -113,7 +130,8 @@ public:
             }
         }
         finalTest(summary);
-        m_run.setStatus(summary.status);
+        if (m_run)
+            m_run->setStatus(summary.status);
         return summary;
     }
 
@@ -143,10 +161,16 @@ private:
 
     void restore()
     {
-        m_st = m_run.loadLast(m_lm.model, *m_optimizer);
-        // What was logged after this checkpoint is logged again from here: cut it, so the log
-        // holds every step and epoch once.
-        m_run.truncateHistory(m_st.globalStep, m_st.epoch);
+        if (m_run) { // rank 0 reads the checkpoint; the others receive it
+            m_st = m_run->loadLast(m_lm.model, *m_optimizer);
+            // What was logged after this checkpoint is logged again from here: cut it, so the log
+            // holds every step and epoch once.
+            m_run->truncateHistory(m_st.globalStep, m_st.epoch);
+        }
+        if (m_dist) {
+            broadcastModel(m_lm.model, *m_dist);
+            broadcastTrainingState(*m_optimizer, m_st, *m_dist);
+        }
         if (m_st.rngState.defined()) {
             auto generator = at::detail::getDefaultCPUGenerator();
             generator.set_state(m_st.rngState);
@@ -157,7 +181,7 @@ private:
     void setUpGraph()
     {
         const bool fromPixels = m_train.entry() == ModelEntry{}; // the recorded step reads images
-        if (m_cfg.cudaGraphs && fromPixels && !m_cb.lossHook && GraphedTrainStep::supported(m_lm.model, *m_optimizer, m_device, m_cfg.gradAccum)) {
+        if (m_cfg.cudaGraphs && fromPixels && !m_cb.lossHook && !m_dist && GraphedTrainStep::supported(m_lm.model, *m_optimizer, m_device, m_cfg.gradAccum)) {
             m_graphed = std::make_unique<GraphedTrainStep>(m_lm.model, *m_optimizer, m_device, m_bf16, m_cfg.maxGradNorm);
             log("training steps will replay from a CUDA graph after " + std::to_string(GraphedTrainStep::kOrdinaryStepsFirst) +
                 " ordinary steps");
@@ -194,7 +218,7 @@ private:
             m_pending = Pending{step, info};
             if (!defer || m_st.batchInEpoch == m_batchesPerEpoch)
                 settle();
-            if (m_cb.shouldStop && m_cb.shouldStop()) {
+            if (m_dist ? m_agreedStop : (m_cb.shouldStop && m_cb.shouldStop())) {
                 settle(); // never checkpoint a step that has not been checked
                 return false;
             }
@@ -206,19 +230,24 @@ private:
     {
         const auto fetch = [&](int64_t a) {
             const int64_t b = m_st.batchInEpoch + a;
-            const auto idx = slice(order, b * m_cfg.batchSize, (b + 1) * m_cfg.batchSize);
-            const uint64_t augSeed = m_cfg.augment.empty()
-                                         ? 0
-                                         : mix(m_cfg.seed ^ mix(static_cast<uint64_t>(b) * 131 + static_cast<uint64_t>(epoch) * 7919)) | 1;
-            return m_train.batch(idx, augSeed);
+            return m_train.batch(slice(order, b * m_cfg.batchSize, (b + 1) * m_cfg.batchSize), augmentSeed(b, epoch));
         };
         std::function<void(torch::Tensor &)> hook;
         if (m_cb.lossHook)
             hook = [this](torch::Tensor &loss) { m_cb.lossHook(m_st.globalStep, loss); };
         StepResult step;
         try {
-            step = m_graphed ? m_graphed->run(fetch(0), lr)
-                             : trainStep(m_lm.model, *m_optimizer, micro, fetch, lr, m_cfg.maxGradNorm, m_device, m_bf16, hook);
+            if (m_dist) {
+                m_dist->setProgress(m_st.globalStep);
+                const bool stopWanted = m_cb.shouldStop && m_cb.shouldStop();
+                auto result = distributedTrainStep(m_lm.model, *m_optimizer, *m_reducer, *m_dist, micro, rankFetch(order, epoch),
+                                                   lr, m_cfg.maxGradNorm, m_device, m_bf16, stopWanted, hook);
+                m_agreedStop = result.stop;
+                step = result.step;
+            } else {
+                step = m_graphed ? m_graphed->run(fetch(0), lr)
+                                 : trainStep(m_lm.model, *m_optimizer, micro, fetch, lr, m_cfg.maxGradNorm, m_device, m_bf16, hook);
+            }
         } catch (const c10::Error &e) {
             if (isOutOfMemory(e))
                 throw outOfMemory();
@@ -229,6 +258,29 @@ private:
             m_reportedGraph = true;
         }
         return step;
+    }
+
+    uint64_t augmentSeed(int64_t batch, int epoch) const
+    {
+        return m_cfg.augment.empty() ? 0 : mix(m_cfg.seed ^ mix(static_cast<uint64_t>(batch) * 131 + static_cast<uint64_t>(epoch) * 7919)) | 1;
+    }
+
+    // This rank's share of each micro-batch of the global batch (dist_train.h). With augmentation
+    // on, the seed is the global batch's: the same images get the same draws on any world size
+    // only where the source seeds per image (the data layer's loader does).
+    std::function<RankBatch(int64_t)> rankFetch(const std::vector<int64_t> &order, int epoch)
+    {
+        return [this, &order, epoch](int64_t a) {
+            const int64_t b = m_st.batchInEpoch + a;
+            const auto global = slice(order, b * m_globalBatch, (b + 1) * m_globalBatch);
+            const Range mine = rankShare(static_cast<int64_t>(global.size()), m_dist->rank(), m_world);
+            RankBatch part;
+            part.global = static_cast<int64_t>(global.size());
+            part.local = mine.size();
+            if (part.local > 0)
+                part.batch = m_train.batch(slice(global, mine.begin, mine.end), augmentSeed(b, epoch));
+            return part;
+        };
     }
 
     // Reads the pending step back, fails the run on a non-finite loss and reports the step.
@@ -257,7 +309,8 @@ private:
                                                 static_cast<double>(m_totalSteps - m_st.globalStep)
                                           : 0;
         if (m_cfg.logEvery <= 1 || info.step % m_cfg.logEvery == 0 || info.epochProgress >= 1.0) {
-            m_run.appendStep(info);
+            if (m_run)
+                m_run->appendStep(info);
             if (m_cb.onStep)
                 m_cb.onStep(info);
         }
@@ -265,7 +318,8 @@ private:
 
     TrainingError outOfMemory()
     {
-        m_run.setStatus(RunStatus::Failed, "out of memory");
+        if (m_run)
+            m_run->setStatus(RunStatus::Failed, "out of memory");
         return TrainingError("the " + deviceDescription(m_device) + " ran out of memory at batch size " +
                              std::to_string(m_cfg.batchSize) + ". Use a smaller batch size, or keep the effective batch with "
                              "gradient accumulation (e.g. batch " + std::to_string(std::max(1, m_cfg.batchSize / 2)) +
@@ -277,11 +331,13 @@ private:
         const double bad = std::isfinite(values.loss) ? values.gradNorm : values.loss;
         const std::string what = (std::isnan(bad) ? "NaN" : "infinite");
         const std::string subject = std::isfinite(values.loss) ? "gradient norm" : "loss";
-        m_run.setStatus(RunStatus::Failed, subject + " became " + what + " at step " + std::to_string(info.step));
+        if (m_run)
+            m_run->setStatus(RunStatus::Failed, subject + " became " + what + " at step " + std::to_string(info.step));
         return TrainingError("the " + subject + " became " + what + " at step " + std::to_string(info.step) + " (epoch " +
                              std::to_string(info.epoch) + "); training stopped. Try a lower learning rate. " +
-                             (m_run.hasLast() ? "The last good checkpoint is kept in " + m_run.lastFolder()
-                                              : std::string("No checkpoint had been saved yet.")));
+                             (!m_run ? std::string("Rank 0 keeps the last good checkpoint.")
+                              : m_run->hasLast() ? "The last good checkpoint is kept in " + m_run->lastFolder()
+                                                 : std::string("No checkpoint had been saved yet.")));
     }
 
     // --- end of epoch and stopping ----------------------------------------------------------
@@ -295,21 +351,23 @@ private:
         info.step = m_st.globalStep;
         EvalResult val;
         try {
-            val = evaluate(m_lm.model, m_val, m_cfg.evalBatchSize, m_device, m_bf16, m_cb.shouldStop);
+            val = evaluateSet(m_val, true);
             if (m_cfg.evalTrainSet)
-                info.train = evaluate(m_lm.model, m_train, m_cfg.evalBatchSize, m_device, m_bf16, m_cb.shouldStop).metrics;
+                info.train = evaluateSet(m_train, true).metrics;
         } catch (const EvaluationCancelled &) {
             return std::nullopt;
         }
         info.val = val.metrics;
         info.best = selectBest(val.metrics.value(m_cfg.metric), epoch + 1);
-        if (info.best)
-            m_run.saveBest(m_lm.model, m_lm.preprocess);
+        if (info.best && m_run)
+            m_run->saveBest(m_lm.model, m_lm.preprocess);
         info.bestEpoch = m_st.bestEpoch;
         m_st.epoch = epoch + 1;
         m_st.batchInEpoch = 0;
-        m_run.writeConfusion(epoch + 1, val.metrics, m_labels);
-        m_run.appendEpoch(info);
+        if (m_run) {
+            m_run->writeConfusion(epoch + 1, val.metrics, m_labels);
+            m_run->appendEpoch(info);
+        }
         saveLast();
         if (m_cb.onEpoch)
             m_cb.onEpoch(info);
@@ -341,16 +399,22 @@ private:
     void saveLast()
     {
         m_st.rngState = at::detail::getDefaultCPUGenerator().get_state();
-        m_run.saveLast(m_lm.model, m_lm.preprocess, *m_optimizer, m_st);
-        if (m_cb.onCheckpoint)
-            m_cb.onCheckpoint(m_run.lastFolder());
+        if (m_run) {
+            m_run->saveLast(m_lm.model, m_lm.preprocess, *m_optimizer, m_st);
+            if (m_cb.onCheckpoint)
+                m_cb.onCheckpoint(m_run->lastFolder());
+        }
+        if (m_dist)
+            m_dist->barrier(); // no rank goes on (or exits) before the checkpoint is on disk
     }
 
     TrainSummary stopped(int epoch)
     {
         saveLast();
-        m_run.setStatus(RunStatus::Stopped);
-        log("stopped at step " + std::to_string(m_st.globalStep) + "; resumable from " + m_run.lastFolder());
+        if (m_run) {
+            m_run->setStatus(RunStatus::Stopped);
+            log("stopped at step " + std::to_string(m_st.globalStep) + "; resumable from " + m_run->lastFolder());
+        }
         TrainSummary summary;
         summary.status = RunStatus::Stopped;
         summary.epochsRun = epoch;
@@ -365,29 +429,33 @@ private:
     // test part, with per-image predictions of both for review.
     void finalTest(TrainSummary &summary)
     {
-        auto best = loadModel(m_run.bestFolder(), {m_labels, m_device});
-        m_lm.model = best.model;
-        const EvalResult bestVal = evaluate(m_lm.model, m_val, m_cfg.evalBatchSize, m_device, m_bf16);
+        if (m_run) // rank 0 reloads the best model from its export and hands it to the others
+            m_lm.model = loadModel(m_run->bestFolder(), {m_labels, m_device}).model;
+        if (m_dist)
+            broadcastModel(m_lm.model, *m_dist);
+        const EvalResult bestVal = evaluateSet(m_val, false);
         // Calibrated on the validation part only: never on the images it trained on, nor on the
         // test part, whose figures must stay an honest check of the calibration too.
         std::optional<ModelCalibration> calibration;
-        if (!bestVal.labels.empty()) {
+        if (!bestVal.labels.empty() && m_run) {
             calibration = fitCalibration(scoreMatrix(bestVal.logits), bestVal.labels, "val");
-            writeCalibration(m_run.bestFolder(), *calibration);
+            writeCalibration(m_run->bestFolder(), *calibration);
             log("calibration: temperature " + std::to_string(calibration->temperature) + " fitted on " +
                 std::to_string(calibration->count) + " validation images (ECE " + std::to_string(calibration->raw.ece) +
                 " -> " + std::to_string(calibration->scaled.ece) + ")");
         }
         auto writePart = [&](const std::string &part, const EvalResult &r, BatchSource &source) {
+            if (!m_run)
+                return;
             std::optional<PartTrust> trust;
             if (calibration && !r.labels.empty())
                 trust = partTrust(*calibration, scoreMatrix(r.logits), r.labels, r.predictions, m_cfg.seed);
-            m_run.writeEvaluation(part, r, m_labels, itemNames(source), trust ? &*trust : nullptr);
+            m_run->writeEvaluation(part, r, m_labels, itemNames(source), trust ? &*trust : nullptr);
         };
         writePart("val", bestVal, m_val);
         summary.val = bestVal.metrics;
         if (m_test && m_test->size() > 0) {
-            const EvalResult test = evaluate(m_lm.model, *m_test, m_cfg.evalBatchSize, m_device, m_bf16);
+            const EvalResult test = evaluateSet(*m_test, false);
             writePart("test", test, *m_test);
             summary.test = test.metrics;
         }
@@ -396,6 +464,23 @@ private:
         summary.steps = m_st.globalStep;
         summary.trainSeconds = m_st.trainSeconds;
         summary.imagesPerSecond = m_st.trainSeconds > 0 ? static_cast<double>(m_st.imagesSeen) / m_st.trainSeconds : 0;
+    }
+
+    // On one rank, polling for a stop; across ranks sharded, and a stop waits for the next step
+    // (the ranks agree on stopping there).
+    EvalResult evaluateSet(BatchSource &set, bool stoppable)
+    {
+        if (m_dist)
+            return evaluateDistributed(m_lm.model, set, m_cfg.evalBatchSize, m_device, m_bf16, *m_dist);
+        return evaluate(m_lm.model, set, m_cfg.evalBatchSize, m_device, m_bf16, stoppable ? m_cb.shouldStop : std::function<bool()>{});
+    }
+
+    // Whether gradient buckets are reduced during backward (VITSCOPE_DIST_OVERLAP=0 turns it off,
+    // for measuring what the overlap gains: bench dist).
+    static bool overlapReduction()
+    {
+        const char *v = std::getenv("VITSCOPE_DIST_OVERLAP");
+        return !(v && std::string(v) == "0");
     }
 
     void log(const std::string &s) const
@@ -413,9 +498,14 @@ private:
     const TrainConfig &m_cfg;
     BatchSource &m_train, &m_val;
     BatchSource *m_test;
-    RunFolder &m_run;
+    RunFolder *m_run; // null on the ranks of a distributed run that do not write
     const TrainerCallbacks &m_cb;
     const torch::Device m_device;
+    Distributed *m_dist = nullptr;
+    int m_world = 1;
+    int64_t m_globalBatch = 0;
+    std::unique_ptr<GradientReducer> m_reducer;
+    bool m_agreedStop = false;
     bool m_bf16 = false;
     std::vector<std::string> m_labels;
     int64_t m_batchesPerEpoch = 0, m_totalSteps = 0, m_warmup = 0, m_trainable = 0;
@@ -431,7 +521,13 @@ private:
 TrainSummary train(LoadedModel &model, const TrainConfig &config, BatchSource &trainSet, BatchSource &valSet,
                    BatchSource *testSet, RunFolder &run, const TrainerCallbacks &callbacks, bool resume)
 {
-    return TrainingLoop(model, config, trainSet, valSet, testSet, run, callbacks).run(resume);
+    return TrainingLoop(model, config, trainSet, valSet, testSet, &run, callbacks, nullptr).run(resume);
+}
+
+TrainSummary trainDistributed(LoadedModel &model, const TrainConfig &config, BatchSource &trainSet, BatchSource &valSet,
+                              BatchSource *testSet, RunFolder *run, const TrainerCallbacks &callbacks, bool resume, Distributed &dist)
+{
+    return TrainingLoop(model, config, trainSet, valSet, testSet, run, callbacks, &dist).run(resume);
 }
 
 } // namespace vitscope

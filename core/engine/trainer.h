@@ -77,8 +77,11 @@ StepResult trainStep(ViTForImageClassification &model, AdamW &optimizer, int64_t
 // values: forward and cross-entropy of one batch (the hook may alter the loss), backward of
 // loss / microBatches, returning the loss (detached); the gradient norm, clipped at maxGradNorm
 // (0 and no clipping when it is not positive); and the {loss, gradNorm} float64 pair read back.
+// `share` scales the loss before backward: a rank's part of a distributed batch is its images'
+// share of the global batch (engine/dist_train.h).
 torch::Tensor backwardBatch(ViTForImageClassification &model, const Batch &batch, int64_t microBatches,
-                            const torch::Device &device, bool bf16, const std::function<void(torch::Tensor &)> &lossHook = {});
+                            const torch::Device &device, bool bf16, const std::function<void(torch::Tensor &)> &lossHook = {},
+                            double share = 1.0);
 torch::Tensor clipGradients(ViTForImageClassification &model, double maxGradNorm, const torch::Device &device);
 torch::Tensor stepValues(const torch::Tensor &loss, const torch::Tensor &gradNorm);
 
@@ -88,6 +91,13 @@ torch::Tensor stepValues(const torch::Tensor &loss, const torch::Tensor &gradNor
 // good checkpoint stays intact. `test` may be null (no test split).
 TrainSummary train(LoadedModel &model, const TrainConfig &config, BatchSource &trainSet, BatchSource &valSet,
                    BatchSource *testSet, RunFolder &run, const TrainerCallbacks &callbacks, bool resume);
+
+class Distributed;
+// train() as one rank of a distributed run (engine/dist_train.h): `run` is rank 0's run folder and
+// null on the other ranks, which write nothing.
+TrainSummary trainDistributed(LoadedModel &model, const TrainConfig &config, BatchSource &trainSet, BatchSource &valSet,
+                              BatchSource *testSet, RunFolder *run, const TrainerCallbacks &callbacks, bool resume,
+                              Distributed &dist);
 
 EvalResult evaluate(ViTForImageClassification &model, BatchSource &data, int batchSize, const torch::Device &device,
                     bool bf16 = false, const std::function<bool()> &shouldStop = {});

@@ -72,7 +72,8 @@ StepValues readBack(const StepResult &step)
 }
 
 torch::Tensor backwardBatch(ViTForImageClassification &model, const Batch &batch, int64_t microBatches,
-                            const torch::Device &device, bool bf16, const std::function<void(torch::Tensor &)> &lossHook)
+                            const torch::Device &device, bool bf16, const std::function<void(torch::Tensor &)> &lossHook,
+                            double share)
 {
     torch::Tensor logits;
     {
@@ -82,7 +83,10 @@ torch::Tensor backwardBatch(ViTForImageClassification &model, const Batch &batch
     auto loss = torch::nn::functional::cross_entropy(logits.to(torch::kFloat32), toDevice(batch.labels, device));
     if (lossHook)
         lossHook(loss);
-    (loss / static_cast<double>(microBatches)).backward();
+    if (share == 1.0)
+        (loss / static_cast<double>(microBatches)).backward();
+    else
+        (loss * (share / static_cast<double>(microBatches))).backward();
     return loss.detach();
 }
 

@@ -3,6 +3,7 @@
 #include "config/config_fields.h"
 #include "data/feature_cache.h"
 #include "data/pipeline.h"
+#include "engine/distributed.h"
 #include "engine/file_util.h"
 #include "engine/run_folder.h"
 #include "engine/run_lock.h"
@@ -13,6 +14,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <thread>
 
 namespace fs = std::filesystem;
 
@@ -69,7 +71,66 @@ FrozenFeatures prepareFeatures(const JobConfig &config, LoadedModel &model, cons
     return f;
 }
 
+// The ranks of a distributed run (started by torchrun), or one process.
+struct Ranks {
+    DistEnvironment env;
+    std::unique_ptr<Distributed> dist;
+
+    bool writer() const { return !dist || dist->isWriter(); }
+    // Local rank 0 builds the image and feature caches; the others of its node wait, then read them.
+    template <typename F>
+    auto cacheStage(F &&build)
+    {
+        // Building a large cache may take hours: the wait is longer than an exchange's timeout (a
+        // rank that dies meanwhile still ends it at once: its connections close).
+        constexpr std::chrono::seconds kCacheWait{24 * 3600};
+        const bool builds = !dist || dist->localRank() == 0;
+        if (dist && !builds)
+            dist->barrier(kCacheWait);
+        auto out = build();
+        if (dist && builds)
+            dist->barrier(kCacheWait);
+        return out;
+    }
+};
+
+Ranks joinRanks(const TrainConfig &t)
+{
+    Ranks r;
+    try {
+        r.env = distEnvironment();
+    } catch (const std::invalid_argument &e) {
+        throw std::runtime_error(std::string("distributed launch: ") + e.what());
+    }
+    if (r.env.present)
+        r.dist = Distributed::join(r.env, t.distBackend, selectDevice(rankDevice(t.device, r.env)), std::chrono::seconds(t.distTimeout));
+    return r;
+}
+
+// A resumed run keeps its global batch on any world size: the per-rank batch is what divides it.
+int perRankBatch(const RunInfo &recorded, int worldSize)
+{
+    const int64_t global = recorded.distributed.globalBatch > 0
+                               ? recorded.distributed.globalBatch
+                               : static_cast<int64_t>(recorded.config.train.batchSize) * recorded.distributed.worldSize;
+    if (global % worldSize != 0)
+        throw std::runtime_error("the run's global batch of " + std::to_string(global) + " images cannot be split evenly over " +
+                                 std::to_string(worldSize) + " ranks: resume it on a number of ranks that divides " +
+                                 std::to_string(global));
+    return static_cast<int>(global / worldSize);
+}
+
 } // namespace
+
+std::string rankDevice(const std::string &requested, const DistEnvironment &env)
+{
+    if (!env.present)
+        return requested;
+    // One GPU per rank of a node, as torchrun expects: cuda means cuda:LOCAL_RANK.
+    if (requested == "cuda" || (requested == "auto" && selectDevice("auto").is_cuda()))
+        return "cuda:" + std::to_string(env.localRank);
+    return requested;
+}
 
 std::string featuresUnavailable(const TrainConfig &t, const ViTConfig &model)
 {
@@ -91,27 +152,49 @@ TrainJob resumeJob(const std::string &out)
     return job;
 }
 
-TrainSummary runTrainingJob(const TrainJob &job, const JobCallbacks &cb, const std::atomic<bool> *stop,
-                            const std::map<std::string, std::string> &versions)
+namespace {
+
+TrainSummary runRanked(const TrainJob &job, JobConfig &config, Ranks &ranks, const JobCallbacks &cbIn, const std::atomic<bool> *stop,
+                       const std::map<std::string, std::string> &versions, std::chrono::steady_clock::time_point start)
 {
     using Clock = std::chrono::steady_clock;
-    const auto start = Clock::now();
     auto since = [](Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); };
-    const JobConfig &config = job.config;
-    validate(config);
-    const RunLock lock(job.out); // one writer per run, until this job ends
-    if (job.resume)
-        if (const std::string recovered = recoverCheckpointSwap(job.out); !recovered.empty() && cb.warning)
-            cb.warning(recovered);
-    if (!job.resume && fs::exists(runfiles::runJson(job.out)))
-        throw std::runtime_error(job.out + " already holds a run: resume it or choose another folder");
+    // Only rank 0 speaks and writes; the others report through their exit status and message.
+    JobCallbacks cb = ranks.writer() ? cbIn : JobCallbacks{};
+    cb.trainer.shouldStop = cbIn.trainer.shouldStop;
+    cb.trainer.lossHook = cbIn.trainer.lossHook;
+    std::optional<RunLock> lock;
     // A run killed before its first checkpoint resumes from the beginning, as recorded.
     bool fromCheckpoint = false;
+    if (ranks.writer()) {
+        lock.emplace(job.out); // one writer per run, until this job ends
+        if (job.resume)
+            if (const std::string recovered = recoverCheckpointSwap(job.out); !recovered.empty() && cb.warning)
+                cb.warning(recovered);
+        if (!job.resume && fs::exists(runfiles::runJson(job.out)))
+            throw std::runtime_error(job.out + " already holds a run: resume it or choose another folder");
+        if (job.resume) {
+            const RunInfo recorded = readRunInfo(job.out);
+            if (!isResumable(recorded.status))
+                throw std::runtime_error("run " + job.out + " cannot be resumed: it is " + std::string(choiceName(recorded.status)));
+            fromCheckpoint = hasCheckpoint(job.out);
+        }
+    }
     if (job.resume) {
-        const RunInfo recorded = readRunInfo(job.out);
-        if (!isResumable(recorded.status))
-            throw std::runtime_error("run " + job.out + " cannot be resumed: it is " + std::string(choiceName(recorded.status)));
-        fromCheckpoint = hasCheckpoint(job.out);
+        const int world = ranks.dist ? ranks.dist->worldSize() : 1;
+        const int batch = perRankBatch(readRunInfo(job.out), world);
+        if (batch != config.train.batchSize && cb.warning)
+            cb.warning("batch " + std::to_string(batch) + (world > 1 ? " per rank on " + std::to_string(world) + " ranks" : std::string()) +
+                       " keeps the run's global batch");
+        config.train.batchSize = batch;
+    }
+    if (ranks.dist) {
+        auto flag = torch::tensor({fromCheckpoint ? 1.0 : 0.0}, torch::kFloat64);
+        ranks.dist->broadcast({flag}); // rank 0 decided, after finishing any interrupted checkpoint swap
+        fromCheckpoint = flag.item<double>() > 0;
+        config.train.device = rankDevice(config.train.device, ranks.env);
+        if (config.train.threads == 0) // the node's cores shared among its ranks
+            config.train.threads = std::max(1, static_cast<int>(std::thread::hardware_concurrency()) / ranks.env.localWorldSize);
     }
     const torch::Device device = selectDevice(config.train.device);
     configureThreads(config.train.threads);
@@ -121,7 +204,8 @@ TrainSummary runTrainingJob(const TrainJob &job, const JobCallbacks &cb, const s
     // A resumed run reads its own split back, so it trains on exactly the same images.
     const auto prepareStart = Clock::now();
     const bool splitSaved = job.resume && fs::exists(runfiles::splitFile(job.out)); // else made again, seeded: the same
-    auto prepared = prepareData(config, splitSaved ? runfiles::splitFile(job.out) : std::string(), preprocess, cb.progress, stop);
+    auto prepared = ranks.cacheStage(
+        [&] { return prepareData(config, splitSaved ? runfiles::splitFile(job.out) : std::string(), preprocess, cb.progress, stop); });
     const double prepareSeconds = since(prepareStart);
     if (stop && stop->load())
         throw std::runtime_error("cancelled while preparing the data");
@@ -137,12 +221,24 @@ TrainSummary runTrainingJob(const TrainJob &job, const JobCallbacks &cb, const s
                 cb.warning(m);
 
     const auto featureStart = Clock::now();
-    FrozenFeatures features = prepareFeatures(config, model, preprocess, device, prepared, cb, stop);
+    FrozenFeatures features = ranks.cacheStage([&] { return prepareFeatures(config, model, preprocess, device, prepared, cb, stop); });
     const double featureSeconds = since(featureStart);
 
-    RunFolder run(job.out);
-    if (job.resume) {
+    std::optional<RunFolder> runFolder;
+    DistributedRun spread; // kept in run.json, so that a resume on any world size keeps the global batch
+    spread.globalBatch = config.train.batchSize;
+    if (ranks.dist)
+        spread = {ranks.dist->worldSize(), std::string(choiceName(ranks.dist->backend())), ranks.dist->hosts(),
+                  static_cast<int64_t>(config.train.batchSize) * ranks.dist->worldSize()};
+    if (ranks.writer())
+        runFolder.emplace(job.out);
+    if (!runFolder) {
+        // nothing of the folder on the other ranks
+    } else if (job.resume) {
+        RunFolder &run = *runFolder;
         run.resume(config);
+        if (ranks.dist || run.info().distributed.worldSize > 1 || run.info().distributed.globalBatch > 0)
+            run.setDistributed(spread);
         if (!splitSaved)
             saveSplit(prepared.split, runfiles::splitFile(job.out));
         if (!fromCheckpoint) {
@@ -151,10 +247,12 @@ TrainSummary runTrainingJob(const TrainJob &job, const JobCallbacks &cb, const s
                 cb.warning("run " + job.out + " has no checkpoint yet: it starts again from the beginning, as recorded");
         }
     } else {
+        RunFolder &run = *runFolder;
         saveSplit(prepared.split, runfiles::splitFile(job.out));
         const auto &s = prepared.split;
         RunInfo info;
         info.config = config;
+        info.distributed = spread;
         info.config.model = fs::absolute(config.model).string();
         info.labels = s.classes;
         info.device = deviceDescription(device);
@@ -186,18 +284,45 @@ TrainSummary runTrainingJob(const TrainJob &job, const JobCallbacks &cb, const s
     TrainerCallbacks trainerCb = cb.trainer;
     if (stop && !trainerCb.shouldStop)
         trainerCb.shouldStop = [stop] { return stop->load(); };
+    // The recipe as recorded (on resume: run.json's, with the environment settings given now).
+    TrainConfig recipe = runFolder ? runFolder->info().config.train : config.train;
+    recipe.batchSize = config.train.batchSize;
+    recipe.device = config.train.device;
+    recipe.threads = config.train.threads;
+    BatchSource &trainSet = features.train ? static_cast<BatchSource &>(*features.train) : *prepared.train;
+    BatchSource &valSet = features.train ? static_cast<BatchSource &>(*features.val) : *prepared.val;
+    BatchSource *testSet = features.train ? static_cast<BatchSource *>(features.test.get()) : prepared.test.get();
+    RunFolder *run = runFolder ? &*runFolder : nullptr;
     try {
-        TrainSummary summary =
-            features.train ? train(model, run.info().config.train, *features.train, *features.val, features.test.get(), run, trainerCb, fromCheckpoint)
-                           : train(model, run.info().config.train, *prepared.train, *prepared.val, prepared.test.get(), run, trainerCb, fromCheckpoint);
+        TrainSummary summary = ranks.dist ? trainDistributed(model, recipe, trainSet, valSet, testSet, run, trainerCb, fromCheckpoint, *ranks.dist)
+                                          : train(model, recipe, trainSet, valSet, testSet, *run, trainerCb, fromCheckpoint);
         summary.prepareSeconds = prepareSeconds;
         summary.featureSeconds = featureSeconds;
         summary.wallSeconds = since(start);
-        if (summary.status == RunStatus::Finished || summary.status == RunStatus::EarlyStopped)
+        if (run && (summary.status == RunStatus::Finished || summary.status == RunStatus::EarlyStopped))
             writeModelCard(job.out); // checkpoints/best/README.md; errors are values: a card that cannot be written fails nothing
         return summary;
     } catch (const std::exception &e) {
-        run.setStatus(RunStatus::Failed, e.what());
+        if (run)
+            run->setStatus(RunStatus::Failed, errorText(e));
+        throw;
+    }
+}
+
+} // namespace
+
+TrainSummary runTrainingJob(const TrainJob &job, const JobCallbacks &cb, const std::atomic<bool> *stop,
+                            const std::map<std::string, std::string> &versions)
+{
+    const auto start = std::chrono::steady_clock::now();
+    JobConfig config = job.config;
+    validate(config);
+    Ranks ranks = joinRanks(config.train);
+    try {
+        return runRanked(job, config, ranks, cb, stop, versions, start);
+    } catch (const std::exception &e) {
+        if (ranks.dist)
+            ranks.dist->announceFailure(errorText(e));
         throw;
     }
 }

@@ -46,6 +46,8 @@ JobConfig everyFieldChanged()
     t.logEvery = 5;
     t.evalTrainSet = false;
     t.cudaGraphs = false;
+    t.distBackend = DistBackend::Gloo;
+    t.distTimeout = 30;
     return c;
 }
 
