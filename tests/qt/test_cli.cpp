@@ -237,7 +237,7 @@ TEST_CASE("trainConfigurationSurvivesTheCommandLineRunJsonAndResume")
                                      {"metric", "macro_f1"}, {"seed", 9}, {"device", "cpu"}, {"precision", "fp32"}, {"threads", 1},
                                      {"augment", {"hflip", "jitter"}}, {"early_stopping", 3}, {"early_stopping_threshold", 0.5},
                                      {"log_every", 2}, {"eval_train_set", false}, {"cuda_graphs", false},
-                                     {"fine_tune", "last:1"}, {"feature_cache", false}};
+                                     {"fine_tune", "last:1"}, {"feature_cache", false}, {"dist_backend", "auto"}, {"dist_timeout", 600}};
     REQUIRE(t == expected);
     // last:1 of the fixture's 3 blocks: embeddings and blocks 0 and 1 are exported as they were loaded.
     const auto before = vitscope::loadSafetensors(model + "/model.safetensors").tensors;
