@@ -232,9 +232,7 @@ TrainSummary runRanked(const TrainJob &job, JobConfig &config, Ranks &ranks, con
                   static_cast<int64_t>(config.train.batchSize) * ranks.dist->worldSize()};
     if (ranks.writer())
         runFolder.emplace(job.out);
-    if (!runFolder) {
-        // nothing of the folder on the other ranks
-    } else if (job.resume) {
+    if (runFolder && job.resume) { // the other ranks of a distributed run have no folder
         RunFolder &run = *runFolder;
         run.resume(config);
         if (ranks.dist || run.info().distributed.worldSize > 1 || run.info().distributed.globalBatch > 0)
@@ -246,7 +244,7 @@ TrainSummary runRanked(const TrainJob &job, JobConfig &config, Ranks &ranks, con
             if (cb.warning)
                 cb.warning("run " + job.out + " has no checkpoint yet: it starts again from the beginning, as recorded");
         }
-    } else {
+    } else if (runFolder) {
         RunFolder &run = *runFolder;
         saveSplit(prepared.split, runfiles::splitFile(job.out));
         const auto &s = prepared.split;
