@@ -1,6 +1,5 @@
 #include "ui/train_view.h"
 
-#include "job/recipe_advice.h"
 #include "session/run_results.h"
 #include "session/training_session.h"
 #include "ui/theme.h"
@@ -15,7 +14,6 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QListView>
-#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -138,6 +136,12 @@ TrainView::TrainView(TrainingSession *session, QWidget *parent)
         refreshRuns();
         Q_EMIT runFinished(run);
     });
+    connect(m_session, &TrainingSession::checkpointDamaged, this, [this](const QString &run, const QString &message, int bestEpoch) {
+        setRunning(false);
+        m_log->appendPlainText(tr("Training failed: %1").arg(message));
+        refreshRuns();
+        offerBestCheckpoint(run, message, bestEpoch);
+    });
     connect(m_session, &TrainingSession::failed, this, [this](const QString &message) {
         setRunning(false);
         m_log->appendPlainText(tr("Training failed: %1").arg(message));
@@ -197,56 +201,16 @@ void TrainView::start()
     m_session->start(confirmed);
 }
 
-bool TrainView::confirmRecipe(const JobConfig &config)
+void TrainView::resume()
 {
-    RecipeAdvice a;
-    try {
-        a = adviseRecipe(config);
-    } catch (const std::exception &) {
-        return true; // the job itself reports a missing model or data set, with its reason
-    }
-    if (!a.any())
-        return true;
-    QStringList problems;
-    if (a.warmupDominates)
-        problems << tr("The warm-up takes %1 of the run's %2 steps (%3 training images, batch %4, %5 epochs): the learning rate "
-                       "only reaches %6 instead of %7, and the model may hardly learn.")
-                        .arg(a.warmupSteps)
-                        .arg(a.totalSteps)
-                        .arg(a.trainImages)
-                        .arg(config.train.batchSize)
-                        .arg(config.train.epochs)
-                        .arg(QLocale().toString(a.peakLr, 'g', 2), QLocale().toString(config.train.lr, 'g', 2));
-    if (a.fromScratch)
-        problems << tr("The model has no pretrained weights (config.json only): it trains from scratch, which needs a larger learning rate "
-                       "than fine-tuning.");
-    else if (a.smallModel)
-        problems << tr("The model is small (%1 M parameters): the notebook's learning rate is meant for fine-tuning ViT-B/16.")
-                        .arg(QLocale().toString(static_cast<double>(a.parameters) / 1e6, 'f', 1));
-    QMessageBox box(QMessageBox::Warning, tr("Check the recipe"), problems.join(QStringLiteral("\n\n")), QMessageBox::NoButton, this);
-    box.setObjectName(QStringLiteral("recipeWarning"));
-    box.setInformativeText(tr("Suggested: learning rate %1 with %2 warm-up steps (a tenth of the run).")
-                               .arg(QLocale().toString(a.suggested.lr, 'g', 2))
-                               .arg(a.suggested.warmupSteps));
-    auto *suggested = box.addButton(tr("Use the suggested recipe"), QMessageBox::AcceptRole);
-    auto *asIs = box.addButton(tr("Start as it is"), QMessageBox::DestructiveRole);
-    box.addButton(QMessageBox::Cancel);
-    box.setDefaultButton(suggested);
-    box.exec();
-    if (box.clickedButton() == suggested) {
-        JobConfig c = formConfig();
-        c.train = a.suggested;
-        setFormConfig(c);
-        m_log->appendPlainText(tr("Using learning rate %1 and %2 warm-up steps.").arg(QLocale().toString(a.suggested.lr, 'g', 2)).arg(a.suggested.warmupSteps));
-        return true;
-    }
-    return box.clickedButton() == asIs;
+    resumeRun(ResumePoint::Last);
 }
 
-void TrainView::resume()
+void TrainView::resumeRun(ResumePoint from)
 {
     TrainJob j; // the worker reads the run's own configuration
     j.resume = true;
+    j.resumeFrom = from;
     j.out = m_out->text().toStdString();
     const RunHistory history = loadRunHistory(m_out->text());
     showHistory(history); // the resumed run continues these charts

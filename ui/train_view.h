@@ -81,6 +81,10 @@ private:
     // Before Start: the recipe's problems for this data and model, and the user's answer (false:
     // do not start). May change the form to the suggested recipe.
     bool confirmRecipe(const JobConfig &config);
+    void resumeRun(ResumePoint from);
+    // The resume of `run` was refused because its last checkpoint is damaged: asks whether to
+    // continue from the checkpoint of its best epoch, and does when the user agrees.
+    void offerBestCheckpoint(const QString &run, const QString &message, int bestEpoch);
 
     TrainingSession *m_session;
     QLineEdit *m_data, *m_model, *m_out;

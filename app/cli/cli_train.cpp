@@ -68,7 +68,7 @@ std::string eta(double seconds)
 struct TrainArgs {
     std::unique_ptr<ConfigOptions> config;
     std::string out, resume;
-    bool json = false, estimate = false;
+    bool json = false, estimate = false, fromBest = false;
 };
 
 // train --estimate: the time of each mode and precision, from a probe on this device, as JSON.
@@ -97,8 +97,11 @@ int runTrain(const TrainArgs &a)
             throw UsageError(fixed.front() + " cannot change when resuming: the run's recipe and data are fixed in its run.json "
                                              "(only --device, --threads, --cuda-graphs, --log-every, --dist-backend and --dist-timeout may change)");
         job = resumeJob(a.resume);
+        job.resumeFrom = a.fromBest ? ResumePoint::Best : ResumePoint::Last;
         a.config->apply(job.config); // the environment settings given now
     } else {
+        if (a.fromBest)
+            throw UsageError("--from-best goes with --resume RUN_DIR");
         for (const char *required : {"data.data", "model"})
             if (!a.config->given(required))
                 throw UsageError(std::string("--") + (std::string(required) == "model" ? "model" : "data") +
@@ -270,6 +273,9 @@ void addTrain(CLI::App &app, int &exitCode)
     args->config = std::make_unique<ConfigOptions>(*sub, std::vector<std::string>{"", "data", "train"});
     sub->add_option("--out", args->out, "new run folder (configuration, metrics, checkpoints, predictions)");
     sub->add_option("--resume", args->resume, "continue the stopped or killed run in this folder with its recorded configuration");
+    sub->add_flag("--from-best", args->fromBest,
+                  "with --resume: continue from the checkpoint kept at the end of the best epoch instead of the last one "
+                  "(when the last is damaged); the epochs after it are trained again");
     sub->add_flag("--json", args->json, "print the summary as JSON");
     sub->add_flag("--estimate", args->estimate,
                   "print the estimated time per epoch and in total of each fine-tune mode and precision (a short timed probe "

@@ -58,10 +58,15 @@ struct JobConfig {
 
 // A job to run: a new run in `out`, or (resume) the run already in `out`, whose run.json then
 // supplies the configuration.
+// Where a resume continues from. Best: the checkpoint kept at the end of the best epoch, for when
+// the last one is damaged (#17 item 7); the epochs after it are trained again, exactly as before.
+enum class ResumePoint { Last, Best };
+
 struct TrainJob {
     JobConfig config;
     std::string out;
     bool resume = false;
+    ResumePoint resumeFrom = ResumePoint::Last;
 };
 
 } // namespace vitscope

@@ -25,6 +25,7 @@ std::string confusionFile(const std::string &run, int epoch)
 std::string partFolder(const std::string &run, const std::string &part) { return (fs::path(run) / part).string(); }
 std::string lastCheckpoint(const std::string &run) { return (fs::path(run) / "checkpoints" / "last").string(); }
 std::string bestCheckpoint(const std::string &run) { return (fs::path(run) / "checkpoints" / "best").string(); }
+std::string bestResumeCheckpoint(const std::string &run) { return (fs::path(run) / "checkpoints" / "best-resume").string(); }
 } // namespace runfiles
 
 namespace {

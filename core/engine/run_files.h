@@ -107,6 +107,9 @@ std::string confusionFile(const std::string &run, int epoch);
 std::string partFolder(const std::string &run, const std::string &part); // test/ or val/
 std::string lastCheckpoint(const std::string &run);
 std::string bestCheckpoint(const std::string &run);
+// A complete checkpoint (weights, optimizer, RNG, trainer state) as it was at the end of the best
+// epoch, for a resume when checkpoints/last is damaged.
+std::string bestResumeCheckpoint(const std::string &run);
 } // namespace runfiles
 
 // Readers. They throw RunFolderError naming the file and what is wrong.

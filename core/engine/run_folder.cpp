@@ -45,30 +45,98 @@ void writeChecksumManifest(const fs::path &folder)
     writeTextAtomically((folder / kChecksumFile).string(), json({{"algorithm", "vitscope-payload-64"}, {"files", files}}).dump(1) + "\n");
 }
 
-// A checkpoint written before the manifest existed has none and is loaded as it is.
-void verifyChecksumManifest(const fs::path &folder, const fs::path &best)
+// The first file of `folder` that is missing or fails its checksum ("" when all pass). A checkpoint
+// written before the manifest existed has none and passes, unless `required`.
+std::string damagedFile(const fs::path &folder, bool required)
 {
     const fs::path manifest = folder / kChecksumFile;
     if (!fs::exists(manifest))
-        return;
+        return required ? std::string(kChecksumFile) + " is missing" : std::string();
     json j;
     try {
         j = json::parse(readTextFile(manifest.string(), kMaxConfigBytes));
     } catch (const std::exception &e) {
-        throw TrainingError(manifest.string() + " is damaged (" + plainJsonError(e) + ")");
+        return std::string(kChecksumFile) + " is unreadable (" + plainJsonError(e) + ")";
     }
     const json files = j.value("files", json::object()); // items() of a temporary would dangle
     for (const auto &[name, expected] : files.items()) {
         const fs::path file = folder / name;
         const std::string got = fs::exists(file) ? toHex(fileChecksum(file.string())) : "missing";
         if (got != expected)
-            throw TrainingError("the checkpoint " + folder.string() + " is damaged: " + name +
-                                (got == "missing" ? " is missing" : " does not match the checksum written with it") +
-                                " (a disk error or an interrupted copy), so the run cannot resume from it. " +
-                                (fs::exists(best / "model.safetensors") ? "Its best model, " + best.string() + ", is a separate copy: "
-                                                                          "use it, or start a new run from it."
-                                                                        : std::string("Start the run again.")));
+            return name + (got == "missing" ? " is missing" : " does not match the checksum written with it");
     }
+    return {};
+}
+
+// The run folder of a checkpoint folder (RUN/checkpoints/last -> RUN).
+std::string runOf(const fs::path &checkpoint)
+{
+    return checkpoint.parent_path().parent_path().string();
+}
+
+void verifyChecksumManifest(const fs::path &folder)
+{
+    const std::string damage = damagedFile(folder, false);
+    if (damage.empty())
+        return;
+    const std::string run = runOf(folder);
+    const int best = bestResumeEpoch(run);
+    throw DamagedCheckpoint("the checkpoint " + folder.string() + " is damaged: " + damage +
+                                " (a disk error or an interrupted copy), so the run cannot resume from it. " +
+                                (best > 0 ? "The run kept a complete checkpoint at the end of its best epoch (" + std::to_string(best) +
+                                                "): resume from that one instead (train --resume " + run +
+                                                " --from-best); the epochs after it are trained again."
+                                          : std::string("It has no other complete checkpoint: start the run again.")),
+                            best);
+}
+
+// Copies `from` to `to` through to.tmp, so that `to` is always either the old copy or the new one.
+void copyCheckpoint(const fs::path &from, const fs::path &to)
+{
+    const fs::path tmp = to.string() + ".tmp";
+    std::error_code ec;
+    fs::remove_all(tmp, ec);
+    fs::copy(from, tmp, fs::copy_options::recursive, ec);
+    if (ec) {
+        const std::string why = ec.message();
+        fs::remove_all(tmp, ec);
+        throw TrainingError("cannot copy the checkpoint " + from.string() + " to " + tmp.string() + ": " + why);
+    }
+    fs::remove_all(to, ec);
+    fs::rename(tmp, to, ec);
+    if (ec)
+        throw TrainingError("cannot rename " + tmp.string() + " to " + to.string() + ": " + ec.message());
+}
+
+// checkpoints/last.tmp, complete, replaces last; a kill between the renames is finished or rolled
+// back by recoverCheckpointSwap.
+void swapInLast(const fs::path &last)
+{
+    const fs::path tmp = last.string() + ".tmp", old = last.string() + ".old";
+    std::error_code ec;
+    fs::remove_all(old, ec);
+    if (fs::exists(last))
+        fs::rename(last, old);
+    fs::rename(tmp, last);
+    fs::remove_all(old, ec);
+}
+
+// best-resume, or its .tmp when a kill came between the removal and the rename of copyCheckpoint;
+// only a copy whose checksums all pass.
+fs::path intactBestResume(const std::string &run, std::string *damage = nullptr)
+{
+    const fs::path kept = runfiles::bestResumeCheckpoint(run);
+    for (const fs::path &candidate : {kept, fs::path(kept.string() + ".tmp")}) {
+        std::error_code ec;
+        if (!fs::exists(candidate / "trainer_state.json", ec))
+            continue;
+        const std::string d = damagedFile(candidate, true);
+        if (d.empty())
+            return candidate;
+        if (damage && damage->empty())
+            *damage = candidate.string() + ": " + d;
+    }
+    return {};
 }
 
 void appendLine(const std::string &path, const json &j)
@@ -229,7 +297,7 @@ bool RunFolder::hasLast() const
 void RunFolder::saveLast(ViTForImageClassification &model, const PreprocessConfig &preprocess, const AdamW &optimizer,
                          const TrainerState &st)
 {
-    const fs::path last = lastFolder(), tmp = last.string() + ".tmp", old = last.string() + ".old";
+    const fs::path last = lastFolder(), tmp = last.string() + ".tmp";
     std::error_code ec;
     fs::remove_all(tmp, ec);
     try {
@@ -245,11 +313,7 @@ void RunFolder::saveLast(ViTForImageClassification &model, const PreprocessConfi
         fs::remove_all(tmp, ec);
         throw TrainingError(std::string("saving the checkpoint failed (") + e.what() + "); the previous checkpoint is intact");
     }
-    fs::remove_all(old, ec);
-    if (fs::exists(last))
-        fs::rename(last, old);
-    fs::rename(tmp, last);
-    fs::remove_all(old, ec);
+    swapInLast(last);
 }
 
 TrainerState RunFolder::loadLast(ViTForImageClassification &model, AdamW &optimizer) const
@@ -257,7 +321,7 @@ TrainerState RunFolder::loadLast(ViTForImageClassification &model, AdamW &optimi
     const fs::path last = lastFolder();
     if (!hasLast())
         throw TrainingError("run " + m_path + " has no resumable checkpoint");
-    verifyChecksumManifest(last, bestFolder());
+    verifyChecksumManifest(last);
     const auto weights = loadSafetensors((last / "model.safetensors").string());
     {
         torch::NoGradGuard noGrad;
@@ -288,6 +352,52 @@ TrainerState RunFolder::loadLast(ViTForImageClassification &model, AdamW &optimi
 void RunFolder::saveBest(ViTForImageClassification &model, const PreprocessConfig &preprocess)
 {
     exportModel(model, preprocess, bestFolder());
+}
+
+void RunFolder::keepLastAsBestResume()
+{
+    copyCheckpoint(lastFolder(), runfiles::bestResumeCheckpoint(m_path));
+}
+
+void verifyLastCheckpoint(const std::string &run)
+{
+    verifyChecksumManifest(runfiles::lastCheckpoint(run));
+}
+
+int bestResumeEpoch(const std::string &run)
+{
+    const fs::path kept = intactBestResume(run);
+    if (kept.empty())
+        return 0;
+    try {
+        return trainerStateFromJson(json::parse(readTextFile((kept / "trainer_state.json").string(), kMaxConfigBytes))).epoch;
+    } catch (const std::exception &) {
+        return 0; // checksummed, so only a file from another version: not offered
+    }
+}
+
+int restoreBestCheckpoint(const std::string &run)
+{
+    std::string damage;
+    const fs::path kept = intactBestResume(run, &damage);
+    const int epoch = kept.empty() ? 0 : bestResumeEpoch(run);
+    if (epoch == 0)
+        throw DamagedCheckpoint("run " + run + " has no intact checkpoint of its best epoch to resume from" +
+                                    (damage.empty() ? std::string(" (it had no best epoch yet, or was trained by an older vitscope)") : " (" + damage + ")") +
+                                    ": start the run again",
+                                0);
+    const fs::path last = runfiles::lastCheckpoint(run);
+    const fs::path tmp = last.string() + ".tmp";
+    std::error_code ec;
+    fs::remove_all(tmp, ec);
+    fs::copy(kept, tmp, fs::copy_options::recursive, ec);
+    if (ec) {
+        const std::string why = ec.message();
+        fs::remove_all(tmp, ec);
+        throw TrainingError("cannot copy " + kept.string() + " to " + tmp.string() + ": " + why);
+    }
+    swapInLast(last);
+    return epoch;
 }
 
 void RunFolder::writeEvaluation(const std::string &part, const EvalResult &r, const std::vector<std::string> &labels,

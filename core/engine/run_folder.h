@@ -41,6 +41,8 @@ public:
     bool hasLast() const;
     TrainerState loadLast(ViTForImageClassification &model, AdamW &optimizer) const;
     void saveBest(ViTForImageClassification &model, const PreprocessConfig &preprocess);
+    // Copies checkpoints/last, just saved at the end of the best epoch, to best-resume (atomic).
+    void keepLastAsBestResume();
     std::string bestFolder() const;
     std::string lastFolder() const;
 
@@ -54,5 +56,15 @@ private:
     std::string m_path;
     RunInfo m_info;
 };
+
+// Throws DamagedCheckpoint naming the file of `run`'s checkpoints/last that is missing or fails its
+// checksum. A checkpoint written before checksums existed has none and passes.
+void verifyLastCheckpoint(const std::string &run);
+// The epoch whose end checkpoints/best-resume holds, or 0 when the run has none.
+int bestResumeEpoch(const std::string &run);
+// Replaces checkpoints/last with a verified copy of best-resume (the swap recoverCheckpointSwap
+// finishes after a kill) and returns its epoch. Throws DamagedCheckpoint when there is none or it
+// is damaged too. Hold the run's lock.
+int restoreBestCheckpoint(const std::string &run);
 
 } // namespace vitscope

@@ -20,6 +20,8 @@
 #include <random>
 
 namespace vitscope {
+
+DamagedCheckpoint::DamagedCheckpoint(const std::string &message, int bestEpoch) : TrainingError(message), m_bestEpoch(bestEpoch) {}
 namespace {
 
 using Clock = std::chrono::steady_clock;
@@ -369,6 +371,8 @@ private:
             m_run->appendEpoch(info);
         }
         saveLast();
+        if (info.best && m_run) // a complete checkpoint of the best epoch: the way back if last is ever damaged
+            m_run->keepLastAsBestResume();
         if (m_cb.onEpoch)
             m_cb.onEpoch(info);
         return val.metrics;

@@ -107,6 +107,18 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// A checkpoint whose files fail their checksums (#17 item 7). bestEpoch > 0: the run kept a
+// complete checkpoint at the end of its best epoch, which a resume can continue from instead
+// (ResumePoint::Best); 0: it has none.
+class DamagedCheckpoint : public TrainingError {
+public:
+    DamagedCheckpoint(const std::string &message, int bestEpoch);
+    int bestEpoch() const { return m_bestEpoch; }
+
+private:
+    int m_bestEpoch;
+};
+
 // A stop asked for during an evaluation: the run is stopped (resumable), not failed.
 class EvaluationCancelled : public TrainingError {
 public:

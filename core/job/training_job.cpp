@@ -177,7 +177,15 @@ TrainSummary runRanked(const TrainJob &job, JobConfig &config, Ranks &ranks, con
             const RunInfo recorded = readRunInfo(job.out);
             if (!isResumable(recorded.status))
                 throw std::runtime_error("run " + job.out + " cannot be resumed: it is " + std::string(choiceName(recorded.status)));
+            if (job.resumeFrom == ResumePoint::Best) {
+                const int epoch = restoreBestCheckpoint(job.out);
+                if (cb.warning)
+                    cb.warning("resuming from the checkpoint of the best epoch (" + std::to_string(epoch) +
+                               "): the epochs after it are trained again");
+            }
             fromCheckpoint = hasCheckpoint(job.out);
+            if (fromCheckpoint) // now, not after the data is prepared: a damaged checkpoint is found in seconds
+                verifyLastCheckpoint(job.out);
         }
     }
     if (job.resume) {

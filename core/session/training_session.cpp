@@ -28,6 +28,10 @@ TrainingSession::TrainingSession(QObject *parent) : QObject(parent)
         m_running = false;
         Q_EMIT failed(message);
     });
+    connect(m_worker, &TrainingWorker::checkpointDamaged, this, [this](const QString &run, const QString &message, int bestEpoch) {
+        m_running = false;
+        Q_EMIT checkpointDamaged(run, message, bestEpoch);
+    });
     m_thread.start();
 }
 

@@ -1,6 +1,7 @@
 #include "session/training_worker.h"
 
 #include "data/image_io.h"
+#include "engine/trainer.h"
 #include "job/training_job.h"
 #include "session/run_results.h"
 
@@ -14,7 +15,8 @@ void TrainingWorker::run(const TrainJob &request)
 {
     try {
         // A resumed run continues with its recorded configuration; the request only says where.
-        const TrainJob job = request.resume ? resumeJob(request.out) : request;
+        TrainJob job = request.resume ? resumeJob(request.out) : request;
+        job.resumeFrom = request.resumeFrom;
         JobCallbacks cb;
         std::atomic<qint64> lastProgress{0}; // written from several pool threads
         cb.progress = [&](const std::string &stage, int64_t done, int64_t total) {
@@ -32,6 +34,11 @@ void TrainingWorker::run(const TrainJob &request)
         cb.trainer.onLog = [this](const std::string &s) { Q_EMIT log(QString::fromStdString(s)); };
         const TrainSummary summary = runTrainingJob(job, cb, m_stop, {{"qt", qVersion()}, {"opencv", opencvVersion()}});
         Q_EMIT finished(QString::fromStdString(job.out), summary.status);
+    } catch (const DamagedCheckpoint &e) {
+        if (e.bestEpoch() > 0) // the GUI offers the best epoch's checkpoint instead
+            Q_EMIT checkpointDamaged(QString::fromStdString(request.out), QString::fromStdString(e.what()), e.bestEpoch());
+        else
+            Q_EMIT failed(QString::fromStdString(e.what()));
     } catch (const std::exception &e) {
         Q_EMIT failed(QString::fromStdString(e.what()));
     }

@@ -25,6 +25,9 @@ Q_SIGNALS:
     void log(const QString &message);
     void finished(const QString &runFolder, vitscope::RunStatus status);
     void failed(const QString &message);
+    // A resume refused because checkpoints/last is damaged, while the run kept a complete
+    // checkpoint at the end of its best epoch `bestEpoch` (resume with ResumePoint::Best).
+    void checkpointDamaged(const QString &runFolder, const QString &message, int bestEpoch);
 
 private:
     std::atomic<bool> *m_stop;

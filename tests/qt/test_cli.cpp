@@ -196,6 +196,7 @@ TEST_CASE("badValuesNameTheOption")
         {"train --data x --model y --out z --split a,b,c", "--split: needs three shares"},
         {"train --data x --model y --out z --metric auc", "--metric: unknown value 'auc'"},
         {"train --resume /tmp/somewhere --lr 0.1", "--lr cannot change when resuming"},
+        {"train --data x --model y --out z --from-best", "--from-best goes with --resume"},
         {"eval --model m --data d --batch-size 0", "--batch-size"},
         {"predict --model m --top 0 x.jpg", "--top"},
     };

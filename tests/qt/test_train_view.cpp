@@ -263,6 +263,44 @@ private Q_SLOTS:
         QVERIFY(resume);
         QCOMPARE(resume->isEnabled(), resumable);
     }
+
+    // A resume refused for a damaged last checkpoint asks whether to continue from the best epoch's
+    // checkpoint (#17 item 7); only "Resume from epoch N" starts that resume.
+    void offersTheBestCheckpointWhenLastIsDamaged_data()
+    {
+        QTest::addColumn<QString>("answer");
+        QTest::addColumn<bool>("resumes");
+        QTest::newRow("cancel") << QStringLiteral("Cancel") << false;
+        QTest::newRow("resume from the best epoch") << QStringLiteral("Resume from epoch 2") << true;
+    }
+    void offersTheBestCheckpointWhenLastIsDamaged()
+    {
+        QFETCH(QString, answer);
+        QFETCH(bool, resumes);
+        QTemporaryDir dir;
+        const QString run = dir.filePath(QStringLiteral("run")); // no run there: the resume itself fails
+        TrainingSession session;
+        TrainView view(&session);
+        QString text, details;
+        QTimer::singleShot(0, this, [&] {
+            for (QWidget *w : QApplication::topLevelWidgets())
+                if (auto *box = qobject_cast<QMessageBox *>(w); box && box->objectName() == QLatin1String("damagedCheckpoint")) {
+                    text = box->text() + QLatin1Char(' ') + box->informativeText();
+                    details = box->detailedText();
+                    for (QAbstractButton *b : box->buttons())
+                        if (b->text().remove(QLatin1Char('&')) == answer)
+                            b->click();
+                }
+        });
+        QSignalSpy started(&session, &TrainingSession::started);
+        QSignalSpy failed(&session, &TrainingSession::failed);
+        Q_EMIT session.checkpointDamaged(run, QStringLiteral("model.safetensors does not match the checksum"), 2);
+        QVERIFY2(text.contains(QStringLiteral("damaged")) && text.contains(QStringLiteral("epoch 2")), qPrintable(text));
+        QCOMPARE(details, QStringLiteral("model.safetensors does not match the checksum"));
+        QCOMPARE(started.count(), resumes ? 1 : 0);
+        if (resumes)
+            QVERIFY(failed.wait(30000)); // the job ran (and found no run): it was asked for
+    }
 };
 
 QTEST_MAIN(TestTrainView)

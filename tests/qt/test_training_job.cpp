@@ -5,7 +5,9 @@
 #include "data/demo_data.h"
 #include "engine/run_files.h"
 #include "job/recipe_advice.h"
+#include "engine/run_folder.h"
 #include "engine/run_lock.h"
+#include "engine/trainer.h"
 #include "engine/safetensors.h"
 #include "job/training_job.h"
 #include "engine/file_util.h"
@@ -221,6 +223,63 @@ TEST_CASE("aCheckpointSwapInterruptedByAKillIsRecovered")
         for (const auto &[k, v] : a)
             REQUIRE(torch::equal(v, b.at(k)));
     }
+}
+
+// A bit flip in checkpoints/last (#17 item 7): the resume names the damaged file before any data
+// is prepared and changes nothing; with ResumePoint::Best it continues from the complete checkpoint
+// kept at the end of the best epoch and ends exactly where the uninterrupted run ended.
+TEST_CASE("aDamagedLastCheckpointResumesFromTheBestEpoch")
+{
+    TrainJob whole = demoJob("uninterrupted-best");
+    whole.config.train.epochs = 3;
+    REQUIRE(runTrainingJob(whole, {}, nullptr).status == RunStatus::Finished);
+
+    TrainJob job = demoJob("damaged-last");
+    job.config.train.epochs = 3;
+    std::atomic<bool> stop{false};
+    int bestEpoch = 0;
+    JobCallbacks cb;
+    cb.trainer.onEpoch = [&](const EpochInfo &e) { bestEpoch = e.bestEpoch; };
+    cb.trainer.onStep = [&](const StepInfo &s) { stop = s.epoch == 3 && s.step % 2 == 0; };
+    REQUIRE(runTrainingJob(job, cb, &stop).status == RunStatus::Stopped);
+    REQUIRE(bestEpoch >= 1);
+    REQUIRE(bestResumeEpoch(job.out) == bestEpoch);
+    const fs::path model = fs::path(runfiles::lastCheckpoint(job.out)) / "model.safetensors";
+    {
+        std::fstream f(model, std::ios::in | std::ios::out | std::ios::binary);
+        f.seekp(static_cast<std::streamoff>(fs::file_size(model) - 5));
+        f.put('\x11');
+    }
+    const std::string before = readTextFile(runfiles::runJson(job.out));
+    try {
+        (void)runTrainingJob(resumeJob(job.out), {}, nullptr);
+        FAIL("a damaged checkpoint was resumed");
+    } catch (const DamagedCheckpoint &e) {
+        REQUIRE(e.bestEpoch() == bestEpoch);
+        REQUIRE(std::string(e.what()).find("model.safetensors does not match the checksum") != std::string::npos);
+        REQUIRE(std::string(e.what()).find("--from-best") != std::string::npos);
+    }
+    REQUIRE(readTextFile(runfiles::runJson(job.out)) == before); // refused before anything changed
+
+    TrainJob fromBest = resumeJob(job.out);
+    fromBest.resumeFrom = ResumePoint::Best;
+    std::vector<std::string> warnings;
+    JobCallbacks record;
+    record.warning = [&](const std::string &w) { warnings.push_back(w); };
+    REQUIRE(runTrainingJob(fromBest, record, nullptr).status == RunStatus::Finished);
+    REQUIRE(warnings.front().find("resuming from the checkpoint of the best epoch (" + std::to_string(bestEpoch) + ")") == 0);
+    const auto history = readHistory(job.out);
+    REQUIRE(history.epochs.size() == 3); // the epochs after the best one once, not twice
+    for (size_t i = 0; i < history.epochs.size(); ++i)
+        REQUIRE(history.epochs[i].epoch == static_cast<int>(i) + 1);
+    const auto a = loadSafetensors((fs::path(whole.out) / "checkpoints/best/model.safetensors").string()).tensors;
+    const auto b = loadSafetensors((fs::path(job.out) / "checkpoints/best/model.safetensors").string()).tensors;
+    for (const auto &[k, v] : a)
+        REQUIRE(torch::equal(v, b.at(k)));
+
+    // Without an intact best-epoch checkpoint there is nothing to offer.
+    fs::remove_all(runfiles::bestResumeCheckpoint(job.out));
+    REQUIRE(bestResumeEpoch(job.out) == 0);
 }
 
 TEST_CASE("anEarlyStoppedRunIsNotResumable")
