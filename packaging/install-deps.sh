@@ -13,6 +13,7 @@ PACKAGES=(
   libqcustomplot-dev libqcustomplot2.1-qt6
   libopencv-dev
   nlohmann-json3-dev doctest-dev libcli11-dev
+  qt6-translations-l10n        # Qt's own strings (standard buttons, dialogs) in Turkish
   xvfb xauth                   # headless GUI runs and screenshots
   fonts-dejavu-core
   poppler-utils                # pdftoppm: the report test renders the PDF (skipped without it)

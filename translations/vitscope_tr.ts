@@ -122,7 +122,7 @@
     <message>
         <location filename="../ui/image_reasons.cpp" line="71"/>
         <source>the file is %1 MB, larger than an image vitscope reads (%2 MB)</source>
-        <translation>dosya %1 MB, vitscope'un okuduğu bir görüntüden büyük (%2 MB)</translation>
+        <translation>dosya %1 MB, vitscope&apos;un okuduğu bir görüntüden büyük (%2 MB)</translation>
     </message>
     <message>
         <location filename="../ui/image_reasons.cpp" line="74"/>
@@ -2020,27 +2020,27 @@ ya da Aç…, Ekle… veya Yapıştır&apos;ı kullanın.</translation>
         <translation>Bölmeyi, veri sırasını ve başlangıç katmanını sabitler: aynı tohum aynı çalıştırmayı verir.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="82"/>
+        <location filename="../ui/train_view.cpp" line="80"/>
         <source>Learning rate</source>
         <translation>Öğrenme oranı</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="86"/>
+        <location filename="../ui/train_view.cpp" line="84"/>
         <source>learning rate</source>
         <translation>öğrenme oranı</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="137"/>
+        <location filename="../ui/train_view.cpp" line="135"/>
         <source>Stopped: resumable</source>
         <translation>Durduruldu: devam ettirilebilir</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="137"/>
+        <location filename="../ui/train_view.cpp" line="135"/>
         <source>Finished</source>
         <translation>Tamamlandı</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="144"/>
+        <location filename="../ui/train_view.cpp" line="148"/>
         <source>Failed: see the log</source>
         <translation>Başarısız: günlüğe bakın</translation>
     </message>
@@ -2287,143 +2287,164 @@ ya da Aç…, Ekle… veya Yapıştır&apos;ı kullanın.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="185"/>
+        <location filename="../ui/train_view.cpp" line="189"/>
         <source>The split shares add up to %1; they must add up to 1.</source>
         <translation>Bölme paylarının toplamı %1; toplam 1 olmalıdır.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="354"/>
+        <location filename="../ui/train_view.cpp" line="326"/>
         <source>Epoch (dashed: best, %1)</source>
         <translation>Epok (kesikli çizgi: en iyi, %1)</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="80"/>
-        <location filename="../ui/train_view.cpp" line="87"/>
+        <location filename="../ui/train_view.cpp" line="78"/>
+        <location filename="../ui/train_view.cpp" line="85"/>
         <source>Loss</source>
         <translation>Kayıp</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="80"/>
+        <location filename="../ui/train_view.cpp" line="78"/>
         <source>Step</source>
         <translation>Adım</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="84"/>
+        <location filename="../ui/train_view.cpp" line="82"/>
         <source>training loss (per step)</source>
         <translation>eğitim kaybı (adım başına)</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="85"/>
+        <location filename="../ui/train_view.cpp" line="83"/>
         <source>smoothed</source>
         <translation>düzleştirilmiş</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="90"/>
+        <location filename="../ui/train_view.cpp" line="88"/>
         <source>Accuracy</source>
         <translation>Doğruluk</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="87"/>
-        <location filename="../ui/train_view.cpp" line="90"/>
-        <location filename="../ui/train_view.cpp" line="354"/>
+        <location filename="../ui/train_view.cpp" line="85"/>
+        <location filename="../ui/train_view.cpp" line="88"/>
+        <location filename="../ui/train_view.cpp" line="326"/>
         <source>Epoch</source>
         <translation>Epok</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="88"/>
-        <location filename="../ui/train_view.cpp" line="91"/>
+        <location filename="../ui/train_view.cpp" line="86"/>
+        <location filename="../ui/train_view.cpp" line="89"/>
         <source>training</source>
         <translation>eğitim</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="89"/>
-        <location filename="../ui/train_view.cpp" line="92"/>
+        <location filename="../ui/train_view.cpp" line="87"/>
+        <location filename="../ui/train_view.cpp" line="90"/>
         <source>validation</source>
         <translation>doğrulama</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="98"/>
+        <location filename="../ui/train_view.cpp" line="96"/>
         <source>idle</source>
         <translation>boşta</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="130"/>
+        <location filename="../ui/train_view.cpp" line="128"/>
         <source>%1: %2 of %3</source>
         <translation>%1: %2 / %3</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="136"/>
-        <location filename="../ui/train_view.cpp" line="284"/>
+        <location filename="../ui/train_view.cpp" line="134"/>
+        <location filename="../ui/train_view.cpp" line="248"/>
         <source>Run %1: %2</source>
         <translation>Çalıştırma %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="143"/>
+        <location filename="../ui/train_view.cpp" line="141"/>
+        <location filename="../ui/train_view.cpp" line="147"/>
         <source>Training failed: %1</source>
         <translation>Eğitim başarısız: %1</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="196"/>
+        <location filename="../ui/train_view.cpp" line="200"/>
         <source>Starting run in %1</source>
         <translation>Çalıştırma %1 içinde başlatılıyor</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="212"/>
+        <location filename="../ui/train_view_dialogs.cpp" line="28"/>
         <source>The warm-up takes %1 of the run&apos;s %2 steps (%3 training images, batch %4, %5 epochs): the learning rate only reaches %6 instead of %7, and the model may hardly learn.</source>
         <translation>Isınma, çalıştırmanın %2 adımının %1 adımını kaplıyor (%3 eğitim görüntüsü, yığın %4, %5 dönem): öğrenme oranı %7 yerine yalnızca %6 değerine ulaşır ve model neredeyse hiç öğrenmeyebilir.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="221"/>
+        <location filename="../ui/train_view_dialogs.cpp" line="37"/>
         <source>The model has no pretrained weights (config.json only): it trains from scratch, which needs a larger learning rate than fine-tuning.</source>
         <translation>Modelin önceden eğitilmiş ağırlıkları yok (yalnızca config.json): sıfırdan eğitilir ve bu, ince ayardan daha büyük bir öğrenme oranı gerektirir.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="224"/>
+        <location filename="../ui/train_view_dialogs.cpp" line="40"/>
         <source>The model is small (%1 M parameters): the notebook&apos;s learning rate is meant for fine-tuning ViT-B/16.</source>
         <translation>Model küçük (%1 M parametre): not defterinin öğrenme oranı ViT-B/16&apos;nın ince ayarı içindir.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="226"/>
+        <location filename="../ui/train_view_dialogs.cpp" line="42"/>
         <source>Check the recipe</source>
         <translation>Tarifi denetleyin</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="228"/>
+        <location filename="../ui/train_view_dialogs.cpp" line="44"/>
         <source>Suggested: learning rate %1 with %2 warm-up steps (a tenth of the run).</source>
         <translation>Önerilen: %2 ısınma adımıyla öğrenme oranı %1 (çalıştırmanın onda biri).</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="231"/>
+        <location filename="../ui/train_view_dialogs.cpp" line="47"/>
         <source>Use the suggested recipe</source>
         <translation>Önerilen tarifi kullan</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="232"/>
+        <location filename="../ui/train_view_dialogs.cpp" line="48"/>
         <source>Start as it is</source>
         <translation>Olduğu gibi başlat</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="240"/>
+        <location filename="../ui/train_view_dialogs.cpp" line="56"/>
         <source>Using learning rate %1 and %2 warm-up steps.</source>
         <translation>Öğrenme oranı %1 ve %2 ısınma adımı kullanılıyor.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="255"/>
+        <location filename="../ui/train_view_dialogs.cpp" line="64"/>
+        <source>Damaged checkpoint</source>
+        <translation>Hasarlı kontrol noktası</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_dialogs.cpp" line="65"/>
+        <source>The last checkpoint of run %1 is damaged, so the run cannot continue from it.</source>
+        <translation>%1 çalıştırmasının son kontrol noktası hasarlı; çalıştırma oradan devam edemez.</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_dialogs.cpp" line="68"/>
+        <source>The run kept a complete checkpoint at the end of its best epoch, epoch %1. Continue from there? The epochs after it are trained again, with the same result as before the damage.</source>
+        <translation>Çalıştırma, en iyi epoku olan %1. epokun sonunda eksiksiz bir kontrol noktası sakladı. Oradan devam edilsin mi? Sonraki epoklar yeniden eğitilir ve hasardan önceki sonucun aynısı elde edilir.</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_dialogs.cpp" line="72"/>
+        <source>Resume from epoch %1</source>
+        <translation>%1. epoktan sürdür</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view.cpp" line="219"/>
         <source>Resuming run %1</source>
         <translation>%1 çalıştırması sürdürülüyor</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="297"/>
+        <location filename="../ui/train_view.cpp" line="266"/>
         <source>epoch %1 · step %2/%3 · %4 images/s · ETA %5:%6</source>
         <translation>epok %1 · adım %2/%3 · %4 görüntü/sn · kalan %5:%6</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="311"/>
+        <location filename="../ui/train_view.cpp" line="280"/>
         <source>Epoch %1: validation accuracy %2, loss %3%4</source>
         <translation>Epok %1: doğrulama doğruluğu %2, kayıp %3%4</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="315"/>
+        <location filename="../ui/train_view.cpp" line="284"/>
         <source> — best so far</source>
         <translation> — şimdiye kadarki en iyi</translation>
     </message>

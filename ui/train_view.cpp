@@ -250,6 +250,11 @@ void TrainView::showHistory(const RunHistory &history)
 
 void TrainView::onStep(const StepPoint &p)
 {
+    // A resume goes back to its checkpoint: the steps plotted after it (from the run's history) are
+    // trained again, and their new points replace the old ones instead of doubling the line.
+    while (!m_steps.isEmpty() && m_steps.last() >= static_cast<double>(p.step))
+        for (auto *v : {&m_steps, &m_losses, &m_smoothed, &m_lrs})
+            v->removeLast();
     m_steps << static_cast<double>(p.step);
     m_losses << p.loss;
     m_smoothed << (m_smoothed.isEmpty() ? p.loss : 0.9 * m_smoothed.last() + 0.1 * p.loss); // EMA, as TensorBoard
@@ -281,6 +286,9 @@ void TrainView::onEpoch(const EpochPoint &p)
 
 void TrainView::addEpoch(const EpochPoint &p)
 {
+    while (!m_epochNumbers.isEmpty() && m_epochNumbers.last() >= p.epoch) // as for steps: a resume repeats them
+        for (auto *v : {&m_epochNumbers, &m_trainAcc, &m_valAcc, &m_trainLoss, &m_valLoss})
+            v->removeLast();
     m_epochNumbers << p.epoch;
     m_trainAcc << (p.hasTrain ? p.trainAccuracy : qQNaN());
     m_valAcc << p.valAccuracy;

@@ -77,8 +77,7 @@ void TrainView::offerBestCheckpoint(const QString &run, const QString &message, 
     if (box.clickedButton() != fromBest)
         return;
     m_out->setText(run);
-    m_log->appendPlainText(tr("Resuming run %1 from the checkpoint of epoch %2").arg(run).arg(bestEpoch));
-    resumeRun(ResumePoint::Best);
+    resumeRun(ResumePoint::Best); // the job's log says where it resumed
 }
 
 } // namespace vitscope

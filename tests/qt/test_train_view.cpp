@@ -84,13 +84,16 @@ private Q_SLOTS:
     {
         QTest::addColumn<int>("steps");
         QTest::addColumn<int>("epochs");
-        QTest::newRow("one epoch") << 5 << 1;
-        QTest::newRow("burst of steps") << 2000 << 3;
+        QTest::addColumn<int>("resumedAt"); // a resume from the checkpoint after this step and epoch (0: none)
+        QTest::newRow("one epoch") << 5 << 1 << 0;
+        QTest::newRow("burst of steps") << 2000 << 3 << 0;
+        QTest::newRow("resumed from an earlier checkpoint") << 30 << 3 << 2;
     }
     void plotsSignalledPoints()
     {
         QFETCH(int, steps);
         QFETCH(int, epochs);
+        QFETCH(int, resumedAt);
         TrainingSession session;
         TrainView view(&session);
         QVector<double> losses, accuracies;
@@ -104,6 +107,21 @@ private Q_SLOTS:
             p.epoch = e;
             p.valAccuracy = 0.5 + 0.1 * e;
             Q_EMIT session.epoch(p);
+        }
+        if (resumedAt > 0) { // the points after the checkpoint come again, and replace the old ones
+            losses.resize(resumedAt);
+            for (int s = resumedAt + 1; s <= steps; ++s) {
+                losses << 3.0 / s;
+                Q_EMIT session.step(StepPoint{s, steps, 1, 3.0 / s, 1e-5, 1.0, 100.0, 10.0});
+            }
+            accuracies.resize(resumedAt);
+            for (int e = resumedAt + 1; e <= epochs; ++e) {
+                accuracies << 0.4 + 0.1 * e;
+                EpochPoint p;
+                p.epoch = e;
+                p.valAccuracy = 0.4 + 0.1 * e;
+                Q_EMIT session.epoch(p);
+            }
         }
         // Redraws are rate-limited; the data arrives at the next tick.
         QTRY_COMPARE_WITH_TIMEOUT(view.plottedStepLosses(), losses, 2000);
