@@ -1,5 +1,6 @@
 #include "config/config_fields.h"
 #include "engine/file_util.h"
+#include "engine/utf8.h"
 
 #include <nlohmann/json.hpp>
 
@@ -295,11 +296,13 @@ std::string fieldText(const JobConfig &config, const FieldSpec &f)
 json toJson(const JobConfig &config)
 {
     json j = {{"model", config.model}, {"data", json::object()}, {"train", json::object()}};
-    for (const auto &f : jobFields())
-        if (f.group.empty())
-            j[f.key] = fieldValue(config, f);
+    for (const auto &f : jobFields()) {
+        json &object = f.group.empty() ? j : j[f.group];
+        if (f.kind == K::Path) // file names are bytes: see engine/utf8.h
+            putPath(object, f.key, fieldValue(config, f).get<std::string>());
         else
-            j[f.group][f.key] = fieldValue(config, f);
+            object[f.key] = fieldValue(config, f);
+    }
     return j;
 }
 
@@ -308,19 +311,34 @@ JobConfig jobConfigFromJson(const json &j, const std::string &source)
     if (!j.is_object())
         fail(source, "the configuration is not a JSON object");
     JobConfig c;
-    for (const auto &[key, value] : j.items()) {
-        if (value.is_object()) {
-            for (const auto &[inner, v] : value.items()) {
-                const FieldSpec *f = findField(key + "." + inner);
-                if (!f)
-                    fail(source, "unknown setting '" + key + "." + inner + "'");
-                setField(c, *f, v, source + ": " + f->path());
-            }
-        } else if (const FieldSpec *f = findField(key)) {
-            setField(c, *f, value, source + ": " + f->path());
-        } else {
-            fail(source, "unknown setting '" + key + "'");
+    // A path's "_bytes" twin (engine/utf8.h) replaces its escaped text.
+    auto set = [&](const json &object, const std::string &group, const std::string &key, const json &v) {
+        const std::string name = group.empty() ? key : group + "." + key;
+        if (isPathBytesKey(key)) {
+            const FieldSpec *f = findField(name.substr(0, name.size() - 6));
+            if (f && f->kind == K::Path && v.is_string())
+                return; // read with its path below
+            fail(source, "unknown setting '" + name + "'");
         }
+        const FieldSpec *f = findField(name);
+        if (!f)
+            fail(source, "unknown setting '" + name + "'");
+        if (f->kind == K::Path && v.is_string() && object.contains(key + "_bytes")) {
+            try {
+                setField(c, *f, getPath(object, key), source + ": " + f->path());
+            } catch (const std::runtime_error &e) {
+                fail(source, e.what());
+            }
+        } else {
+            setField(c, *f, v, source + ": " + f->path());
+        }
+    };
+    for (const auto &[key, value] : j.items()) {
+        if (value.is_object())
+            for (const auto &[inner, v] : value.items())
+                set(value, key, inner, v);
+        else
+            set(j, "", key, value);
     }
     return c;
 }

@@ -172,6 +172,10 @@ ScanReport scanDataset(const std::string &rootPath, const ScanOptions &o)
             r.problems.push_back("'" + e.path().filename().string() + "' lies directly in the root, outside any class folder: ignored");
     }
     std::sort(classNames.begin(), classNames.end());
+    // A class name is a label in JSON and config.json: one that is not UTF-8 is escaped (engine/utf8.h).
+    std::vector<std::string> labels;
+    for (const auto &n : classNames)
+        labels.push_back(utf8Escaped(n));
 
     std::vector<Candidate> candidates;
     for (int label = 0; label < static_cast<int>(classNames.size()); ++label) {
@@ -194,7 +198,7 @@ ScanReport scanDataset(const std::string &rootPath, const ScanOptions &o)
         r.labelsFile = manifest->file();
         r.labelsHash = manifest->hash();
         r.damagedLabelLines = manifest->damagedLines();
-        addManifestCandidates(*manifest, root, classNames, candidates, r);
+        addManifestCandidates(*manifest, root, labels, candidates, r);
     }
     // The file system's listing order must not matter.
     std::sort(candidates.begin(), candidates.end(), [](const auto &a, const auto &b) { return a.rel < b.rel; });
@@ -225,7 +229,7 @@ ScanReport scanDataset(const std::string &rootPath, const ScanOptions &o)
         }
     r.classes.resize(classNames.size());
     for (std::size_t c = 0; c < classNames.size(); ++c)
-        r.classes[c].name = classNames[c];
+        r.classes[c].name = labels[c];
     std::map<std::string, std::vector<std::string>> byHash;
     std::vector<std::pair<int, int>> sizes;
     for (std::size_t i = 0; i < candidates.size(); ++i) {
@@ -237,7 +241,7 @@ ScanReport scanDataset(const std::string &rootPath, const ScanOptions &o)
         item.path = candidates[i].path.string();
         item.relPath = candidates[i].rel;
         item.folderLabel = candidates[i].label;
-        item.label = manifest ? applyManifest(*manifest, item, item.folderLabel, classNames, r) : item.folderLabel;
+        item.label = manifest ? applyManifest(*manifest, item, item.folderLabel, labels, r) : item.folderLabel;
         if (item.label < 0)
             continue;
         item.nested = candidates[i].nested;

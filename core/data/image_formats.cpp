@@ -26,6 +26,7 @@ FolderListing listImageFiles(const std::filesystem::path &dir, const std::filesy
 {
     namespace fs = std::filesystem;
     auto rel = [&](const fs::path &p) { return p.lexically_relative(root).generic_string(); };
+    auto quoted = [&](const fs::path &p) { return std::string("'").append(rel(p)).append("'"); }; // not "'" + rel(p): GCC 12 warns wrongly
     FolderListing out;
     std::vector<fs::path> pending = {dir};
     while (!pending.empty()) {
@@ -45,10 +46,12 @@ FolderListing listImageFiles(const std::filesystem::path &dir, const std::filesy
             }
             std::error_code kind;
             const auto status = it->symlink_status(kind);
-            if (fs::is_directory(status)) {
+            if (kind) { // e.g. a path longer than PATH_MAX: said, never silently left out
+                out.problems.push_back(quoted(p) + " cannot be examined (" + kind.message() + "): not counted");
+            } else if (fs::is_directory(status)) {
                 pending.push_back(p);
             } else if (fs::is_symlink(status) && fs::is_directory(p, kind)) {
-                out.problems.push_back("'" + rel(p) + "' is a link to a folder: not followed");
+                out.problems.push_back(quoted(p) + " is a link to a folder: not followed");
             } else if (isImageExtension(p.extension().string())) {
                 out.images.push_back(p);
             } else {

@@ -1,6 +1,7 @@
 #include "data/split.h"
 
 #include "engine/file_util.h"
+#include "engine/utf8.h"
 
 #include <nlohmann/json.hpp>
 
@@ -130,22 +131,26 @@ std::string splitToJson(const Split &s)
     using nlohmann::json;
     auto part = [](const std::vector<SplitEntry> &v) {
         json a = json::array();
-        for (const auto &e : v)
-            a.push_back({{"path", e.path}, {"label", e.label}, {"sha256", e.sha256}});
+        for (const auto &e : v) {
+            json entry = {{"label", e.label}, {"sha256", e.sha256}};
+            putPath(entry, "path", e.path);
+            a.push_back(std::move(entry));
+        }
         return a;
     };
     json j = {{"classes", s.classes},
-              {"root", s.root},
               {"ratios", {{"train", s.ratios.train}, {"val", s.ratios.val}, {"test", s.ratios.test}}},
               {"seed", s.seed},
               {"warnings", s.warnings},
               {"train", part(s.train)},
               {"val", part(s.val)},
               {"test", part(s.test)}};
+    putPath(j, "root", s.root); // file names are bytes: see engine/utf8.h
     if (!s.valRoot.empty())
-        j["val_root"] = s.valRoot;
+        putPath(j, "val_root", s.valRoot);
     if (!s.testRoot.empty())
-        j["test_root"] = s.testRoot;
+        putPath(j, "test_root", s.testRoot);
+    escapeInvalidUtf8(j["warnings"]);
     return j.dump(1) + "\n";
 }
 
@@ -162,15 +167,16 @@ Split loadSplit(const std::string &path)
         j = json::parse(readTextFile(path));
         Split s;
         s.classes = j.at("classes").get<std::vector<std::string>>();
-        s.root = j.at("root");
-        s.valRoot = j.value("val_root", "");
-        s.testRoot = j.value("test_root", "");
+        s.root = j.contains("root") ? getPath(j, "root") : j.at("root").get<std::string>(); // at() names the missing key
+        s.valRoot = getPath(j, "val_root");
+        s.testRoot = getPath(j, "test_root");
         s.ratios = {j.at("ratios").at("train"), j.at("ratios").at("val"), j.at("ratios").at("test")};
         s.seed = j.at("seed");
         s.warnings = j.value("warnings", std::vector<std::string>{});
         for (auto [name, part] : {std::pair{"train", &s.train}, {"val", &s.val}, {"test", &s.test}})
             for (const auto &e : j.at(name))
-                part->push_back({e.at("path"), e.at("label"), e.at("sha256")});
+                part->push_back({e.contains("path") ? getPath(e, "path") : e.at("path").get<std::string>(), e.at("label"),
+                                 e.at("sha256")});
         return s;
     } catch (const std::exception &e) {
         throw std::runtime_error(path + " is not a valid split file (" + plainJsonError(e) + ")");

@@ -1,4 +1,5 @@
 #include "engine/run_files.h"
+#include "engine/utf8.h"
 
 #include "config/config_fields.h"
 #include "engine/csv.h"
@@ -209,6 +210,7 @@ json toJson(const RunInfo &r)
         (r.distributed.globalBatch > 0 && r.distributed.globalBatch != r.config.train.batchSize))
         j["distributed"] = {{"world_size", r.distributed.worldSize}, {"backend", r.distributed.backend},
                             {"hosts", r.distributed.hosts}, {"global_batch", r.distributed.globalBatch}};
+    escapeInvalidUtf8(j); // the data set's summary and messages hold file names (engine/utf8.h); config's paths are already
     return j;
 }
 

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
+#include <stdexcept>
 
 namespace vitscope {
 
@@ -67,6 +68,47 @@ void escapeInvalidUtf8(nlohmann::json &value)
         }
         value = std::move(fixed);
     }
+}
+
+void putPath(nlohmann::json &object, const std::string &key, const std::string &bytes)
+{
+    std::string escaped = utf8Escaped(bytes);
+    if (escaped != bytes) {
+        static const char digits[] = "0123456789abcdef";
+        std::string hex;
+        for (unsigned char c : bytes) {
+            hex += digits[c >> 4];
+            hex += digits[c & 15];
+        }
+        object[key + "_bytes"] = hex;
+    }
+    object[key] = std::move(escaped);
+}
+
+std::string getPath(const nlohmann::json &object, const std::string &key, const std::string &fallback)
+{
+    const auto raw = object.find(key + "_bytes");
+    if (raw == object.end())
+        return object.contains(key) ? object.at(key).get<std::string>() : fallback;
+    const std::string hex = raw->get<std::string>();
+    auto nibble = [&](char c) {
+        if (c >= '0' && c <= '9')
+            return c - '0';
+        if (c >= 'a' && c <= 'f')
+            return c - 'a' + 10;
+        throw std::runtime_error("'" + key + "_bytes' is not hexadecimal");
+    };
+    if (hex.size() % 2)
+        throw std::runtime_error("'" + key + "_bytes' has an odd number of digits");
+    std::string bytes;
+    for (std::size_t i = 0; i < hex.size(); i += 2)
+        bytes += static_cast<char>(nibble(hex[i]) * 16 + nibble(hex[i + 1]));
+    return bytes;
+}
+
+bool isPathBytesKey(const std::string &key)
+{
+    return key.size() > 6 && key.compare(key.size() - 6, 6, "_bytes") == 0;
 }
 
 } // namespace vitscope

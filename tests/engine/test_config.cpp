@@ -89,6 +89,28 @@ TEST_CASE("configurationRoundTripsThroughJsonAndText")
     requireSame(fromText, c);
 }
 
+// #17 item 14: file names are bytes. One that is not UTF-8 is written escaped for people, with its
+// bytes beside it, and reads back as the very name.
+TEST_CASE("pathsThatAreNotUtf8ReadBackAsTheirBytes")
+{
+    JobConfig c = everyFieldChanged();
+    c.data.data = std::string("/data/caf") + static_cast<char>(0xE9);
+    c.model = std::string("/models/\xFF\xFE");
+    const nlohmann::json j = toJson(c);
+    REQUIRE(j.at("data").at("data") == "/data/caf\\xE9");
+    REQUIRE(j.at("data").at("data_bytes") == "2f646174612f636166e9");
+    REQUIRE_FALSE(j.at("data").contains("cache_dir_bytes")); // valid UTF-8 has no twin
+    REQUIRE_NOTHROW(j.dump());
+    requireSame(jobConfigFromJson(j, "run.json"), c);
+    requireSame(jobConfigFromText(jobConfigToText(c), "run.json"), c);
+    auto damaged = j;
+    damaged["data"]["data_bytes"] = "2f6x";
+    REQUIRE_THROWS_CONTAINING(jobConfigFromJson(damaged, "run.json"), "run.json: 'data_bytes' is not hexadecimal");
+    damaged = j;
+    damaged["train"]["seed_bytes"] = "00";
+    REQUIRE_THROWS_CONTAINING(jobConfigFromJson(damaged, "run.json"), "unknown setting 'train.seed_bytes'");
+}
+
 TEST_CASE("anOlderFileWithoutANewFieldReadsWithItsDefault")
 {
     auto j = toJson(everyFieldChanged());

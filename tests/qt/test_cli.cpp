@@ -257,6 +257,37 @@ TEST_CASE("trainConfigurationSurvivesTheCommandLineRunJsonAndResume")
     REQUIRE(run("train" + common + " --precision bf16 --out " + (root / "bf16").string(), false, "VITSCOPE_CPU_BF16=off").exitCode == 1);
 }
 
+// #17 item 14: a data set and a class folder whose names are not UTF-8 train to the end. The class is
+// labelled with its name escaped (engine/utf8.h), paths read back as the very bytes, and evaluation
+// on the same folders finds the class again.
+TEST_CASE("namesThatAreNotUtf8TrainAndEvaluate")
+{
+    const fs::path base = fs::temp_directory_path() / "vitscope-test-cli-bytes";
+    fs::remove_all(base);
+    const fs::path data = base / (std::string("d") + static_cast<char>(0xF6) + "ta"); // "döta" in Latin-1
+    REQUIRE(run("demo-data '" + data.string() + "' --per-class 4").exitCode == 0);
+    fs::rename(data / "polyps", data / (std::string("caf") + static_cast<char>(0xE9)));
+    const auto r = run("train --model " + kData + "/vit-tiny-classifier --data '" + data.string() + "' --out " + (base / "run").string() +
+                           " --cache-dir " + (base / "cache").string() + " --epochs 1 --batch-size 8 --eval-train-set off",
+                       true);
+    INFO(r.out);
+    REQUIRE(r.exitCode == 0);
+    std::ifstream in(base / "run" / "run.json");
+    const auto info = nlohmann::json::parse(in);
+    REQUIRE(info.at("config").at("data").at("data") == base.string() + "/d\\xF6ta");
+    REQUIRE(info.at("config").at("data").at("data_bytes").get<std::string>().find("64f67461") != std::string::npos);
+    REQUIRE(info.at("labels").at(0) == "caf\\xE9");
+    std::ifstream config(base / "run" / "checkpoints" / "best" / "config.json");
+    REQUIRE(nlohmann::json::parse(config).at("id2label").at("0") == "caf\\xE9");
+    const auto e = run("eval --json --model " + (base / "run" / "checkpoints" / "best").string() + " --data '" + data.string() +
+                       "' --cache-dir " + (base / "cache").string());
+    REQUIRE(e.exitCode == 0);
+    const auto metrics = nlohmann::json::parse(e.out);
+    REQUIRE(metrics.at("labels").at(0) == "caf\\xE9");
+    REQUIRE(metrics.at("count") == 32);
+    fs::remove_all(base);
+}
+
 TEST_CASE("bf16IsRefusedWithAReasonWhereTheCpuLacksIt")
 {
     // VITSCOPE_CPU_BF16=off makes this CPU count as one without native bf16.
