@@ -19,13 +19,16 @@ void writeFileAtomically(const std::string &path, const std::function<void(std::
         std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
         if (!out)
             throw std::runtime_error("cannot write " + tmp + ": " + std::strerror(errno));
+        errno = 0;
         write(out);
         out.flush();
         if (!out) {
+            const int err = errno; // before the clean-up below
             out.close();
             std::error_code ignored;
             std::filesystem::remove(tmp, ignored);
-            throw std::runtime_error("writing " + path + " failed (disk full?)");
+            throw std::runtime_error("writing " + path + " failed (" + (err ? std::strerror(err) : "the write did not complete") + "; " +
+                                     freeSpaceNote(path) + ")");
         }
     }
     std::error_code ec;
@@ -35,6 +38,22 @@ void writeFileAtomically(const std::string &path, const std::function<void(std::
         std::filesystem::remove(tmp, ec);
         throw std::runtime_error("cannot replace " + path + ": " + why);
     }
+}
+
+std::string freeSpaceNote(const std::string &path)
+{
+    namespace fs = std::filesystem;
+    fs::path dir = fs::path(path).parent_path();
+    if (dir.empty())
+        dir = ".";
+    std::error_code ec;
+    const auto space = fs::space(dir, ec);
+    if (ec)
+        return "the free space of the disk holding " + dir.string() + " cannot be read";
+    const std::uintmax_t kb = space.available >> 10;
+    if (kb < 1024)
+        return "the disk holding " + dir.string() + " is full: " + std::to_string(kb) + " KB free";
+    return "the disk holding " + dir.string() + " has " + std::to_string(kb >> 10) + " MB free";
 }
 
 void writeTextAtomically(const std::string &path, const std::string &text)

@@ -11,6 +11,10 @@ namespace vitscope {
 // crash or a full disk leaves the previous file intact. Throws std::runtime_error on failure.
 void writeFileAtomically(const std::string &path, const std::function<void(std::ostream &)> &write);
 void writeTextAtomically(const std::string &path, const std::string &text);
+// For the message of a write that failed: how much room the disk that would hold `path` has left
+// ("the disk holding F is full: 12 KB free"). A full disk does not always say ENOSPC: a copy can
+// end in EIO.
+std::string freeSpaceNote(const std::string &path);
 // Regular files only, and at most maxBytes: a file larger than its format can need is refused
 // before it is read (a config pointing at a 3 GB sparse file, #17 item 11).
 std::string readTextFile(const std::string &path, std::uintmax_t maxBytes = std::uintmax_t{1} << 30);

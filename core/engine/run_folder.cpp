@@ -11,7 +11,9 @@
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
 
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
@@ -100,7 +102,8 @@ void copyCheckpoint(const fs::path &from, const fs::path &to)
     if (ec) {
         const std::string why = ec.message();
         fs::remove_all(tmp, ec);
-        throw TrainingError("cannot copy the checkpoint " + from.string() + " to " + tmp.string() + ": " + why);
+        throw TrainingError("cannot copy the checkpoint " + from.string() + " to " + tmp.string() + ": " + why + " (" +
+                            freeSpaceNote(tmp.string()) + ")");
     }
     fs::remove_all(to, ec);
     fs::rename(tmp, to, ec);
@@ -139,13 +142,17 @@ fs::path intactBestResume(const std::string &run, std::string *damage = nullptr)
     return {};
 }
 
-void appendLine(const std::string &path, const json &j)
+void appendLine(const std::string &path, const json &j, const std::string &advice)
 {
+    errno = 0;
     std::ofstream out(path, std::ios::app);
     out << j.dump() << "\n";
     out.flush();
-    if (!out)
-        throw TrainingError("cannot append to " + path + " (disk full or not writable?)");
+    if (!out) {
+        const int err = errno;
+        throw TrainingError("cannot append to " + path + " (" + (err ? std::strerror(err) : "the write did not complete") + "; " +
+                            freeSpaceNote(path) + ")" + advice);
+    }
 }
 
 json trainerStateJson(const TrainerState &st)
@@ -243,12 +250,12 @@ void RunFolder::writeInfo()
 
 void RunFolder::appendStep(const StepInfo &s)
 {
-    appendLine(runfiles::metricsLog(m_path), toJson(s));
+    appendLine(runfiles::metricsLog(m_path), toJson(s), resumeAdvice());
 }
 
 void RunFolder::appendEpoch(const EpochInfo &e)
 {
-    appendLine(runfiles::metricsLog(m_path), toJson(e));
+    appendLine(runfiles::metricsLog(m_path), toJson(e), resumeAdvice());
 }
 
 void RunFolder::truncateHistory(int64_t step, int epoch)
@@ -311,7 +318,11 @@ void RunFolder::saveLast(ViTForImageClassification &model, const PreprocessConfi
         writeChecksumManifest(tmp);
     } catch (const std::exception &e) {
         fs::remove_all(tmp, ec);
-        throw TrainingError(std::string("saving the checkpoint failed (") + e.what() + "); the previous checkpoint is intact");
+        // Said as it is: a run stopped before its first checkpoint resumes from the beginning.
+        throw TrainingError(std::string("saving the checkpoint failed (") + e.what() + "); " +
+                            (fs::exists(last / "trainer_state.json", ec) ? "the previous checkpoint is intact"
+                                                                         : "no checkpoint had been saved yet, so a resume starts from the beginning") +
+                            resumeAdvice());
     }
     swapInLast(last);
 }
@@ -351,12 +362,26 @@ TrainerState RunFolder::loadLast(ViTForImageClassification &model, AdamW &optimi
 
 void RunFolder::saveBest(ViTForImageClassification &model, const PreprocessConfig &preprocess)
 {
-    exportModel(model, preprocess, bestFolder());
+    try {
+        exportModel(model, preprocess, bestFolder());
+    } catch (const std::exception &e) {
+        throw TrainingError("saving the best model failed (" + std::string(e.what()) + ")" + resumeAdvice());
+    }
 }
 
 void RunFolder::keepLastAsBestResume()
 {
-    copyCheckpoint(lastFolder(), runfiles::bestResumeCheckpoint(m_path));
+    try {
+        copyCheckpoint(lastFolder(), runfiles::bestResumeCheckpoint(m_path));
+    } catch (const std::exception &e) {
+        throw TrainingError(e.what() + resumeAdvice());
+    }
+}
+
+std::string RunFolder::resumeAdvice() const
+{
+    // A write that failed, most often on a full disk, leaves the run resumable (#17: no run lost).
+    return "; free some space on that disk, then resume the run (vitscope-cli train --resume " + m_path + ", or Resume in the Train view)";
 }
 
 void verifyLastCheckpoint(const std::string &run)

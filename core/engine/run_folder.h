@@ -52,6 +52,7 @@ public:
 
 private:
     void writeInfo();
+    std::string resumeAdvice() const;
 
     std::string m_path;
     RunInfo m_info;

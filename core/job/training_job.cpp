@@ -14,6 +14,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <thread>
 
 namespace fs = std::filesystem;
@@ -254,7 +255,16 @@ TrainSummary runRanked(const TrainJob &job, JobConfig &config, Ranks &ranks, con
         }
     } else if (runFolder) {
         RunFolder &run = *runFolder;
-        saveSplit(prepared.split, runfiles::splitFile(job.out));
+        // Until run.json is written nothing of the run is kept: on a full disk, the same command starts it.
+        auto beforeStart = [&](const std::function<void()> &write) {
+            try {
+                write();
+            } catch (const std::exception &e) {
+                throw std::runtime_error(std::string(e.what()) +
+                                         "; nothing of the run was kept: free some space on that disk, then run the same train command again");
+            }
+        };
+        beforeStart([&] { saveSplit(prepared.split, runfiles::splitFile(job.out)); });
         const auto &s = prepared.split;
         RunInfo info;
         info.config = config;
@@ -285,7 +295,7 @@ TrainSummary runRanked(const TrainJob &job, JobConfig &config, Ranks &ranks, con
                 cb.warning("label not applied: " + c.path + ": " + c.reason);
         info.splitWarnings = s.warnings;
         info.versions = versions;
-        run.start(info);
+        beforeStart([&] { run.start(info); });
     }
     TrainerCallbacks trainerCb = cb.trainer;
     if (stop && !trainerCb.shouldStop)
@@ -309,8 +319,13 @@ TrainSummary runRanked(const TrainJob &job, JobConfig &config, Ranks &ranks, con
             writeModelCard(job.out); // checkpoints/best/README.md; errors are values: a card that cannot be written fails nothing
         return summary;
     } catch (const std::exception &e) {
-        if (run)
-            run->setStatus(RunStatus::Failed, errorText(e));
+        if (run) {
+            try {
+                run->setStatus(RunStatus::Failed, errorText(e));
+            } catch (const std::exception &) {
+                // run.json cannot be written either (a full disk): the first error is the one to tell
+            }
+        }
         throw;
     }
 }

@@ -4,8 +4,8 @@
 # half-replaced), always including the first (before anything of the run exists) and each rename of
 # the checkpoint swap. After each kill the run is resumed (or, killed before run.json existed,
 # started again as its message says) and must end bit-identical to an uninterrupted run. Then a
-# full disk for the cache (a tiny tmpfs, where a mount namespace can be had; a visible skip
-# otherwise), and an unreadable folder and file as a non-root user.
+# full disk for the cache and for the run folder (tiny tmpfs, where a mount namespace can be had; a
+# visible skip otherwise), and an unreadable folder and file as a non-root user.
 # Usage: kill_trials.sh CLI SHIM MODEL [TRIALS] [SEED]
 set -uo pipefail
 cli=$1 shim=$2 model=$3 trials=${4:-12} seed=${5:-17}
@@ -63,8 +63,39 @@ if unshare -rm true 2>/dev/null; then
   [ "$rc" != 0 ] || { cat full.log; fail "a full cache disk ended in success"; }
   grep -qi "cache" full.log || { cat full.log; fail "the full cache disk is not named"; }
   echo "full cache disk: exit $rc, $(grep -i -m1 'cache' full.log)"
+
+  # A run-folder disk that fills at several points of the run (before run.json, at the first
+  # checkpoint, at a later swap, at the best model's copy): a clear message that names the disk and
+  # says how to go on, and, once the folder has room again (copied out here), the run resumes (or
+  # starts again) and ends bit-identical to the uninterrupted one.
+  ref_kb=$(du -sk ref | cut -f1)
+  for pct in 0 1 25 50 75 100 150; do
+    size=$(( (ref_kb * pct / 100 + 8) / 4 * 4 ))k # 0 %: two pages, too small for split.json
+    rm -rf disk-run
+    set +e
+    unshare -rm bash -c 'mkdir -p small && mount -t tmpfs -o size=$1 none small && shift && "$@"; rc=$?; cp -a small/run disk-run 2>/dev/null; exit $rc' \
+      _ "$size" "$cli" train "${common[@]}" --out small/run >disk.log 2>&1
+    rc=$?
+    set -e
+    if [ "$rc" = 0 ]; then
+      how="fitted"
+    else
+      grep -q "is full" disk.log || { cat disk.log; fail "run folder on a ${size} disk: the full disk is not named"; }
+      grep -q "free some space" disk.log || { cat disk.log; fail "run folder on a ${size} disk: the message does not say how to go on"; }
+      if "$cli" train --resume disk-run --device cpu --threads 1 >>disk.log 2>&1; then
+        how="resumed"
+      elif grep -qE "run the (original|same) train command again" disk.log; then
+        rm -rf disk-run && "$cli" train "${common[@]}" --out disk-run >>disk.log 2>&1 || { cat disk.log; fail "run folder on a ${size} disk: starting again"; }
+        how="started again"
+      else
+        cat disk.log; fail "run folder on a ${size} disk: neither resumable nor restartable"
+      fi
+    fi
+    [ "$(fingerprint disk-run)" = "$expected" ] || { cat disk.log; fail "run folder on a ${size} disk: $how, but not bit-identical"; }
+    echo "run folder on a ${size} disk (${pct} % of the run): exit $rc, $how, bit-identical"
+  done
 else
-  echo "SKIP: no mount namespace here, so the full-disk trial does not run"
+  echo "SKIP: no mount namespace here, so the full-disk trials do not run"
 fi
 # An unreadable folder and file, as a user that permissions apply to (root reads everything, so
 # root runs the scan as nobody through setpriv): each is reported, and the rest is scanned (#17 15).
