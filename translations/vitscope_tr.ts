@@ -1844,42 +1844,62 @@ ya da Aç…, Ekle… veya Yapıştır&apos;ı kullanın.</translation>
         <translation>başarısız</translation>
     </message>
     <message>
-        <location filename="../ui/run_list_model.cpp" line="37"/>
+        <location filename="../ui/run_list_model.cpp" line="38"/>
+        <source>interrupted (resumable)</source>
+        <translation>yarıda kesildi (devam ettirilebilir)</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_list_model.cpp" line="38"/>
+        <source>interrupted</source>
+        <translation>yarıda kesildi</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_list_model.cpp" line="46"/>
         <source>accuracy</source>
         <translation>doğruluk</translation>
     </message>
     <message>
-        <location filename="../ui/run_list_model.cpp" line="39"/>
+        <location filename="../ui/run_list_model.cpp" line="48"/>
         <source>weighted F1</source>
         <translation>ağırlıklı F1</translation>
     </message>
     <message>
-        <location filename="../ui/run_list_model.cpp" line="41"/>
+        <location filename="../ui/run_list_model.cpp" line="50"/>
         <source>macro F1</source>
         <translation>makro F1</translation>
     </message>
     <message>
-        <location filename="../ui/run_list_model.cpp" line="43"/>
+        <location filename="../ui/run_list_model.cpp" line="52"/>
         <source>validation loss</source>
         <translation>doğrulama kaybı</translation>
     </message>
     <message>
-        <location filename="../ui/run_list_model.cpp" line="45"/>
+        <location filename="../ui/run_list_model.cpp" line="54"/>
         <source>MCC</source>
         <translation>MCC</translation>
     </message>
     <message>
-        <location filename="../ui/run_list_model.cpp" line="71"/>
+        <location filename="../ui/run_list_model.cpp" line="92"/>
+        <source>Being trained by %1</source>
+        <translation>%1 tarafından eğitiliyor</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_list_model.cpp" line="36"/>
         <source>unreadable</source>
         <translation>okunamıyor</translation>
     </message>
     <message>
-        <location filename="../ui/run_list_model.cpp" line="76"/>
+        <location filename="../ui/run_list_model.cpp" line="66"/>
+        <source>this window</source>
+        <translation>bu pencere</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_list_model.cpp" line="86"/>
         <source>%1 — %2 — best %3 %4 (epoch %5)</source>
         <translation>%1 — %2 — en iyi %3 %4 (%5. epok)</translation>
     </message>
     <message>
-        <location filename="../ui/run_list_model.cpp" line="77"/>
+        <location filename="../ui/run_list_model.cpp" line="87"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -2369,62 +2389,62 @@ ya da Aç…, Ekle… veya Yapıştır&apos;ı kullanın.</translation>
         <translation>Çalıştırma %1 içinde başlatılıyor</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_dialogs.cpp" line="28"/>
+        <location filename="../ui/train_view_dialogs.cpp" line="29"/>
         <source>The warm-up takes %1 of the run&apos;s %2 steps (%3 training images, batch %4, %5 epochs): the learning rate only reaches %6 instead of %7, and the model may hardly learn.</source>
         <translation>Isınma, çalıştırmanın %2 adımının %1 adımını kaplıyor (%3 eğitim görüntüsü, yığın %4, %5 dönem): öğrenme oranı %7 yerine yalnızca %6 değerine ulaşır ve model neredeyse hiç öğrenmeyebilir.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_dialogs.cpp" line="37"/>
+        <location filename="../ui/train_view_dialogs.cpp" line="38"/>
         <source>The model has no pretrained weights (config.json only): it trains from scratch, which needs a larger learning rate than fine-tuning.</source>
         <translation>Modelin önceden eğitilmiş ağırlıkları yok (yalnızca config.json): sıfırdan eğitilir ve bu, ince ayardan daha büyük bir öğrenme oranı gerektirir.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_dialogs.cpp" line="40"/>
+        <location filename="../ui/train_view_dialogs.cpp" line="41"/>
         <source>The model is small (%1 M parameters): the notebook&apos;s learning rate is meant for fine-tuning ViT-B/16.</source>
         <translation>Model küçük (%1 M parametre): not defterinin öğrenme oranı ViT-B/16&apos;nın ince ayarı içindir.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_dialogs.cpp" line="42"/>
+        <location filename="../ui/train_view_dialogs.cpp" line="43"/>
         <source>Check the recipe</source>
         <translation>Tarifi denetleyin</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_dialogs.cpp" line="44"/>
+        <location filename="../ui/train_view_dialogs.cpp" line="45"/>
         <source>Suggested: learning rate %1 with %2 warm-up steps (a tenth of the run).</source>
         <translation>Önerilen: %2 ısınma adımıyla öğrenme oranı %1 (çalıştırmanın onda biri).</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_dialogs.cpp" line="47"/>
+        <location filename="../ui/train_view_dialogs.cpp" line="48"/>
         <source>Use the suggested recipe</source>
         <translation>Önerilen tarifi kullan</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_dialogs.cpp" line="48"/>
+        <location filename="../ui/train_view_dialogs.cpp" line="49"/>
         <source>Start as it is</source>
         <translation>Olduğu gibi başlat</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_dialogs.cpp" line="56"/>
+        <location filename="../ui/train_view_dialogs.cpp" line="57"/>
         <source>Using learning rate %1 and %2 warm-up steps.</source>
         <translation>Öğrenme oranı %1 ve %2 ısınma adımı kullanılıyor.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_dialogs.cpp" line="64"/>
+        <location filename="../ui/train_view_dialogs.cpp" line="65"/>
         <source>Damaged checkpoint</source>
         <translation>Hasarlı kontrol noktası</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_dialogs.cpp" line="65"/>
+        <location filename="../ui/train_view_dialogs.cpp" line="66"/>
         <source>The last checkpoint of run %1 is damaged, so the run cannot continue from it.</source>
         <translation>%1 çalıştırmasının son kontrol noktası hasarlı; çalıştırma oradan devam edemez.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_dialogs.cpp" line="68"/>
+        <location filename="../ui/train_view_dialogs.cpp" line="69"/>
         <source>The run kept a complete checkpoint at the end of its best epoch, epoch %1. Continue from there? The epochs after it are trained again, with the same result as before the damage.</source>
         <translation>Çalıştırma, en iyi epoku olan %1. epokun sonunda eksiksiz bir kontrol noktası sakladı. Oradan devam edilsin mi? Sonraki epoklar yeniden eğitilir ve hasardan önceki sonucun aynısı elde edilir.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_dialogs.cpp" line="72"/>
+        <location filename="../ui/train_view_dialogs.cpp" line="73"/>
         <source>Resume from epoch %1</source>
         <translation>%1. epoktan sürdür</translation>
     </message>

@@ -30,6 +30,15 @@ QString RunListModel::statusText(RunStatus status)
     return {};
 }
 
+QString RunListModel::statusText(const RunHistory &run)
+{
+    if (!run.readable)
+        return tr("unreadable");
+    if (run.status == RunStatus::Running && run.trainedBy.isEmpty())
+        return run.resumable ? tr("interrupted (resumable)") : tr("interrupted");
+    return statusText(run.status);
+}
+
 QString RunListModel::metricText(Metric metric)
 {
     switch (metric) {
@@ -54,6 +63,7 @@ void RunListModel::markRunning(const QString &runFolder)
             continue;
         m_runs[r].status = RunStatus::Running;
         m_runs[r].resumable = false;
+        m_runs[r].trainedBy = tr("this window");
         Q_EMIT dataChanged(index(r), index(r));
     }
 }
@@ -68,7 +78,7 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const RunHistory &r = m_runs.at(index.row());
-    const QString status = r.readable ? statusText(r.status) : tr("unreadable");
+    const QString status = statusText(r);
     switch (role) {
     case Qt::DisplayRole: {
         const QString name = QFileInfo(r.runFolder).fileName();
@@ -76,8 +86,12 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const
             return tr("%1 — %2 — best %3 %4 (epoch %5)").arg(name, status, metricText(r.metric)).arg(QLocale().toString(r.bestValue, 'f', 4)).arg(r.bestEpoch);
         return tr("%1 — %2").arg(name, status);
     }
-    case Qt::ToolTipRole:
-        return r.message.isEmpty() ? r.runFolder : r.runFolder + QLatin1Char('\n') + r.message;
+    case Qt::ToolTipRole: {
+        QString tip = r.runFolder;
+        if (!r.trainedBy.isEmpty())
+            tip += QLatin1Char('\n') + tr("Being trained by %1").arg(r.trainedBy);
+        return r.message.isEmpty() ? tip : tip + QLatin1Char('\n') + r.message;
+    }
     case Qt::ForegroundRole:
         return !r.readable || r.status == RunStatus::Failed ? QColor(Qt::red) : QVariant();
     case FolderRole:

@@ -19,6 +19,9 @@ public:
     void markRunning(const QString &runFolder);
     // Run states and metric names in the user's language.
     static QString statusText(RunStatus status);
+    // The status of one run as the list shows it: "running" only while a process trains it, else
+    // "interrupted" (killed while running).
+    static QString statusText(const RunHistory &run);
     static QString metricText(Metric metric);
 
     int rowCount(const QModelIndex &parent = {}) const override;

@@ -245,7 +245,7 @@ void TrainView::showHistory(const RunHistory &history)
         onStep(s);
     for (const auto &e : history.epochs)
         addEpoch(e); // plotted; the log already told them when they happened
-    m_progress->setFormat(tr("Run %1: %2").arg(QFileInfo(history.runFolder).fileName(), RunListModel::statusText(history.status)));
+    m_progress->setFormat(tr("Run %1: %2").arg(QFileInfo(history.runFolder).fileName(), RunListModel::statusText(history)));
 }
 
 void TrainView::onStep(const StepPoint &p)

@@ -1,6 +1,7 @@
 #include "session/run_results.h"
 
 #include "engine/run_files.h"
+#include "engine/run_lock.h"
 
 #include <QDir>
 
@@ -74,7 +75,8 @@ RunHistory loadRunHistory(const QString &runFolder)
         h.status = info.status;
         h.message = q(info.message);
         h.metric = info.config.train.metric;
-        h.resumable = isResumable(info.status);
+        h.trainedBy = q(RunLock::holder(run));
+        h.resumable = isResumable(info.status) && h.trainedBy.isEmpty(); // one writer per run
         const auto history = readHistory(run);
         for (const auto &s : history.steps)
             h.steps << toStepPoint(s);

@@ -65,6 +65,9 @@ struct RunHistory {
     int bestEpoch = 0;
     double bestValue = 0;   // the selection metric's value at the best epoch
     bool resumable = false; // decided by the run-folder module from the status and the checkpoint
+    // Who trains the run now ("process P on host H (since T)", from its lock), or empty: a run whose
+    // run.json says "running" while nobody holds it was killed, and is resumable (#17 item 5).
+    QString trainedBy;
 };
 RunHistory loadRunHistory(const QString &runFolder);
 QStringList findRuns(const QString &parent); // run folders directly inside `parent`, newest first

@@ -5,7 +5,8 @@
 # the checkpoint swap. After each kill the run is resumed (or, killed before run.json existed,
 # started again as its message says) and must end bit-identical to an uninterrupted run. Then a
 # full disk for the cache and for the run folder (tiny tmpfs, where a mount namespace can be had; a
-# visible skip otherwise), and an unreadable folder and file as a non-root user.
+# visible skip otherwise), two writers on one run, and an unreadable folder and file as a non-root
+# user.
 # Usage: kill_trials.sh CLI SHIM MODEL [TRIALS] [SEED]
 set -uo pipefail
 cli=$1 shim=$2 model=$3 trials=${4:-12} seed=${5:-17}
@@ -52,6 +53,25 @@ for n in $points; do
   passed=$((passed + 1))
 done
 echo "$passed kill trials, all bit-identical"
+
+# Two writers on one run (#17 item 5): while a training process holds the run (stopped mid-run at
+# its first checkpoint swap), a resume is refused with who holds it and changes nothing; the first
+# then finishes bit-identical, with no step logged twice.
+swap=$(grep -nE '/checkpoints/last$' renames.txt | head -1 | cut -d: -f1)
+VITSCOPE_STOP_AT_RENAME=$swap LD_PRELOAD="$shim" "$cli" train "${common[@]}" --out two >two.log 2>&1 &
+first=$!
+for _ in $(seq 1 600); do [ "$(awk '{print $3}' /proc/$first/stat 2>/dev/null)" = T ] && break; sleep 0.1; done
+[ "$(awk '{print $3}' /proc/$first/stat 2>/dev/null)" = T ] || fail "two writers: the first writer did not reach its checkpoint swap"
+set +e
+"$cli" train --resume two --device cpu --threads 1 >second.log 2>&1
+rc=$?
+set -e
+kill -CONT "$first"
+wait "$first" || { cat two.log; fail "two writers: the first writer did not finish"; }
+[ "$rc" = 1 ] && grep -q "is being trained by process $first on host" second.log ||
+  { cat second.log; fail "two writers: the second was not refused with who holds the run (exit $rc)"; }
+[ "$(fingerprint two)" = "$expected" ] || { cat two.log; fail "two writers: the first run is not bit-identical"; }
+echo "two writers: the second refused ($(grep -o 'is being trained by process [0-9]* on host [^ ]*' second.log)), the first bit-identical"
 
 # A cache disk that fills: an error for the run, never a smaller data set (#17 item 3).
 if unshare -rm true 2>/dev/null; then

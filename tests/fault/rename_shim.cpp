@@ -2,7 +2,8 @@
 // `kill -9` would) just before its Nth rename(2), N from VITSCOPE_KILL_AT_RENAME. Every atomic
 // write and the checkpoint swap go through rename, so counting renames walks every point at which
 // a kill can leave files half-replaced. VITSCOPE_COUNT_RENAMES=FILE instead appends one line per
-// rename to FILE, to learn how many a run makes.
+// rename to FILE, to learn how many a run makes. VITSCOPE_STOP_AT_RENAME=N stops the process
+// (SIGSTOP) there instead, holding its run mid-training until SIGCONT.
 #include <atomic>
 #include <csignal>
 #include <cstdio>
@@ -30,6 +31,9 @@ void before_rename(const char *to)
     const char *at = getenv("VITSCOPE_KILL_AT_RENAME");
     if (at && atol(at) == n)
         std::raise(SIGKILL);
+    const char *pause = getenv("VITSCOPE_STOP_AT_RENAME"); // stopped mid-run, for the two-writers trial
+    if (pause && atol(pause) == n)
+        std::raise(SIGSTOP);
 }
 
 } // namespace
