@@ -31,6 +31,7 @@ void addVersion(CLI::App &app, int &exitCode);
 int printVersion();
 void addBench(CLI::App &app, int &exitCode); // bench infer|train|fit (+ preprocess|loader with data)
 void addBenchFit(CLI::App &bench, int &exitCode);
+void addBenchDist(CLI::App &bench, int &exitCode); // one rank of a torchrun job (cli_bench_dist.cpp)
 ViTConfig benchConfig(const std::string &name); // vit-base, vit-tiny or a model folder
 void traceSteps(const std::string &path, const std::function<void()> &work); // Chrome trace of `work`
 std::vector<std::pair<std::string, std::string>> stackVersions();

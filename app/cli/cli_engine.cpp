@@ -279,6 +279,7 @@ void addBench(CLI::App &app, int &exitCode)
     train->callback([t, &exitCode] { exitCode = benchTrain(*t); });
 
     addBenchFit(*bench, exitCode);
+    addBenchDist(*bench, exitCode);
 #ifdef VITSCOPE_WITH_DATA
     addBenchData(*bench, exitCode);
 #endif
