@@ -480,7 +480,7 @@ private:
     }
 
     // Whether gradient buckets are reduced during backward (VITSCOPE_DIST_OVERLAP=0 turns it off,
-    // for measuring what the overlap gains: bench dist).
+    // for comparison; bench dist measures both).
     static bool overlapReduction()
     {
         const char *v = std::getenv("VITSCOPE_DIST_OVERLAP");
