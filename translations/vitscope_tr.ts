@@ -1819,87 +1819,92 @@ ya da Aç…, Ekle… veya Yapıştır&apos;ı kullanın.</translation>
 <context>
     <name>vitscope::RunListModel</name>
     <message>
-        <location filename="../ui/run_list_model.cpp" line="20"/>
+        <location filename="../ui/run_list_model.cpp" line="21"/>
         <source>running</source>
         <translation>çalışıyor</translation>
     </message>
     <message>
-        <location filename="../ui/run_list_model.cpp" line="22"/>
+        <location filename="../ui/run_list_model.cpp" line="23"/>
         <source>finished</source>
         <translation>tamamlandı</translation>
     </message>
     <message>
-        <location filename="../ui/run_list_model.cpp" line="24"/>
+        <location filename="../ui/run_list_model.cpp" line="25"/>
         <source>stopped (resumable)</source>
         <translation>durduruldu (devam ettirilebilir)</translation>
     </message>
     <message>
-        <location filename="../ui/run_list_model.cpp" line="26"/>
+        <location filename="../ui/run_list_model.cpp" line="27"/>
         <source>stopped early</source>
         <translation>erken durduruldu</translation>
     </message>
     <message>
-        <location filename="../ui/run_list_model.cpp" line="28"/>
+        <location filename="../ui/run_list_model.cpp" line="29"/>
         <source>failed</source>
         <translation>başarısız</translation>
     </message>
     <message>
-        <location filename="../ui/run_list_model.cpp" line="38"/>
+        <location filename="../ui/run_list_model.cpp" line="39"/>
         <source>interrupted (resumable)</source>
         <translation>yarıda kesildi (devam ettirilebilir)</translation>
     </message>
     <message>
-        <location filename="../ui/run_list_model.cpp" line="38"/>
+        <location filename="../ui/run_list_model.cpp" line="39"/>
         <source>interrupted</source>
         <translation>yarıda kesildi</translation>
     </message>
     <message>
-        <location filename="../ui/run_list_model.cpp" line="46"/>
+        <location filename="../ui/run_list_model.cpp" line="48"/>
+        <source>process %1 on host %2 (since %3)</source>
+        <translation>%2 makinesindeki %1 numaralı süreç (%3 itibarıyla)</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_list_model.cpp" line="55"/>
         <source>accuracy</source>
         <translation>doğruluk</translation>
     </message>
     <message>
-        <location filename="../ui/run_list_model.cpp" line="48"/>
+        <location filename="../ui/run_list_model.cpp" line="57"/>
         <source>weighted F1</source>
         <translation>ağırlıklı F1</translation>
     </message>
     <message>
-        <location filename="../ui/run_list_model.cpp" line="50"/>
+        <location filename="../ui/run_list_model.cpp" line="59"/>
         <source>macro F1</source>
         <translation>makro F1</translation>
     </message>
     <message>
-        <location filename="../ui/run_list_model.cpp" line="52"/>
+        <location filename="../ui/run_list_model.cpp" line="61"/>
         <source>validation loss</source>
         <translation>doğrulama kaybı</translation>
     </message>
     <message>
-        <location filename="../ui/run_list_model.cpp" line="54"/>
+        <location filename="../ui/run_list_model.cpp" line="63"/>
         <source>MCC</source>
         <translation>MCC</translation>
     </message>
     <message>
-        <location filename="../ui/run_list_model.cpp" line="92"/>
+        <location filename="../ui/run_list_model.cpp" line="101"/>
         <source>Being trained by %1</source>
         <translation>%1 tarafından eğitiliyor</translation>
     </message>
     <message>
-        <location filename="../ui/run_list_model.cpp" line="36"/>
+        <location filename="../ui/run_list_model.cpp" line="37"/>
         <source>unreadable</source>
         <translation>okunamıyor</translation>
     </message>
     <message>
-        <location filename="../ui/run_list_model.cpp" line="66"/>
+        <location filename="../ui/run_list_model.cpp" line="75"/>
         <source>this window</source>
         <translation>bu pencere</translation>
     </message>
     <message>
-        <location filename="../ui/run_list_model.cpp" line="86"/>
+        <location filename="../ui/run_list_model.cpp" line="95"/>
         <source>%1 — %2 — best %3 %4 (epoch %5)</source>
         <translation>%1 — %2 — en iyi %3 %4 (%5. epok)</translation>
     </message>
     <message>
-        <location filename="../ui/run_list_model.cpp" line="87"/>
+        <location filename="../ui/run_list_model.cpp" line="96"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>

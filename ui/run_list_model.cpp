@@ -1,6 +1,7 @@
 #include "ui/run_list_model.h"
 
 #include <QLocale>
+#include <QRegularExpression>
 #include <QColor>
 #include <QFileInfo>
 
@@ -37,6 +38,14 @@ QString RunListModel::statusText(const RunHistory &run)
     if (run.status == RunStatus::Running && run.trainedBy.isEmpty())
         return run.resumable ? tr("interrupted (resumable)") : tr("interrupted");
     return statusText(run.status);
+}
+
+QString RunListModel::holderText(const QString &holder)
+{
+    // The lock's note is written in English by whichever process holds it (engine/run_lock.cpp).
+    static const QRegularExpression note(QStringLiteral("^process (\\d+) on host (.*) \\(since (.*)\\)$"));
+    const auto m = note.match(holder);
+    return m.hasMatch() ? tr("process %1 on host %2 (since %3)").arg(m.captured(1), m.captured(2), m.captured(3)) : holder;
 }
 
 QString RunListModel::metricText(Metric metric)
@@ -89,7 +98,7 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole: {
         QString tip = r.runFolder;
         if (!r.trainedBy.isEmpty())
-            tip += QLatin1Char('\n') + tr("Being trained by %1").arg(r.trainedBy);
+            tip += QLatin1Char('\n') + tr("Being trained by %1").arg(holderText(r.trainedBy));
         return r.message.isEmpty() ? tip : tip + QLatin1Char('\n') + r.message;
     }
     case Qt::ForegroundRole:

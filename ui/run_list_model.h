@@ -23,6 +23,8 @@ public:
     // "interrupted" (killed while running).
     static QString statusText(const RunHistory &run);
     static QString metricText(Metric metric);
+    // Who holds a run's lock ("process P on host H (since T)"), in the user's language.
+    static QString holderText(const QString &holder);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
