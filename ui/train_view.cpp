@@ -95,6 +95,7 @@ TrainView::TrainView(TrainingSession *session, QWidget *parent)
     m_progress = new QProgressBar;
     m_progress->setFormat(tr("idle"));
     m_progress->setTextVisible(true);
+    m_progress->setValue(0); // below its minimum (as constructed) a bar draws no text at all
     m_log = new QPlainTextEdit;
     m_log->setReadOnly(true);
     m_log->setMaximumBlockCount(2000);
@@ -246,6 +247,9 @@ void TrainView::showHistory(const RunHistory &history)
     for (const auto &e : history.epochs)
         addEpoch(e); // plotted; the log already told them when they happened
     m_progress->setFormat(tr("Run %1: %2").arg(QFileInfo(history.runFolder).fileName(), RunListModel::statusText(history)));
+    const bool complete = history.status == RunStatus::Finished || history.status == RunStatus::EarlyStopped;
+    m_progress->setRange(0, 1);
+    m_progress->setValue(complete ? 1 : 0);
 }
 
 void TrainView::onStep(const StepPoint &p)

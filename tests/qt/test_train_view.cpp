@@ -11,6 +11,7 @@
 #include <QApplication>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QTimer>
 #include <QDir>
@@ -238,6 +239,10 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(view.plottedStepLosses(), (QVector<double>{2.0, 1.5, 1.2, 1.0}), 2000);
         QCOMPARE(view.plottedValAccuracy(), (QVector<double>{0.5, 0.75}));
         QCOMPARE(view.markedBestEpoch(), 2);
+        // The bar under the charts says which run is shown and how it ended (a bar below its
+        // minimum draws no text).
+        QCOMPARE(view.findChild<QProgressBar *>()->text(),
+                 QStringLiteral("Run 20261129-120000: ") + RunListModel::statusText(parseChoice<RunStatus>(status.toStdString(), "status")));
 
         RunListModel runs;
         QAbstractItemModelTester tester(&runs, QAbstractItemModelTester::FailureReportingMode::QtTest);
