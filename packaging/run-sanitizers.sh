@@ -15,7 +15,8 @@ cmake --build build-asan -j "$(nproc)"
 export QT_QPA_PLATFORM=offscreen
 # allocator_may_return_null: an allocation too large fails as it does without ASan (LibTorch then
 # throws "out of memory", which a test checks), instead of ASan aborting the process.
-export ASAN_OPTIONS=detect_leaks=0:abort_on_error=1:strict_string_checks=1:allocator_may_return_null=1
+# verify_asan_link_order=0: the distributed test preloads the rename shim ahead of ASan's runtime.
+export ASAN_OPTIONS=verify_asan_link_order=0:detect_leaks=0:abort_on_error=1:strict_string_checks=1:allocator_may_return_null=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 cd build-asan
 # The package test packs this tree and the kill trials preload their shim: neither is about memory.
