@@ -247,9 +247,8 @@ void TrainView::showHistory(const RunHistory &history)
     for (const auto &e : history.epochs)
         addEpoch(e); // plotted; the log already told them when they happened
     m_progress->setFormat(tr("Run %1: %2").arg(QFileInfo(history.runFolder).fileName(), RunListModel::statusText(history)));
-    const bool complete = history.status == RunStatus::Finished || history.status == RunStatus::EarlyStopped;
     m_progress->setRange(0, 1);
-    m_progress->setValue(complete ? 1 : 0);
+    m_progress->setValue(isResumable(history.status) ? 0 : 1); // full only for a run that has ended for good
 }
 
 void TrainView::onStep(const StepPoint &p)

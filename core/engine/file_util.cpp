@@ -27,8 +27,7 @@ void writeFileAtomically(const std::string &path, const std::function<void(std::
             out.close();
             std::error_code ignored;
             std::filesystem::remove(tmp, ignored);
-            throw std::runtime_error("writing " + path + " failed (" + (err ? std::strerror(err) : "the write did not complete") + "; " +
-                                     freeSpaceNote(path) + ")");
+            throw std::runtime_error("writing " + path + " failed (" + writeFailureReason(path, err) + ")");
         }
     }
     std::error_code ec;
@@ -54,6 +53,11 @@ std::string freeSpaceNote(const std::string &path)
     if (kb < 1024)
         return "the disk holding " + dir.string() + " is full: " + std::to_string(kb) + " KB free";
     return "the disk holding " + dir.string() + " has " + std::to_string(kb >> 10) + " MB free";
+}
+
+std::string writeFailureReason(const std::string &path, int err)
+{
+    return std::string(err ? std::strerror(err) : "the write did not complete") + "; " + freeSpaceNote(path);
 }
 
 void writeTextAtomically(const std::string &path, const std::string &text)

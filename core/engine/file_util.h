@@ -15,6 +15,8 @@ void writeTextAtomically(const std::string &path, const std::string &text);
 // ("the disk holding F is full: 12 KB free"). A full disk does not always say ENOSPC: a copy can
 // end in EIO.
 std::string freeSpaceNote(const std::string &path);
+// Why a write to `path` failed: errno's text (`err`, 0 when the stream did not set it) and the note above.
+std::string writeFailureReason(const std::string &path, int err);
 // Regular files only, and at most maxBytes: a file larger than its format can need is refused
 // before it is read (a config pointing at a 3 GB sparse file, #17 item 11).
 std::string readTextFile(const std::string &path, std::uintmax_t maxBytes = std::uintmax_t{1} << 30);

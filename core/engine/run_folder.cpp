@@ -13,7 +13,6 @@
 
 #include <cerrno>
 #include <chrono>
-#include <cstring>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
@@ -150,8 +149,7 @@ void appendLine(const std::string &path, const json &j, const std::string &advic
     out.flush();
     if (!out) {
         const int err = errno;
-        throw TrainingError("cannot append to " + path + " (" + (err ? std::strerror(err) : "the write did not complete") + "; " +
-                            freeSpaceNote(path) + ")" + advice);
+        throw TrainingError("cannot append to " + path + " (" + writeFailureReason(path, err) + ")" + advice);
     }
 }
 
