@@ -126,6 +126,38 @@ torch::Tensor ViTLayerImpl::attend(const torch::Tensor &x, torch::Tensor *attent
     return dense(m_attentionOut, context.transpose(1, 2).reshape({B, T, H}));
 }
 
+torch::Tensor ViTLayerImpl::attendCls(const torch::Tensor &x)
+{
+    const auto B = x.size(0), T = x.size(1), H = x.size(2), D = H / m_heads;
+    const auto q = dense(m_query, x.narrow(1, 0, 1)).view({B, 1, m_heads, D}).transpose(1, 2);
+    torch::Tensor k, v; // [B, heads, T, D]
+    if (m_qkvMode == QkvMode::Fused) { // key and value in one GEMM, as attend() does all three
+        const auto weight = torch::cat({m_key->weight, m_value->weight});
+        const auto bias = m_key->bias.defined() ? torch::cat({m_key->bias, m_value->bias}) : torch::Tensor();
+        const auto kv = torch::linear(x, weight, bias).view({B, T, 2, m_heads, D}).unbind(2);
+        k = kv[0].transpose(1, 2);
+        v = kv[1].transpose(1, 2);
+    } else {
+        k = dense(m_key, x).view({B, T, m_heads, D}).transpose(1, 2);
+        v = dense(m_value, x).view({B, T, m_heads, D}).transpose(1, 2);
+    }
+    const auto context = scaledDotProductAttention(q, k, v, 0.0); // [B, heads, 1, D]
+    return dense(m_attentionOut, context.transpose(1, 2).reshape({B, 1, H}));
+}
+
+bool ViTLayerImpl::canSkipTokens() const
+{
+    return !is_training() || (m_attentionDropout == 0.0 && m_dropout->options.p() == 0.0);
+}
+
+torch::Tensor ViTLayerImpl::forwardClsNormed(const torch::Tensor &x, const torch::Tensor &normed)
+{
+    TORCH_CHECK(canSkipTokens(), "the class token alone cannot be computed while dropout is active");
+    auto h = x.narrow(1, 0, 1) + attendCls(normed);
+    auto mlp = torch::gelu(dense(m_intermediate, m_layerNormAfter(h)), m_tanhGelu ? "tanh" : "none");
+    return h + dense(m_output, mlp);
+}
+
 torch::Tensor ViTLayerImpl::forward(const torch::Tensor &x, torch::Tensor *attention)
 {
     return forwardNormed(x, m_layerNormBefore(x), attention);
@@ -196,6 +228,16 @@ torch::Tensor ViTModelImpl::encode(torch::Tensor x, int from, int to, std::vecto
     return x;
 }
 
+torch::Tensor ViTModelImpl::clsFeatures(const torch::Tensor &tokens, int from)
+{
+    const int layers = static_cast<int>(m_layers.size());
+    if (from >= layers || !m_layers.back()->canSkipTokens())
+        return m_layerNorm(encode(tokens, from, layers)).select(1, 0);
+    auto x = encode(tokens, from, layers - 1);
+    auto &last = m_layers.back();
+    return m_layerNorm(last->forwardClsNormed(x, last->normBefore(x))).select(1, 0);
+}
+
 ViTForImageClassificationImpl::ViTForImageClassificationImpl(const ViTConfig &c) : m_config(c)
 {
     if (m_config.labels.empty())
@@ -207,17 +249,16 @@ ViTForImageClassificationImpl::ViTForImageClassificationImpl(const ViTConfig &c)
 
 torch::Tensor ViTForImageClassificationImpl::forward(const torch::Tensor &pixelValues)
 {
-    return dense(m_classifier, m_vit(pixelValues).select(1, 0));
+    return dense(m_classifier, m_vit->clsFeatures(m_vit->embed(pixelValues), 0));
 }
 
 torch::Tensor ViTForImageClassificationImpl::forwardFrom(const torch::Tensor &input, const ModelEntry &entry)
 {
-    const int layers = m_config.numHiddenLayers;
     switch (entry.at) {
     case ModelEntry::At::Pixels:
         return forward(input);
     case ModelEntry::At::Block:
-        return dense(m_classifier, m_vit->finalNorm(m_vit->encode(input, entry.block, layers)).select(1, 0));
+        return dense(m_classifier, m_vit->clsFeatures(input, entry.block));
     case ModelEntry::At::Classifier:
         return dense(m_classifier, input);
     }
@@ -232,7 +273,7 @@ torch::Tensor ViTForImageClassificationImpl::featuresAt(const torch::Tensor &pix
     case ModelEntry::At::Block:
         return m_vit->encode(m_vit->embed(pixelValues), 0, entry.block);
     case ModelEntry::At::Classifier:
-        return m_vit(pixelValues).select(1, 0);
+        return m_vit->clsFeatures(m_vit->embed(pixelValues), 0);
     }
     return pixelValues;
 }
@@ -243,13 +284,15 @@ torch::Tensor ViTForImageClassificationImpl::forwardTappingLastNorm(const torch:
     auto x = m_vit->encode(m_vit->embed(pixelValues), 0, layers - 1);
     auto &last = m_vit->layer(layers - 1);
     normed = last->normBefore(x);
-    return dense(m_classifier, m_vit->finalNorm(last->forwardNormed(x, normed)).select(1, 0));
+    const auto cls = last->canSkipTokens() ? last->forwardClsNormed(x, normed) : last->forwardNormed(x, normed).narrow(1, 0, 1);
+    return dense(m_classifier, m_vit->finalNorm(cls).select(1, 0));
 }
 
 ViTOutput ViTForImageClassificationImpl::forwardFull(const torch::Tensor &pixelValues, bool withAttentions)
 {
     ViTOutput out;
-    out.clsFeatures = m_vit->forward(pixelValues, withAttentions ? &out.attentions : nullptr).select(1, 0);
+    out.clsFeatures = withAttentions ? m_vit->forward(pixelValues, &out.attentions).select(1, 0)
+                                     : m_vit->clsFeatures(m_vit->embed(pixelValues), 0);
     out.logits = dense(m_classifier, out.clsFeatures);
     return out;
 }
