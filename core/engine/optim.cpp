@@ -1,5 +1,7 @@
 #include "engine/optim.h"
 
+#include "engine/adamw_cpu.h"
+
 #include <torch/torch.h>
 #include <torch/version.h>
 
@@ -61,7 +63,7 @@ void AdamW::step(double lr)
     const double bc2 = 1.0 - std::pow(m_options.beta2, static_cast<double>(m_step));
     const double stepSize = lr / bc1;
     const double bc2Sqrt = std::sqrt(bc2);
-    if (stepFused(lr))
+    if (stepFused(lr) || stepFusedCpu(lr, stepSize, bc2Sqrt))
         return;
     m_used = "foreach";
     // torch.optim.AdamW's multi-tensor ("foreach") path, its default on CUDA: the same operations
@@ -96,13 +98,30 @@ void AdamW::step(double lr)
     at::_foreach_addcdiv_(params, expAvgs, denom, -stepSize);
 }
 
+bool AdamW::stepFusedCpu(double lr, double stepSize, double bc2Sqrt)
+{
+    if (m_options.implementation == "foreach")
+        return false;
+    for (const auto &p : m_params)
+        if (p.value.grad().defined() && !adamwCpuApplies(p.value, p.value.grad(), p.expAvg, p.expAvgSq))
+            return false;
+    for (auto &p : m_params) {
+        if (!p.value.grad().defined())
+            continue;
+        const AdamWStepScalars s{.lr = lr, .beta1 = m_options.beta1, .beta2 = m_options.beta2, .eps = m_options.eps,
+                                 .weightDecay = p.decay ? m_options.weightDecay : 0.0, .stepSize = stepSize, .bc2Sqrt = bc2Sqrt};
+        auto value = p.value.detach(); // a view sharing the storage: written in place
+        adamwStepCpu(value, p.value.grad(), p.expAvg, p.expAvgSq, s);
+    }
+    m_used = "fused";
+    return true;
+}
+
 bool AdamW::stepFused(double lr)
 {
     const auto &impl = m_options.implementation;
     const bool onCuda = !m_params.empty() && m_params.front().value.is_cuda();
 #if VITSCOPE_HAVE_FUSED_ADAMW
-    if (impl == "fused" && !onCuda)
-        throw std::runtime_error("the fused AdamW kernel is used on CUDA only");
     if (impl == "foreach" || !onCuda)
         return false;
     prepareFusedSteps(m_step - 1);
@@ -116,9 +135,8 @@ bool AdamW::stepFused(double lr)
     m_used = "fused";
     return true;
 #else
-    if (impl == "fused")
-        throw std::runtime_error(onCuda ? "the fused AdamW kernel needs LibTorch 2.2 or later"
-                                        : "the fused AdamW kernel is used on CUDA only");
+    if (impl == "fused" && onCuda)
+        throw std::runtime_error("the fused AdamW kernel needs LibTorch 2.2 or later");
     (void)lr;
     return false;
 #endif

@@ -17,9 +17,9 @@ struct AdamWOptions {
     double beta2 = 0.999;
     double eps = 1e-8;
     double weightDecay = 0.01;
-    // "foreach" (torch.optim.AdamW's default multi-tensor path), "fused" (its fused=True kernel,
-    // CUDA with LibTorch >= 2.2) or "auto": fused where available, else foreach. Same maths; the
-    // fused kernel rounds differently in the last bits.
+    // "foreach" (torch.optim.AdamW's default multi-tensor path), "fused" (its fused=True kernel on
+    // CUDA with LibTorch >= 2.2; on the CPU, adamw_cpu's one-pass loop) or "auto": fused where
+    // available, else foreach. Same maths; the fused kernels round differently in the last bits.
     std::string implementation = "auto";
 };
 
@@ -58,6 +58,7 @@ private:
         std::vector<torch::Tensor> params, grads, expAvgs, expAvgSqs, steps;
     };
     bool stepFused(double lr);
+    bool stepFusedCpu(double lr, double stepSize, double bc2Sqrt); // false where it does not apply
     void prepareFusedSteps(int64_t done); // device step counters equal to `done`
     void forEachFusedGroup(const std::function<void(const FusedGroup &, bool decay)> &apply);
 

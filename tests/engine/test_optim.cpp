@@ -11,6 +11,7 @@
 #include <torch/torch.h>
 
 #include <fstream>
+#include <functional>
 #include <nlohmann/json.hpp>
 
 using namespace vitscope;
@@ -19,7 +20,7 @@ namespace {
 
 // Six steps of the recipe on the fixture in `folder` (train-steps, or a frozen-mode variant that
 // shares its model and batch): losses, gradient norms, weights and logits against PyTorch.
-void sixStepsMatchPyTorchAdamW(const std::string &folder)
+void sixStepsMatchPyTorchAdamW(const std::string &folder, const std::string &implementation)
 {
     const std::string base = testsupport::dataDir() + "/train-steps", dir = testsupport::dataDir() + "/" + folder;
     std::ifstream in(dir + "/recipe.json");
@@ -29,7 +30,7 @@ void sixStepsMatchPyTorchAdamW(const std::string &folder)
     const FineTune fineTune = parseFineTune(recipe.value("fine_tune", "full"), "fine_tune");
     applyFineTune(m.model, fineTune);
     auto batch = loadSafetensors(base + "/batch.safetensors").tensors;
-    AdamW opt(*m.model, {recipe["lr"].get<double>(), 0.9, 0.999, 1e-8, recipe["weight_decay"].get<double>()});
+    AdamW opt(*m.model, {recipe["lr"].get<double>(), 0.9, 0.999, 1e-8, recipe["weight_decay"].get<double>(), implementation});
     m.model->train();
     const int total = recipe["total_steps"], warmup = recipe["warmup_steps"];
     double worstLoss = 0, worstNorm = 0;
@@ -68,7 +69,8 @@ void sixStepsMatchPyTorchAdamW(const std::string &folder)
     const auto logits = m.model(batch["pixel_values"]);
     const double logitErr =
         (logits - loadSafetensors(dir + "/expected_logits_after.safetensors").tensors.at("logits")).abs().max().item<double>();
-    std::cout << "  " << folder << " (" << frozen << " frozen tensors): loss rel err " << worstLoss << ", grad-norm rel err " << worstNorm << ", weights rel L2 " << relL2
+    REQUIRE(opt.implementation() == implementation);
+    std::cout << "  " << folder << ", AdamW " << implementation << " (" << frozen << " frozen tensors): loss rel err " << worstLoss << ", grad-norm rel err " << worstNorm << ", weights rel L2 " << relL2
               << " (worst tensor " << worstTensor << "), logits abs err " << logitErr << "\n";
     REQUIRE(relL2 < 1e-4);
     // Per-tensor errors are not bounded by 1e-4: Adam divides by sqrt(v), so near-zero gradients move
@@ -77,22 +79,73 @@ void sixStepsMatchPyTorchAdamW(const std::string &folder)
     REQUIRE(opt.state().size() == 2 * static_cast<std::size_t>(m.model->parameters().size() - frozen) + 1); // moments of what trains, and the step
 }
 
+// Both CPU implementations: the foreach path and the one-pass loop ("fused", the CPU default).
+void forEachCpuImplementation(const std::function<void(const std::string &)> &check)
+{
+    for (const std::string implementation : {"foreach", "fused"}) {
+        SUBCASE(implementation.c_str()) { check(implementation); }
+    }
+}
+
 } // namespace
 
 TEST_CASE("sixStepsMatchPyTorchAdamW")
 {
-    sixStepsMatchPyTorchAdamW("train-steps");
+    forEachCpuImplementation([](const std::string &impl) { sixStepsMatchPyTorchAdamW("train-steps", impl); });
 }
 
 // Frozen parameters take no gradient, no AdamW state and no decay, and stay out of the clipping norm.
 TEST_CASE("sixStepsOfTheLastBlockMatchPyTorchAdamW")
 {
-    sixStepsMatchPyTorchAdamW("train-steps-last1");
+    forEachCpuImplementation([](const std::string &impl) { sixStepsMatchPyTorchAdamW("train-steps-last1", impl); });
 }
 
 TEST_CASE("sixStepsOfTheHeadMatchPyTorchAdamW")
 {
-    sixStepsMatchPyTorchAdamW("train-steps-head");
+    forEachCpuImplementation([](const std::string &impl) { sixStepsMatchPyTorchAdamW("train-steps-head", impl); });
+}
+
+// The one-pass CPU loop against the foreach path, step by step, on weights of several sizes
+// (some below one thread's share, one not a multiple of the vector width) with and without decay.
+TEST_CASE("theOnePassCpuStepMatchesTheForeachPath")
+{
+    torch::manual_seed(3);
+    struct Weights : torch::nn::Module {
+        Weights()
+        {
+            for (const auto &[name, size] : std::vector<std::pair<std::string, int64_t>>{{"big.weight", 100003}, {"big.bias", 77}, {"layernorm.weight", 768}, {"small.weight", 5}})
+                register_parameter(name.substr(0, name.find('.')) + "_" + name.substr(name.find('.') + 1), torch::randn({size}));
+        }
+    };
+    Weights a, b;
+    {
+        torch::NoGradGuard noGrad;
+        for (std::size_t i = 0; i < a.parameters().size(); ++i)
+            b.parameters()[i].copy_(a.parameters()[i]);
+    }
+    AdamW foreach(a, {1e-3, 0.9, 0.999, 1e-8, 0.01, "foreach"}), fused(b, {1e-3, 0.9, 0.999, 1e-8, 0.01, "fused"});
+    double worst = 0;
+    for (int step = 0; step < 5; ++step) {
+        for (std::size_t i = 0; i < a.parameters().size(); ++i) {
+            const auto g = torch::randn_like(a.parameters()[i]) * (i == 3 ? 1e-30 : 1.0); // one tiny gradient
+            a.parameters()[i].mutable_grad() = g.clone();
+            b.parameters()[i].mutable_grad() = g.clone();
+        }
+        foreach.step(1e-3);
+        fused.step(1e-3);
+        REQUIRE(fused.implementation() == "fused");
+        REQUIRE(foreach.implementation() == "foreach");
+        for (std::size_t i = 0; i < a.parameters().size(); ++i)
+            worst = std::max(worst, ((a.parameters()[i] - b.parameters()[i]).abs().max() / a.parameters()[i].abs().max()).item<double>());
+    }
+    for (const auto &[key, value] : foreach.state()) {
+        const auto other = fused.state().at(key).to(torch::kFloat64), mine = value.to(torch::kFloat64);
+        const double difference = (mine - other).abs().max().item<double>(), scale = mine.abs().max().item<double>();
+        INFO(key << ": worst difference " << difference << " of " << scale);
+        REQUIRE(difference <= 1e-6 * scale); // float rounding, element by element, in the last bits
+    }
+    std::cout << "  one-pass CPU AdamW against foreach: worst relative difference " << worst << "\n";
+    REQUIRE(worst < 1e-6);
 }
 
 
