@@ -1,9 +1,12 @@
 // bench train --trace FILE: a Chrome trace of a few training steps from LibTorch's profiler
 // (Kineto), to see where a step's time goes on the GPU (tests/bench/trace_summary.py sums it by
 // kernel). A diagnostic for comparing with PyTorch's torch.profiler traces of the reference.
+// Without a GPU it uses the legacy profiler, which every LibTorch has (Debian's has no Kineto):
+// its trace holds the CPU operators, which tests/bench/cpu_op_summary.py sums by self time.
 #include "cli_commands.h"
 
 #include <torch/csrc/autograd/profiler_kineto.h>
+#include <torch/csrc/autograd/profiler_legacy.h>
 #include <torch/torch.h>
 
 #include <iostream>
@@ -14,6 +17,18 @@ void traceSteps(const std::string &path, const std::function<void()> &work)
 {
     namespace impl = torch::profiler::impl;
     namespace profiler = torch::autograd::profiler;
+    if (!torch::cuda::is_available()) {
+        try {
+            {
+                profiler::RecordProfile guard(path); // writes the trace when it goes out of scope
+                work();
+            }
+            std::cerr << "trace written to " << path << " (CPU operators, legacy profiler)\n";
+        } catch (const c10::Error &e) {
+            std::cerr << "no trace: " << e.what_without_backtrace() << "\n";
+        }
+        return;
+    }
     const impl::ProfilerConfig config(impl::ProfilerState::KINETO);
     std::set<impl::ActivityType> activities{impl::ActivityType::CPU};
     if (torch::cuda::is_available())

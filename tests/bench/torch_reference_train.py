@@ -8,8 +8,11 @@ weights); --freeze-last K trains only the last K encoder blocks, the final Layer
 (requires_grad=False elsewhere; the frozen blocks are still computed every step, as a PyTorch user
 who freezes them gets); --freeze-last 0 trains the head only.
 
+--trace FILE writes a Chrome trace of 3 more steps' CPU operators (the legacy profiler, as
+vitscope-cli bench train --trace on the CPU); cpu_op_summary.py sets the two side by side.
+
 Usage: /usr/bin/python3 torch_reference_train.py [--batch 16] [--steps 4] [--warmup 1] [--threads 2]
-                                                 [--precision fp32|bf16] [--freeze-last K]
+                                                 [--precision fp32|bf16] [--freeze-last K] [--trace FILE]
 Not part of vitscope: a benchmark aid (Debian's python3-torch and python3-torchvision).
 """
 import argparse
@@ -29,6 +32,7 @@ def main():
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--precision", choices=["fp32", "bf16"], default="fp32")
     ap.add_argument("--freeze-last", type=int, default=-1, help="train only the last K blocks (0: the head only)")
+    ap.add_argument("--trace", help="write a Chrome trace of 3 more steps (CPU operators)")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     torch.manual_seed(0)
@@ -67,6 +71,11 @@ def main():
     for _ in range(args.steps):
         step()
     seconds = time.perf_counter() - t0
+    if args.trace:
+        with torch.autograd.profiler.profile(use_kineto=False) as prof:
+            for _ in range(3):
+                step()
+        prof.export_chrome_trace(args.trace)
     print(json.dumps({"reference": "torchvision vit_b_16, plain PyTorch", "torch": torch.__version__,
                       "batch": args.batch, "threads": args.threads, "steps": args.steps, "precision": args.precision,
                       "freeze_last": args.freeze_last,
