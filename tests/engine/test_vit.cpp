@@ -85,6 +85,31 @@ TEST_CASE("qkvModesAgreeInValuesAndGradients")
         REQUIRE(maxAbs(g, grads[1].at(name)) <= 1e-5 * std::max(1.0, g.abs().max().item<double>()));
 }
 
+TEST_CASE("theLastBlocksClassTokenAloneGivesTheWholeModelsGradients")
+{
+    // forward() computes the last block for the class token only; forwardFull with attentions
+    // computes every token. The logits and every weight's gradient agree, for both QKV modes.
+    const auto x = loadSafetensors(data("vit-tiny-classifier/expected.safetensors")).tensors.at("pixel_values");
+    for (const auto mode : {QkvMode::Fused, QkvMode::Separate}) {
+        std::map<std::string, torch::Tensor> grads[2];
+        torch::Tensor logits[2];
+        for (int i = 0; i < 2; ++i) {
+            auto m = loadModel(data("vit-tiny-classifier"));
+            m.model->setQkvMode(mode);
+            m.model->train();
+            logits[i] = i == 0 ? m.model(x) : m.model->forwardFull(x, true).logits;
+            logits[i].pow(2).sum().backward();
+            for (const auto &p : m.model->named_parameters())
+                grads[i][p.key()] = p.value().grad().clone();
+        }
+        REQUIRE(maxAbs(logits[0], logits[1]) < 1e-5);
+        for (const auto &[name, g] : grads[0]) {
+            INFO(name);
+            REQUIRE(maxAbs(g, grads[1].at(name)) <= 1e-5 * std::max(1.0, g.abs().max().item<double>()));
+        }
+    }
+}
+
 TEST_CASE("rolloutShowsWhereClsLooks")
 {
     // Uniform attention everywhere: every patch contributes equally.
