@@ -5,6 +5,9 @@ operator's self time (its own duration less that of the operators nested in it o
 per step, largest first, side by side.
 
 Usage: /usr/bin/python3 cpu_op_summary.py NAME=TRACE.json [NAME=TRACE.json ...] [--steps 3] [--top 30]
+Caution: in vitscope's traces (LibTorch's RecordProfile) the element-wise operators read several
+times slower than untraced timing of the same steps shows; the GEMMs read true. Time a step's
+phases untraced before drawing conclusions from the element-wise rows.
 Not part of vitscope: a benchmark aid.
 """
 import argparse
