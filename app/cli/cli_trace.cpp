@@ -30,9 +30,7 @@ void traceSteps(const std::string &path, const std::function<void()> &work)
         return;
     }
     const impl::ProfilerConfig config(impl::ProfilerState::KINETO);
-    std::set<impl::ActivityType> activities{impl::ActivityType::CPU};
-    if (torch::cuda::is_available())
-        activities.insert(impl::ActivityType::CUDA);
+    const std::set<impl::ActivityType> activities{impl::ActivityType::CPU, impl::ActivityType::CUDA};
     try {
         profiler::prepareProfiler(config, activities);
         profiler::enableProfiler(config, activities);

@@ -92,26 +92,44 @@ ViTLayerImpl::ViTLayerImpl(const ViTConfig &c)
     m_dropout = register_module("dropout", torch::nn::Dropout(c.hiddenDropout));
 }
 
-torch::Tensor ViTLayerImpl::attend(const torch::Tensor &x, torch::Tensor *attention)
+torch::Tensor ViTLayerImpl::attend(const torch::Tensor &x, torch::Tensor *attention, bool clsOnly)
 {
     const auto B = x.size(0), T = x.size(1), H = x.size(2), D = H / m_heads;
-    torch::Tensor q, k, v; // [B, heads, T, D]
-    if (m_qkvMode == QkvMode::Fused) {
-        // One GEMM for query, key and value (wider, so faster than three); the weights stay three
-        // parameters in Hugging Face's layout and autograd splits the gradient back. unbind, not
-        // qkv[i]: its backward stacks the three gradients in place, where selects would each fill
-        // a zeroed copy of the whole tensor and then add them. Unbinding the [B, T, 3, ...] view
-        // (not a permuted one) lets that stack land in the GEMM's layout, with no copy back.
-        const auto weight = torch::cat({m_query->weight, m_key->weight, m_value->weight});
-        const auto bias = m_query->bias.defined() ? torch::cat({m_query->bias, m_key->bias, m_value->bias}) : torch::Tensor();
-        const auto qkv = torch::linear(x, weight, bias).view({B, T, 3, m_heads, D}).unbind(2);
-        q = qkv[0].transpose(1, 2);
-        k = qkv[1].transpose(1, 2);
-        v = qkv[2].transpose(1, 2);
+    const int64_t queries = clsOnly ? 1 : T; // with clsOnly, the class token's query alone
+    const auto heads = [&](const torch::Tensor &t, int64_t tokens) { return t.view({B, tokens, m_heads, D}).transpose(1, 2); };
+    // One GEMM for several of query, key and value (wider, so faster than three); the weights stay
+    // three parameters in Hugging Face's layout and autograd splits the gradient back. unbind, not
+    // parts[i]: its backward stacks the gradients in place, where selects would each fill a zeroed
+    // copy of the whole tensor and then add them. Unbinding the [B, T, n, ...] view (not a permuted
+    // one) lets that stack land in the GEMM's layout, with no copy back.
+    const auto fused = [&](const std::vector<torch::nn::Linear> &layers) {
+        std::vector<torch::Tensor> weights, biases;
+        for (const auto &layer : layers) {
+            weights.push_back(layer->weight);
+            biases.push_back(layer->bias);
+        }
+        const auto bias = biases.front().defined() ? torch::cat(biases) : torch::Tensor();
+        const auto n = static_cast<int64_t>(layers.size());
+        auto parts = torch::linear(x, torch::cat(weights), bias).view({B, T, n, m_heads, D}).unbind(2);
+        for (auto &part : parts)
+            part = part.transpose(1, 2);
+        return parts;
+    };
+    torch::Tensor q, k, v; // [B, heads, tokens, D]
+    if (m_qkvMode == QkvMode::Separate) {
+        q = heads(dense(m_query, clsOnly ? x.narrow(1, 0, 1) : x), queries);
+        k = heads(dense(m_key, x), T);
+        v = heads(dense(m_value, x), T);
+    } else if (clsOnly) {
+        q = heads(dense(m_query, x.narrow(1, 0, 1)), 1);
+        const auto kv = fused({m_key, m_value});
+        k = kv[0];
+        v = kv[1];
     } else {
-        q = dense(m_query, x).view({B, T, m_heads, D}).transpose(1, 2);
-        k = dense(m_key, x).view({B, T, m_heads, D}).transpose(1, 2);
-        v = dense(m_value, x).view({B, T, m_heads, D}).transpose(1, 2);
+        const auto qkv = fused({m_query, m_key, m_value});
+        q = qkv[0];
+        k = qkv[1];
+        v = qkv[2];
     }
     const double dropout = is_training() ? m_attentionDropout : 0.0;
     torch::Tensor context;
@@ -123,26 +141,13 @@ torch::Tensor ViTLayerImpl::attend(const torch::Tensor &x, torch::Tensor *attent
     } else {
         context = scaledDotProductAttention(q, k, v, dropout);
     }
-    return dense(m_attentionOut, context.transpose(1, 2).reshape({B, T, H}));
+    return dense(m_attentionOut, context.transpose(1, 2).reshape({B, queries, H}));
 }
 
-torch::Tensor ViTLayerImpl::attendCls(const torch::Tensor &x)
+torch::Tensor ViTLayerImpl::feedForward(const torch::Tensor &h)
 {
-    const auto B = x.size(0), T = x.size(1), H = x.size(2), D = H / m_heads;
-    const auto q = dense(m_query, x.narrow(1, 0, 1)).view({B, 1, m_heads, D}).transpose(1, 2);
-    torch::Tensor k, v; // [B, heads, T, D]
-    if (m_qkvMode == QkvMode::Fused) { // key and value in one GEMM, as attend() does all three
-        const auto weight = torch::cat({m_key->weight, m_value->weight});
-        const auto bias = m_key->bias.defined() ? torch::cat({m_key->bias, m_value->bias}) : torch::Tensor();
-        const auto kv = torch::linear(x, weight, bias).view({B, T, 2, m_heads, D}).unbind(2);
-        k = kv[0].transpose(1, 2);
-        v = kv[1].transpose(1, 2);
-    } else {
-        k = dense(m_key, x).view({B, T, m_heads, D}).transpose(1, 2);
-        v = dense(m_value, x).view({B, T, m_heads, D}).transpose(1, 2);
-    }
-    const auto context = scaledDotProductAttention(q, k, v, 0.0); // [B, heads, 1, D]
-    return dense(m_attentionOut, context.transpose(1, 2).reshape({B, 1, H}));
+    auto mlp = torch::gelu(dense(m_intermediate, m_layerNormAfter(h)), m_tanhGelu ? "tanh" : "none");
+    return h + m_dropout(dense(m_output, mlp));
 }
 
 bool ViTLayerImpl::canSkipTokens() const
@@ -153,9 +158,7 @@ bool ViTLayerImpl::canSkipTokens() const
 torch::Tensor ViTLayerImpl::forwardClsNormed(const torch::Tensor &x, const torch::Tensor &normed)
 {
     TORCH_CHECK(canSkipTokens(), "the class token alone cannot be computed while dropout is active");
-    auto h = x.narrow(1, 0, 1) + attendCls(normed);
-    auto mlp = torch::gelu(dense(m_intermediate, m_layerNormAfter(h)), m_tanhGelu ? "tanh" : "none");
-    return h + dense(m_output, mlp);
+    return feedForward(x.narrow(1, 0, 1) + m_dropout(attend(normed, nullptr, true)));
 }
 
 torch::Tensor ViTLayerImpl::forward(const torch::Tensor &x, torch::Tensor *attention)
@@ -165,9 +168,7 @@ torch::Tensor ViTLayerImpl::forward(const torch::Tensor &x, torch::Tensor *atten
 
 torch::Tensor ViTLayerImpl::forwardNormed(const torch::Tensor &x, const torch::Tensor &normed, torch::Tensor *attention)
 {
-    auto h = x + m_dropout(attend(normed, attention));
-    auto mlp = torch::gelu(dense(m_intermediate, m_layerNormAfter(h)), m_tanhGelu ? "tanh" : "none");
-    return h + m_dropout(dense(m_output, mlp));
+    return feedForward(x + m_dropout(attend(normed, attention, false)));
 }
 
 ViTModelImpl::ViTModelImpl(const ViTConfig &c) : m_config(c)
@@ -228,14 +229,20 @@ torch::Tensor ViTModelImpl::encode(torch::Tensor x, int from, int to, std::vecto
     return x;
 }
 
-torch::Tensor ViTModelImpl::clsFeatures(const torch::Tensor &tokens, int from)
+torch::Tensor ViTModelImpl::clsFeatures(const torch::Tensor &tokens, int from, torch::Tensor *lastNormed)
 {
     const int layers = static_cast<int>(m_layers.size());
-    if (from >= layers || !m_layers.back()->canSkipTokens())
-        return m_layerNorm(encode(tokens, from, layers)).select(1, 0);
-    auto x = encode(tokens, from, layers - 1);
+    TORCH_CHECK(from < layers || !lastNormed, "no last block to tap after block ", from);
+    if (from >= layers)
+        return m_layerNorm(encode(tokens, from, layers).narrow(1, 0, 1)).select(1, 0); // encode checks the range
+    const auto x = encode(tokens, from, layers - 1);
     auto &last = m_layers.back();
-    return m_layerNorm(last->forwardClsNormed(x, last->normBefore(x))).select(1, 0);
+    const auto normed = last->normBefore(x);
+    if (lastNormed)
+        *lastNormed = normed;
+    // The final LayerNorm works token by token, so normalising the class token alone is the same.
+    const auto cls = last->canSkipTokens() ? last->forwardClsNormed(x, normed) : last->forwardNormed(x, normed).narrow(1, 0, 1);
+    return m_layerNorm(cls).select(1, 0);
 }
 
 ViTForImageClassificationImpl::ViTForImageClassificationImpl(const ViTConfig &c) : m_config(c)
@@ -280,12 +287,7 @@ torch::Tensor ViTForImageClassificationImpl::featuresAt(const torch::Tensor &pix
 
 torch::Tensor ViTForImageClassificationImpl::forwardTappingLastNorm(const torch::Tensor &pixelValues, torch::Tensor &normed)
 {
-    const int layers = m_config.numHiddenLayers;
-    auto x = m_vit->encode(m_vit->embed(pixelValues), 0, layers - 1);
-    auto &last = m_vit->layer(layers - 1);
-    normed = last->normBefore(x);
-    const auto cls = last->canSkipTokens() ? last->forwardClsNormed(x, normed) : last->forwardNormed(x, normed).narrow(1, 0, 1);
-    return dense(m_classifier, m_vit->finalNorm(cls).select(1, 0));
+    return dense(m_classifier, m_vit->clsFeatures(m_vit->embed(pixelValues), 0, &normed));
 }
 
 ViTOutput ViTForImageClassificationImpl::forwardFull(const torch::Tensor &pixelValues, bool withAttentions)

@@ -50,8 +50,10 @@ public:
     void setQkvMode(QkvMode mode) { m_qkvMode = mode; }
 
 private:
-    torch::Tensor attend(const torch::Tensor &x, torch::Tensor *attention);
-    torch::Tensor attendCls(const torch::Tensor &x);
+    // The attention output [B, tokens, hidden]; with clsOnly, of the class token alone [B, 1, hidden]
+    // (its query only; the keys and values of every token).
+    torch::Tensor attend(const torch::Tensor &x, torch::Tensor *attention, bool clsOnly);
+    torch::Tensor feedForward(const torch::Tensor &h); // the MLP with its residual
 
     QkvMode m_qkvMode = QkvMode::Fused;
     int m_heads;
@@ -77,7 +79,8 @@ public:
     // reads. The last block computes only the class token's output (its attention still reads
     // every token's key and value): the other tokens' outputs reach nothing the classifier sees,
     // and leaving them out saves about 7 % of ViT-B/16's GEMM work, forward and backward.
-    torch::Tensor clsFeatures(const torch::Tensor &tokens, int from);
+    // *lastNormed, when given, receives the last block's layernorm_before output (Grad-CAM's target).
+    torch::Tensor clsFeatures(const torch::Tensor &tokens, int from, torch::Tensor *lastNormed = nullptr);
     ViTLayer &layer(int index) { return m_layers.at(static_cast<std::size_t>(index)); }
     void setQkvMode(QkvMode mode);
 
