@@ -3,6 +3,7 @@
 #include "cli_docs.h"
 
 #include "config/choices.h"
+#include "engine/host_memory.h"
 #include "engine/runtime.h"
 
 #include <exception>
@@ -12,6 +13,7 @@ using namespace vitscope::cli;
 
 int main(int argc, char **argv)
 {
+    vitscope::reuseFreedHostMemory();
     CLI::App app("vitscope-cli: predict, scan, train, evaluate and export Vision Transformers for endoscopy images\n"
                  "For research use only. Not for use in diagnostic procedures.",
                  "vitscope-cli");

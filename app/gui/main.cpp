@@ -1,6 +1,7 @@
 // vitscope: the desktop application. Wiring only: options, language, palette, the demo assets,
 // the main window with the files given (how "Open with" calls it), else the last session's data
 // set, model and run, else the start page; and the screenshot tour.
+#include "engine/host_memory.h"
 #include "job/demo.h"
 #include "ui/icons.h"
 #include "ui/main_window.h"
@@ -23,6 +24,7 @@ using namespace vitscope;
 
 int main(int argc, char *argv[])
 {
+    reuseFreedHostMemory();
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("vitscope"));
     QApplication::setApplicationName(QStringLiteral("vitscope"));

@@ -5,6 +5,7 @@
 #include "data/pipeline.h"
 #include "engine/distributed.h"
 #include "engine/file_util.h"
+#include "engine/host_memory.h"
 #include "engine/run_folder.h"
 #include "engine/run_lock.h"
 #include "engine/runtime.h"
@@ -339,6 +340,9 @@ TrainSummary runTrainingJob(const TrainJob &job, const JobCallbacks &cb, const s
     JobConfig config = job.config;
     validate(config);
     Ranks ranks = joinRanks(config.train);
+    struct ReturnMemory { // the run's gigabytes go back to the system however it ends
+        ~ReturnMemory() { returnFreedHostMemory(); }
+    } returnMemory;
     try {
         return runRanked(job, config, ranks, cb, stop, versions, start);
     } catch (const std::exception &e) {
