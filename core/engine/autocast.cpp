@@ -43,4 +43,20 @@ AutocastGuard::~AutocastGuard()
     at::autocast::clear_cache();
 }
 
+torch::Tensor autocastOperand(const torch::Tensor &t)
+{
+    if (!t.defined() || !(t.is_cpu() || t.is_cuda()))
+        return t;
+    const auto type = t.is_cuda() ? at::kCUDA : at::kCPU;
+#if VITSCOPE_NEW_AUTOCAST_API
+    if (!at::autocast::is_autocast_enabled(type))
+        return t;
+    return at::autocast::cached_cast(at::autocast::get_autocast_dtype(type), t, type);
+#else
+    if (!(t.is_cuda() ? at::autocast::is_enabled() : at::autocast::is_cpu_enabled()))
+        return t;
+    return at::autocast::cached_cast(t.is_cuda() ? at::autocast::get_autocast_gpu_dtype() : at::autocast::get_autocast_cpu_dtype(), t, type);
+#endif
+}
+
 } // namespace vitscope

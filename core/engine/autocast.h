@@ -15,4 +15,9 @@ private:
     bool m_active, m_cuda;
 };
 
+// What autocast would hand a GEMM on the tensor's device: its cached lower-precision copy (a
+// weight's cast is made once per autocast region) while autocast is on there, else the tensor.
+// For operands that are combined before the GEMM, such as query, key and value in one.
+torch::Tensor autocastOperand(const torch::Tensor &t);
+
 } // namespace vitscope

@@ -1,5 +1,7 @@
 #include "engine/vit.h"
 
+#include "engine/autocast.h"
+
 #include <torch/torch.h>
 #include <torch/version.h>
 
@@ -104,9 +106,9 @@ torch::Tensor ViTLayerImpl::attend(const torch::Tensor &x, torch::Tensor *attent
     // one) lets that stack land in the GEMM's layout, with no copy back.
     const auto fused = [&](const std::vector<torch::nn::Linear> &layers) {
         std::vector<torch::Tensor> weights, biases;
-        for (const auto &layer : layers) {
-            weights.push_back(layer->weight);
-            biases.push_back(layer->bias);
+        for (const auto &layer : layers) { // joined after autocast's cast, not cast again after the join
+            weights.push_back(autocastOperand(layer->weight));
+            biases.push_back(autocastOperand(layer->bias));
         }
         const auto bias = biases.front().defined() ? torch::cat(biases) : torch::Tensor();
         const auto n = static_cast<int64_t>(layers.size());
