@@ -1,5 +1,6 @@
 #include "ui/train_view.h"
 
+#include "config/config_fields.h"
 #include "session/run_results.h"
 #include "session/training_session.h"
 #include "ui/theme.h"
@@ -10,6 +11,7 @@
 #include <QLocale>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QFileInfo>
 #include <QFutureWatcher>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -237,6 +239,21 @@ void TrainView::refreshRuns()
             runs << loadRunHistory(r);
         return runs;
     }));
+}
+
+void TrainView::selectRun(const RunHistory &run)
+{
+    m_resume->setEnabled(run.resumable && !m_session->isRunning());
+    showHistory(run);
+    if (!run.readable) {
+        m_log->appendPlainText(tr("Run %1 cannot be read: %2").arg(QFileInfo(run.runFolder).fileName(), run.message));
+    } else if (jobConfigToText(run.config) != jobConfigToText(formConfig())) {
+        // The form and the charts describe the same run, so what a user sees is what it trained with.
+        setFormConfig(run.config);
+        m_log->appendPlainText(tr("The form shows the recipe of run %1; Start trains a new run with it.").arg(QFileInfo(run.runFolder).fileName()));
+    }
+    m_out->setText(run.runFolder); // Resume continues it; Start makes a new folder beside it
+    Q_EMIT runSelected(run.runFolder);
 }
 
 void TrainView::showHistory(const RunHistory &history)

@@ -46,6 +46,9 @@ public:
     void applyRecipe(const TrainConfig &recipe); // epochs, batch, learning rate and warm-up of `recipe`
     TrainJob job() const; // a new run from the form, in the run folder or a new one under the runs folder
     void showHistory(const RunHistory &history); // replaces the charts with a finished run's
+    // A run picked in the list: its charts, and its recipe in the form (Start trains a new run
+    // with it; Resume continues this one).
+    void selectRun(const RunHistory &run);
     RunListModel *runs() const { return m_runs; }
     EstimatePanel *estimatePanel() const { return m_estimate; }
 

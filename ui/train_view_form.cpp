@@ -195,13 +195,7 @@ QWidget *TrainView::buildForm()
     connect(m_start, &QPushButton::clicked, this, &TrainView::start);
     connect(m_stop, &QPushButton::clicked, m_session, &TrainingSession::stop);
     connect(m_resume, &QPushButton::clicked, this, &TrainView::resume);
-    connect(m_runList, &QListView::clicked, this, [this](const QModelIndex &index) {
-        const RunHistory &run = m_runs->run(index.row());
-        m_resume->setEnabled(run.resumable && !m_session->isRunning());
-        m_out->setText(run.runFolder);
-        showHistory(run);
-        Q_EMIT runSelected(run.runFolder);
-    });
+    connect(m_runList, &QListView::clicked, this, [this](const QModelIndex &index) { selectRun(m_runs->run(index.row())); });
     return panel;
 }
 

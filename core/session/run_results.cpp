@@ -75,6 +75,7 @@ RunHistory loadRunHistory(const QString &runFolder)
         h.status = info.status;
         h.message = q(info.message);
         h.metric = info.config.train.metric;
+        h.config = info.config;
         h.trainedBy = q(RunLock::holder(run));
         h.resumable = isResumable(info.status) && h.trainedBy.isEmpty(); // one writer per run
         const auto history = readHistory(run);

@@ -60,6 +60,7 @@ struct RunHistory {
     bool readable = true; // false: run.json could not be read (message says why)
     RunStatus status = RunStatus::Running;
     Metric metric = Metric::Accuracy;
+    JobConfig config; // the run's whole recipe, as run.json records it (the defaults when unreadable)
     QVector<StepPoint> steps;
     QVector<EpochPoint> epochs;
     int bestEpoch = 0;

@@ -16,6 +16,7 @@
 #include <QTimer>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -262,6 +263,61 @@ private Q_SLOTS:
         view.showHistory(history);
         QCOMPARE(log->toPlainText(), before);
         QVERIFY(!before.contains(QStringLiteral("Epoch 1:")));
+    }
+
+    // A run picked in the list shows its own recipe in the form, next to its charts; Start then
+    // trains a new run with that recipe. A run whose run.json cannot be read leaves the form alone.
+    void selectingARunShowsItsRecipe_data()
+    {
+        QTest::addColumn<bool>("readable");
+        QTest::newRow("readable run") << true;
+        QTest::newRow("damaged run.json") << false;
+    }
+    void selectingARunShowsItsRecipe()
+    {
+        QFETCH(bool, readable);
+        QSettings().clear();
+        QTemporaryDir dir;
+        const QString run = dir.filePath(QStringLiteral("20261130-090000"));
+        QVERIFY(QDir().mkpath(run));
+        JobConfig recipe;
+        recipe.model = "/models/vit-tiny";
+        recipe.data.data = "/data/kvasir";
+        recipe.train.epochs = 3;
+        recipe.train.lr = 4e-4;
+        recipe.train.fineTune = {FineTune::Mode::Head, 0};
+        recipe.train.precision = Precision::Bf16;
+        recipe.train.augment = {Augmentation::VFlip};
+        QFile runJson(run + QStringLiteral("/run.json"));
+        QVERIFY(runJson.open(QIODevice::WriteOnly));
+        const std::string config = jobConfigToText(recipe);
+        runJson.write(readable ? QByteArray("{\"status\":\"finished\",\"labels\":[\"a\",\"b\"],\"config\":") + config.c_str() + "}"
+                               : QByteArray("{\"status\":\"finished\",\"config\":"));
+        runJson.close();
+        const RunHistory history = loadRunHistory(run);
+        QCOMPARE(history.readable, readable);
+
+        TrainingSession session;
+        TrainView view(&session);
+        view.setRunsDirectory(dir.path());
+        const std::string before = jobConfigToText(view.formConfig());
+        QSignalSpy selected(&view, &TrainView::runSelected);
+        view.selectRun(history);
+        QCOMPARE(selected.count(), 1);
+        QCOMPARE(selected.at(0).at(0).toString(), run);
+        const QString log = view.findChild<QPlainTextEdit *>()->toPlainText();
+        if (readable) {
+            QCOMPARE(QString::fromStdString(jobConfigToText(view.formConfig())), QString::fromStdString(config));
+            QVERIFY2(log.contains(QStringLiteral("recipe of run 20261130-090000")), qPrintable(log));
+            // Start would write a new run beside the shown one, never into it.
+            const TrainJob next = view.job();
+            QCOMPARE(QString::fromStdString(jobConfigToText(next.config)), QString::fromStdString(config));
+            QVERIFY(QString::fromStdString(next.out) != run);
+            QCOMPARE(QFileInfo(QString::fromStdString(next.out)).absolutePath(), QFileInfo(dir.path()).absoluteFilePath());
+        } else {
+            QCOMPARE(QString::fromStdString(jobConfigToText(view.formConfig())), QString::fromStdString(before));
+            QVERIFY2(log.contains(QStringLiteral("cannot be read")), qPrintable(log));
+        }
     }
 
     // After Stop the stopped run can be resumed at once, without picking it in the list.
