@@ -922,32 +922,42 @@
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="72"/>
-        <location filename="../ui/main_window.cpp" line="98"/>
+        <location filename="../ui/main_window.cpp" line="115"/>
         <source>No model loaded</source>
         <translation>Model yüklenmedi</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="205"/>
+        <location filename="../ui/main_window.cpp" line="111"/>
+        <source>Untrained model: %1</source>
+        <translation>Eğitilmemiş model: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="112"/>
+        <source>%1 has no trained weights yet: train it in the Train view to predict with it.</source>
+        <translation>%1 henüz eğitilmiş ağırlıklara sahip değil: onunla tahmin yapmak için Eğitim görünümünde eğitin.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="222"/>
         <source>The demo model has no trained weights, so it cannot predict: open or get a real model from the File menu, or train one on the demo data in the Train view.</source>
         <translation>Tanıtım modelinin eğitilmiş ağırlıkları yok, bu yüzden tahmin edemez: Dosya menüsünden gerçek bir model açın ya da edinin, veya Eğitim görünümünde tanıtım verileriyle bir model eğitin.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="269"/>
+        <location filename="../ui/main_window.cpp" line="286"/>
         <source>CPU, 1 thread</source>
         <translation>CPU, 1 iş parçacığı</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="270"/>
+        <location filename="../ui/main_window.cpp" line="287"/>
         <source>CPU, %1 threads</source>
         <translation>CPU, %1 iş parçacığı</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="271"/>
+        <location filename="../ui/main_window.cpp" line="288"/>
         <source>CPU bf16: native</source>
         <translation>CPU bf16: donanımsal</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="271"/>
+        <location filename="../ui/main_window.cpp" line="288"/>
         <source>CPU bf16: not native</source>
         <translation>CPU bf16: donanımsal değil</translation>
     </message>
@@ -992,7 +1002,7 @@
         <translation>Model: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="86"/>
+        <location filename="../ui/main_window.cpp" line="96"/>
         <source>Model: %1 (%n classes)</source>
         <translation>
             <numerusform>Model: %1 (%n sınıf)</numerusform>
@@ -1009,57 +1019,57 @@
         <translation>S&amp;on kullanılanlar</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="99"/>
+        <location filename="../ui/main_window.cpp" line="116"/>
         <source>The model could not be loaded: %1</source>
         <translation>Model yüklenemedi: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="125"/>
+        <location filename="../ui/main_window.cpp" line="142"/>
         <source>Predict now uses the best model of run %1, which the Evaluate results come from.</source>
         <translation>Tahmin artık Değerlendirme sonuçlarının geldiği %1 çalıştırmasının en iyi modelini kullanıyor.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="209"/>
+        <location filename="../ui/main_window.cpp" line="226"/>
         <source>Not found: %1</source>
         <translation>Bulunamadı: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="241"/>
+        <location filename="../ui/main_window.cpp" line="258"/>
         <source>Saved %1</source>
         <translation>%1 kaydedildi</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="250"/>
+        <location filename="../ui/main_window.cpp" line="267"/>
         <source>Training finished</source>
         <translation>Eğitim bitti</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="251"/>
+        <location filename="../ui/main_window.cpp" line="268"/>
         <source>Run %1 finished. Use its best model in the Predict view (instead of %2)?</source>
         <translation>%1 çalıştırması bitti. En iyi modeli Tahmin görünümünde (%2 yerine) kullanılsın mı?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="252"/>
+        <location filename="../ui/main_window.cpp" line="269"/>
         <source>no model</source>
         <translation>model yok</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="263"/>
+        <location filename="../ui/main_window.cpp" line="280"/>
         <source>predicting in bf16</source>
         <translation>bf16 ile tahmin</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="263"/>
+        <location filename="../ui/main_window.cpp" line="280"/>
         <source>predicting in fp32</source>
         <translation>fp32 ile tahmin</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="267"/>
+        <location filename="../ui/main_window.cpp" line="284"/>
         <source>Compute device: chosen when a model is opened</source>
         <translation>Hesaplama aygıtı: bir model açılınca seçilir</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="271"/>
+        <location filename="../ui/main_window.cpp" line="288"/>
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
@@ -2045,27 +2055,27 @@ ya da Aç…, Ekle… veya Yapıştır&apos;ı kullanın.</translation>
         <translation>Bölmeyi, veri sırasını ve başlangıç katmanını sabitler: aynı tohum aynı çalıştırmayı verir.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="80"/>
+        <location filename="../ui/train_view.cpp" line="82"/>
         <source>Learning rate</source>
         <translation>Öğrenme oranı</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="84"/>
+        <location filename="../ui/train_view.cpp" line="86"/>
         <source>learning rate</source>
         <translation>öğrenme oranı</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="135"/>
+        <location filename="../ui/train_view.cpp" line="138"/>
         <source>Stopped: resumable</source>
         <translation>Durduruldu: devam ettirilebilir</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="135"/>
+        <location filename="../ui/train_view.cpp" line="138"/>
         <source>Finished</source>
         <translation>Tamamlandı</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="148"/>
+        <location filename="../ui/train_view.cpp" line="151"/>
         <source>Failed: see the log</source>
         <translation>Başarısız: günlüğe bakın</translation>
     </message>
@@ -2305,91 +2315,91 @@ ya da Aç…, Ekle… veya Yapıştır&apos;ı kullanın.</translation>
         <translation>Tarif</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/train_view_form.cpp" line="247"/>
+        <location filename="../ui/train_view_form.cpp" line="241"/>
         <source>Last %n block(s)</source>
         <translation>
             <numerusform>Son %n blok</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="189"/>
+        <location filename="../ui/train_view.cpp" line="192"/>
         <source>The split shares add up to %1; they must add up to 1.</source>
         <translation>Bölme paylarının toplamı %1; toplam 1 olmalıdır.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="326"/>
+        <location filename="../ui/train_view.cpp" line="346"/>
         <source>Epoch (dashed: best, %1)</source>
         <translation>Epok (kesikli çizgi: en iyi, %1)</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="78"/>
-        <location filename="../ui/train_view.cpp" line="85"/>
+        <location filename="../ui/train_view.cpp" line="80"/>
+        <location filename="../ui/train_view.cpp" line="87"/>
         <source>Loss</source>
         <translation>Kayıp</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="78"/>
+        <location filename="../ui/train_view.cpp" line="80"/>
         <source>Step</source>
         <translation>Adım</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="82"/>
+        <location filename="../ui/train_view.cpp" line="84"/>
         <source>training loss (per step)</source>
         <translation>eğitim kaybı (adım başına)</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="83"/>
+        <location filename="../ui/train_view.cpp" line="85"/>
         <source>smoothed</source>
         <translation>düzleştirilmiş</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="88"/>
+        <location filename="../ui/train_view.cpp" line="90"/>
         <source>Accuracy</source>
         <translation>Doğruluk</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="85"/>
-        <location filename="../ui/train_view.cpp" line="88"/>
-        <location filename="../ui/train_view.cpp" line="326"/>
+        <location filename="../ui/train_view.cpp" line="87"/>
+        <location filename="../ui/train_view.cpp" line="90"/>
+        <location filename="../ui/train_view.cpp" line="346"/>
         <source>Epoch</source>
         <translation>Epok</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="86"/>
-        <location filename="../ui/train_view.cpp" line="89"/>
+        <location filename="../ui/train_view.cpp" line="88"/>
+        <location filename="../ui/train_view.cpp" line="91"/>
         <source>training</source>
         <translation>eğitim</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="87"/>
-        <location filename="../ui/train_view.cpp" line="90"/>
+        <location filename="../ui/train_view.cpp" line="89"/>
+        <location filename="../ui/train_view.cpp" line="92"/>
         <source>validation</source>
         <translation>doğrulama</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="96"/>
+        <location filename="../ui/train_view.cpp" line="98"/>
         <source>idle</source>
         <translation>boşta</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="128"/>
+        <location filename="../ui/train_view.cpp" line="131"/>
         <source>%1: %2 of %3</source>
         <translation>%1: %2 / %3</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="134"/>
-        <location filename="../ui/train_view.cpp" line="248"/>
+        <location filename="../ui/train_view.cpp" line="137"/>
+        <location filename="../ui/train_view.cpp" line="266"/>
         <source>Run %1: %2</source>
         <translation>Çalıştırma %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="141"/>
-        <location filename="../ui/train_view.cpp" line="147"/>
+        <location filename="../ui/train_view.cpp" line="144"/>
+        <location filename="../ui/train_view.cpp" line="150"/>
         <source>Training failed: %1</source>
         <translation>Eğitim başarısız: %1</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="200"/>
+        <location filename="../ui/train_view.cpp" line="203"/>
         <source>Starting run in %1</source>
         <translation>Çalıştırma %1 içinde başlatılıyor</translation>
     </message>
@@ -2454,22 +2464,32 @@ ya da Aç…, Ekle… veya Yapıştır&apos;ı kullanın.</translation>
         <translation>%1. epoktan sürdür</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="219"/>
+        <location filename="../ui/train_view.cpp" line="222"/>
         <source>Resuming run %1</source>
         <translation>%1 çalıştırması sürdürülüyor</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="266"/>
+        <location filename="../ui/train_view.cpp" line="249"/>
+        <source>Run %1 cannot be read: %2</source>
+        <translation>%1 çalıştırması okunamıyor: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view.cpp" line="253"/>
+        <source>The form shows the recipe of run %1; Start trains a new run with it.</source>
+        <translation>Form, %1 çalıştırmasının tarifini gösteriyor; Başlat bu tarifle yeni bir çalıştırma eğitir.</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view.cpp" line="286"/>
         <source>epoch %1 · step %2/%3 · %4 images/s · ETA %5:%6</source>
         <translation>epok %1 · adım %2/%3 · %4 görüntü/sn · kalan %5:%6</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="280"/>
+        <location filename="../ui/train_view.cpp" line="300"/>
         <source>Epoch %1: validation accuracy %2, loss %3%4</source>
         <translation>Epok %1: doğrulama doğruluğu %2, kayıp %3%4</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="284"/>
+        <location filename="../ui/train_view.cpp" line="304"/>
         <source> — best so far</source>
         <translation> — şimdiye kadarki en iyi</translation>
     </message>

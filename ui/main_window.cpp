@@ -75,9 +75,19 @@ MainWindow::MainWindow(QWidget *parent)
     auto *notice = new QLabel(researchNotice());
     notice->setObjectName(QStringLiteral("statusResearchNotice"));
     notice->setStyleSheet(QStringLiteral("font-weight: bold;"));
+    m_modelLabel->setObjectName(QStringLiteral("statusModel"));
+    m_deviceLabel->setObjectName(QStringLiteral("statusDevice"));
     statusBar()->addPermanentWidget(notice);
     statusBar()->addPermanentWidget(m_modelLabel);
     statusBar()->addPermanentWidget(m_deviceLabel);
+    // A message (why a model could not be loaded, where a file was saved) gets the room the model
+    // and device labels take, which otherwise leave it a few words in a normal-sized window; the
+    // research notice stays. The whole message is also the status bar's tooltip.
+    connect(statusBar(), &QStatusBar::messageChanged, this, [this](const QString &message) {
+        m_modelLabel->setVisible(message.isEmpty());
+        m_deviceLabel->setVisible(message.isEmpty());
+        statusBar()->setToolTip(message);
+    });
     updateDeviceLabel();
     connect(m_predictor, &Predictor::modelLoaded, this,
             [this](const QString &folder, const QStringList &labels, const QStringList &notes, const QString &device) {
@@ -94,7 +104,14 @@ MainWindow::MainWindow(QWidget *parent)
             statusBar()->showMessage(n, 8000);
         Q_EMIT modelReady(folder);
     });
-    connect(m_predictor, &Predictor::modelFailed, this, [this](const QString &message) {
+    connect(m_predictor, &Predictor::modelFailed, this, [this](const QString &message, bool untrained) {
+        m_modelLabel->setToolTip(message); // the reason, after the message has gone
+        if (untrained) { // the demo's model, or any configuration meant to be trained: nothing is wrong
+            const QString name = QFileInfo(m_modelFolder).fileName();
+            m_modelLabel->setText(tr("Untrained model: %1").arg(name));
+            statusBar()->showMessage(tr("%1 has no trained weights yet: train it in the Train view to predict with it.").arg(name), 15000);
+            return;
+        }
         m_modelLabel->setText(tr("No model loaded"));
         statusBar()->showMessage(tr("The model could not be loaded: %1").arg(message), 15000);
     });

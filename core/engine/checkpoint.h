@@ -6,6 +6,7 @@
 #include "engine/vit_config.h"
 
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,12 @@ namespace vitscope {
 // evaluation need every backbone weight, finite: random or NaN weights give answers that look like
 // answers (#17 item 16). Only a new classification head is allowed, and reported.
 enum class LoadPurpose { Training, Inference };
+
+// Loading for inference a folder that holds a configuration but no weights (a model meant to be
+// trained, like the demo's): not damage, so the GUI says what to do instead of reporting a failure.
+struct UntrainedModelError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
 
 struct LoadOptions {
     // Labels the caller wants. When they differ from the checkpoint's (or it has no head), the

@@ -154,9 +154,12 @@ void PredictorWorker::load(const QString &folder)
         Q_EMIT modelLoaded(folder, labels, notes, QString::fromStdString(deviceDescription(m_state->device)));
         if (newHead)
             Q_EMIT untrainedHead();
+    } catch (const UntrainedModelError &e) {
+        m_state->model.reset();
+        Q_EMIT modelFailed(QString::fromStdString(e.what()), true);
     } catch (const std::exception &e) {
         m_state->model.reset();
-        Q_EMIT modelFailed(QString::fromStdString(errorText(e)));
+        Q_EMIT modelFailed(QString::fromStdString(errorText(e)), false);
     }
 }
 

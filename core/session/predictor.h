@@ -37,7 +37,7 @@ Q_SIGNALS:
     void attentionRequested(const QString &path); // internal
     void gradCamRequested(const QString &path, int target); // internal
     void modelLoaded(const QString &folder, const QStringList &labels, const QStringList &notes, const QString &device);
-    void modelFailed(const QString &message);
+    void modelFailed(const QString &message, bool untrained); // untrained: a configuration without weights
     void untrainedHead(); // after modelLoaded: the head is freshly initialised
     void predicted(const vitscope::Prediction &prediction);
     void batchFinished();
@@ -68,7 +68,7 @@ public Q_SLOTS:
 Q_SIGNALS:
     void attentionReady(const vitscope::AttentionMap &map);
     void modelLoaded(const QString &folder, const QStringList &labels, const QStringList &notes, const QString &device);
-    void modelFailed(const QString &message);
+    void modelFailed(const QString &message, bool untrained); // untrained: a configuration without weights
     void untrainedHead();
     void predicted(const vitscope::Prediction &prediction);
     void batchFinished();

@@ -171,6 +171,16 @@ TEST_CASE("inferenceNeedsEveryBackboneWeightFinite")
         exportModel(model, defaultPreprocessConfig(32), dir.string());
         c.damage();
         REQUIRE_THROWS_CONTAINING(loadModel(dir.string(), inference), c.error);
+        // Only a folder meant to be trained is "untrained" (the GUI says so instead of a failure).
+        const bool configOnly = std::string(c.name) == "a config alone";
+        bool untrained = false;
+        try {
+            loadModel(dir.string(), inference);
+        } catch (const UntrainedModelError &) {
+            untrained = true;
+        } catch (const std::exception &) {
+        }
+        REQUIRE(untrained == configOnly);
         if (std::string(c.name).find("NaN") == std::string::npos && std::string(c.name).find("infinite") == std::string::npos)
             REQUIRE_NOTHROW(loadModel(dir.string())); // training starts from it, as transformers does
     }

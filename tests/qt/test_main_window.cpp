@@ -5,6 +5,8 @@
 #include "ui/train_view.h"
 
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMessageBox>
 #include <QProcess>
@@ -12,6 +14,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QSettings>
+#include <QStatusBar>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTest>
@@ -63,6 +66,46 @@ private Q_SLOTS:
         auto *notice = window.findChild<QLabel *>(where);
         QVERIFY(notice);
         QCOMPARE(notice->text(), QStringLiteral("For research use only. Not for use in diagnostic procedures."));
+    }
+
+    // A status message (here: why a model could not be loaded) gets the room the model and device
+    // labels take while it shows, and the model label keeps the reason as its tooltip afterwards.
+    void statusMessagesHaveRoom_data()
+    {
+        QTest::addColumn<bool>("configOnly");
+        QTest::newRow("config.json only, no weights") << true;
+        QTest::newRow("not a model folder") << false;
+    }
+    void statusMessagesHaveRoom()
+    {
+        QFETCH(bool, configOnly);
+        QTemporaryDir dir;
+        if (configOnly)
+            QVERIFY(QFile::copy(QStringLiteral(VITSCOPE_TEST_DATA "/vit-tiny-classifier/config.json"), dir.filePath(QStringLiteral("config.json"))));
+        MainWindow window;
+        window.resize(1200, 780);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *model = window.findChild<QLabel *>(QStringLiteral("statusModel"));
+        auto *device = window.findChild<QLabel *>(QStringLiteral("statusDevice"));
+        QVERIFY(model && device);
+        window.statusBar()->clearMessage();
+        QVERIFY(model->isVisible() && device->isVisible());
+        window.openModel(dir.path());
+        // A folder meant to be trained is not a failure: the window says what to do with it.
+        const QString expected = configOnly ? QStringLiteral("has no trained weights yet: train it in the Train view")
+                                            : QStringLiteral("The model could not be loaded: ");
+        QTRY_VERIFY_WITH_TIMEOUT(window.statusBar()->currentMessage().contains(expected), 30000);
+        const QString message = window.statusBar()->currentMessage();
+        QVERIFY(!model->isVisible());
+        QVERIFY(!device->isVisible());
+        QCOMPARE(window.statusBar()->toolTip(), message);
+        QVERIFY2(model->toolTip().contains(configOnly ? QStringLiteral("no model.safetensors") : QStringLiteral("config.json")),
+                 qPrintable(model->toolTip()));
+        window.statusBar()->clearMessage();
+        QVERIFY(model->isVisible() && device->isVisible());
+        QCOMPARE(model->text(), configOnly ? QStringLiteral("Untrained model: ") + QFileInfo(dir.path()).fileName() : QStringLiteral("No model loaded"));
+        QVERIFY(window.statusBar()->toolTip().isEmpty());
     }
 
     // A finished run offers its best model for Predict; an image opened from a run's Evaluate
