@@ -1102,30 +1102,29 @@
 <context>
     <name>vitscope::PredictView</name>
     <message>
-        <location filename="../ui/predict_view.cpp" line="119"/>
+        <location filename="../ui/predict_view.cpp" line="125"/>
         <source>&amp;Open…</source>
         <translation>&amp;Aç…</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="228"/>
+        <location filename="../ui/predict_view.cpp" line="238"/>
         <source>This model&apos;s classification head has not been trained: its probabilities are meaningless. Train it first (Train view) or open a fine-tuned model.</source>
         <translation>Bu modelin sınıflandırma katmanı eğitilmemiş: olasılıkları anlamsızdır. Önce eğitin (Eğitim görünümü) ya da ince ayarlı bir model açın.</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="239"/>
+        <location filename="../ui/predict_view.cpp" line="249"/>
         <source>No image files found in what was dropped.</source>
         <translation>Bırakılanlar arasında görüntü dosyası bulunamadı.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/predict_view.cpp" line="286"/>
+        <location filename="../ui/predict_view.cpp" line="296"/>
         <source>Predicting %n image(s)…</source>
         <translation>
             <numerusform>%n görüntü tahmin ediliyor…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="266"/>
-        <location filename="../ui/predict_view_show.cpp" line="77"/>
+        <location filename="../ui/predict_view_show.cpp" line="82"/>
         <source>%1 — cannot be used</source>
         <translation>%1 — kullanılamaz</translation>
     </message>
@@ -1137,97 +1136,102 @@ or use Open…, Add… or Paste.</source>
 ya da Aç…, Ekle… veya Yapıştır&apos;ı kullanın.</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="120"/>
+        <location filename="../ui/predict_view.cpp" line="85"/>
+        <source>Open a trained model (File menu), or train one in the Train view: the listed images are predicted as soon as a model is loaded.</source>
+        <translation>Eğitilmiş bir model açın (Dosya menüsü) ya da Eğitim görünümünde bir model eğitin: listedeki görüntüler bir model yüklenir yüklenmez tahmin edilir.</translation>
+    </message>
+    <message>
+        <location filename="../ui/predict_view.cpp" line="126"/>
         <source>Predict these images instead of the list (%1).</source>
         <translation>Listenin yerine bu görüntüleri tahmin et (%1).</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="121"/>
+        <location filename="../ui/predict_view.cpp" line="127"/>
         <source>&amp;Add…</source>
         <translation>E&amp;kle…</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="122"/>
+        <location filename="../ui/predict_view.cpp" line="128"/>
         <source>Add images to the list.</source>
         <translation>Listeye görüntü ekle.</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="123"/>
+        <location filename="../ui/predict_view.cpp" line="129"/>
         <source>Pa&amp;ste</source>
         <translation>Yapı&amp;ştır</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="124"/>
+        <location filename="../ui/predict_view.cpp" line="130"/>
         <source>Add the image, or the image files, on the clipboard to the list (%1).</source>
         <translation>Panodaki görüntüyü ya da görüntü dosyalarını listeye ekle (%1).</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="125"/>
+        <location filename="../ui/predict_view.cpp" line="131"/>
         <source>E&amp;xport CSV…</source>
         <translation>&amp;CSV olarak dışa aktar…</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="127"/>
+        <location filename="../ui/predict_view.cpp" line="133"/>
         <source>No map</source>
         <translation>Harita yok</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="127"/>
+        <location filename="../ui/predict_view.cpp" line="133"/>
         <source>Attention rollout</source>
         <translation>Dikkat yayılımı</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="127"/>
+        <location filename="../ui/predict_view.cpp" line="133"/>
         <source>Grad-CAM</source>
         <translation>Grad-CAM</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="127"/>
+        <location filename="../ui/predict_view.cpp" line="133"/>
         <source>Rollout and Grad-CAM</source>
         <translation>Yayılım ve Grad-CAM</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="128"/>
+        <location filename="../ui/predict_view.cpp" line="134"/>
         <source>Colours the image by where the model looked: attention rollout (how much each region fed the decision through all layers) or Grad-CAM (which regions raise the chosen class&apos;s score, at the last block). Aids to judge a prediction, not a segmentation.</source>
         <translation>Görüntüyü modelin baktığı yerlere göre renklendirir: dikkat yayılımı (her bölgenin tüm katmanlar boyunca karara ne kadar katkı verdiği) ya da Grad-CAM (son blokta hangi bölgelerin seçilen sınıfın puanını artırdığı). Bir tahmini değerlendirmeye yardımcıdır, bölütleme değildir.</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="131"/>
+        <location filename="../ui/predict_view.cpp" line="137"/>
         <source>&amp;Map:</source>
         <translation>&amp;Harita:</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="134"/>
+        <location filename="../ui/predict_view.cpp" line="140"/>
         <source>The class Grad-CAM explains: the predicted one, or any other.</source>
         <translation>Grad-CAM&apos;in açıkladığı sınıf: tahmin edilen ya da başka herhangi biri.</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="148"/>
+        <location filename="../ui/predict_view.cpp" line="154"/>
         <source>Level of the prediction set: the classes that, together, hold the true class this often on average over images like the calibration ones.</source>
         <translation>Tahmin kümesinin düzeyi: kalibrasyon görüntülerine benzeyen görüntülerde, birlikte ortalama bu sıklıkla gerçek sınıfı içeren sınıflar.</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="150"/>
+        <location filename="../ui/predict_view.cpp" line="156"/>
         <source>Set &amp;level:</source>
         <translation>Küme dü&amp;zeyi:</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="156"/>
+        <location filename="../ui/predict_view.cpp" line="162"/>
         <source>Flag an image for review when its top calibrated probability is below this, or its set holds more than one class.</source>
         <translation>En yüksek kalibre edilmiş olasılığı bunun altında kalan ya da kümesi birden çok sınıf içeren görüntüyü incelemeye işaretle.</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="157"/>
+        <location filename="../ui/predict_view.cpp" line="163"/>
         <source>Revie&amp;w below:</source>
         <translation>İnceleme &amp;sınırı:</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="159"/>
+        <location filename="../ui/predict_view.cpp" line="165"/>
         <source>&amp;Raw probabilities</source>
         <translation>Ha&amp;m olasılıklar</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="160"/>
+        <location filename="../ui/predict_view.cpp" line="166"/>
         <source>Show the model&apos;s own softmax, as transformers computes it, instead of the calibrated probabilities.</source>
         <translation>Kalibre edilmiş olasılıklar yerine modelin kendi softmax çıktısını, transformers&apos;ın hesapladığı gibi göster.</translation>
     </message>
@@ -1237,97 +1241,107 @@ ya da Aç…, Ekle… veya Yapıştır&apos;ı kullanın.</translation>
         <translation>tahmin edilen sınıf</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view_show.cpp" line="83"/>
+        <location filename="../ui/predict_view_show.cpp" line="77"/>
+        <source>%1 — waiting for a model</source>
+        <translation>%1 — model bekleniyor</translation>
+    </message>
+    <message>
+        <location filename="../ui/predict_view_show.cpp" line="88"/>
         <source>%1 — %2 %3</source>
         <translation>%1 — %2 %3</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view_show.cpp" line="93"/>
+        <location filename="../ui/predict_view_show.cpp" line="98"/>
         <source>The calibration cannot be used: %1</source>
         <translation>Kalibrasyon kullanılamıyor: %1</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view_show.cpp" line="97"/>
+        <location filename="../ui/predict_view_show.cpp" line="102"/>
         <source>Raw probabilities: the model&apos;s own softmax, as transformers computes it (uncalibrated).</source>
         <translation>Ham olasılıklar: modelin kendi softmax çıktısı, transformers&apos;ın hesapladığı gibi (kalibre edilmemiş).</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view_show.cpp" line="127"/>
+        <location filename="../ui/predict_view_show.cpp" line="131"/>
+        <source>No model to predict with</source>
+        <translation>Tahmin yapacak model yok</translation>
+    </message>
+    <message>
+        <location filename="../ui/predict_view_show.cpp" line="137"/>
         <source>No probabilities: %1 cannot be used.</source>
         <translation>Olasılık yok: %1 kullanılamıyor.</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view_show.cpp" line="133"/>
+        <location filename="../ui/predict_view_show.cpp" line="143"/>
         <source>Most likely: %1 (%2)</source>
         <translation>En olası: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view_show.cpp" line="134"/>
+        <location filename="../ui/predict_view_show.cpp" line="144"/>
         <source>Grad-CAM: %1</source>
         <translation>Grad-CAM: %1</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view_show.cpp" line="196"/>
+        <location filename="../ui/predict_view_show.cpp" line="206"/>
         <source>No map: %1</source>
         <translation>Harita yok: %1</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="284"/>
+        <location filename="../ui/predict_view.cpp" line="294"/>
         <source>%1 cannot be used: %2</source>
         <translation>%1 kullanılamaz: %2</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="343"/>
+        <location filename="../ui/predict_view.cpp" line="353"/>
         <source>The clipboard holds no image and no image files.</source>
         <translation>Panoda görüntü ya da görüntü dosyası yok.</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="349"/>
+        <location filename="../ui/predict_view.cpp" line="359"/>
         <source>Cannot write the pasted image to %1</source>
         <translation>Yapıştırılan görüntü %1 konumuna yazılamıyor</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view_show.cpp" line="122"/>
+        <location filename="../ui/predict_view_show.cpp" line="127"/>
         <source>(no preview)</source>
         <translation>(önizleme yok)</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view_show.cpp" line="126"/>
+        <location filename="../ui/predict_view_show.cpp" line="136"/>
         <source>This file cannot be used: %1</source>
         <translation>Bu dosya kullanılamaz: %1</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="312"/>
+        <location filename="../ui/predict_view.cpp" line="322"/>
         <source>Only local files and folders can be dropped here.</source>
         <translation>Buraya yalnızca yerel dosyalar ve klasörler bırakılabilir.</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="321"/>
+        <location filename="../ui/predict_view.cpp" line="331"/>
         <source>Open images</source>
         <translation>Görüntüleri aç</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="321"/>
+        <location filename="../ui/predict_view.cpp" line="331"/>
         <source>Add images</source>
         <translation>Görüntü ekle</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="322"/>
+        <location filename="../ui/predict_view.cpp" line="332"/>
         <source>Images (%1)</source>
         <translation>Görüntüler (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="357"/>
+        <location filename="../ui/predict_view.cpp" line="367"/>
         <source>Export predictions</source>
         <translation>Tahminleri dışa aktar</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="357"/>
+        <location filename="../ui/predict_view.cpp" line="367"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV dosyaları (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/predict_view.cpp" line="366"/>
+        <location filename="../ui/predict_view.cpp" line="376"/>
         <source>Cannot write %1</source>
         <translation>%1 yazılamıyor</translation>
     </message>

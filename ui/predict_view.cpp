@@ -80,6 +80,12 @@ QString PredictView::dropHint()
     return PredictView::tr("Drop an endoscopy image here,\nor use Open…, Add… or Paste.");
 }
 
+QString PredictView::noModelHint()
+{
+    return PredictView::tr("Open a trained model (File menu), or train one in the Train view: the listed images are predicted as soon as "
+                           "a model is loaded.");
+}
+
 PredictView::PredictView(Predictor *predictor, QWidget *parent) : QWidget(parent), m_predictor(predictor)
 {
     setAcceptDrops(true);
@@ -221,6 +227,10 @@ PredictView::PredictView(Predictor *predictor, QWidget *parent) : QWidget(parent
     connect(m_predictor, &Predictor::modelLoaded, this, [this](const QString &folder, const QStringList &labels, const QStringList &, const QString &) {
         m_modelWarning->setVisible(false);
         setModel(folder, labels);
+        // What the list shows came from the model before (or from none): every answer on screen is
+        // the loaded model's, with its own calibration, never another model's numbers.
+        if (!m_results.isEmpty())
+            predictFiles(m_requested, ListMode::Replace);
     });
     if (!m_predictor->modelFolder().isEmpty())
         setModel(m_predictor->modelFolder(), m_predictor->modelLabels());
@@ -244,8 +254,10 @@ void PredictView::predictFiles(const QStringList &paths, ListMode mode)
         m_superseded += m_outstanding;
         m_outstanding = 0;
         m_results.clear();
+        m_requested.clear();
         m_list->clear(); // shows nothing selected
     }
+    m_requested += files;
     m_outstanding += static_cast<int>(files.size());
     updateMessage();
     m_predictor->predict(files);
@@ -262,11 +274,7 @@ void PredictView::onPredicted(const Prediction &p)
     const QString name = QFileInfo(p.path).fileName();
     auto *item = new QListWidgetItem;
     item->setToolTip(p.path);
-    if (!p.error.isEmpty()) {
-        item->setText(tr("%1 — cannot be used").arg(name));
-        item->setForeground(Qt::red);
-    }
-    m_list->addItem(item);
+    m_list->addItem(item); // its text and colour from updateItem
     updateItem(static_cast<int>(m_results.size()) - 1);
     m_export->setEnabled(true);
     if (m_list->currentRow() < 0 || p.error.isEmpty())
@@ -279,7 +287,9 @@ void PredictView::onPredicted(const Prediction &p)
 void PredictView::updateMessage()
 {
     const int row = m_list->currentRow();
-    if (row >= 0 && row < m_results.size() && !m_results.at(row).error.isEmpty()) {
+    if (row >= 0 && row < m_results.size() && m_results.at(row).noModel) {
+        setMessage(noModelHint(), false);
+    } else if (row >= 0 && row < m_results.size() && !m_results.at(row).error.isEmpty()) {
         const Prediction &p = m_results.at(row);
         setMessage(tr("%1 cannot be used: %2").arg(QFileInfo(p.path).fileName(), imageReasonText(p.error)), true);
     } else if (m_outstanding > 0) {

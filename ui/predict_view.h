@@ -64,6 +64,7 @@ private:
     };
     Shown shown(const Prediction &p) const;
     static QString dropHint();
+    static QString noModelHint();
     static QString errorColour(const QWidget *widget); // a red that reads on the palette in use
     void onPredicted(const vitscope::Prediction &p);
     void setModel(const QString &folder, const QStringList &labels);
@@ -92,6 +93,7 @@ private:
     std::optional<ModelCalibration> m_calibration; // the loaded model's calibration.json
     QString m_calibrationProblem;
     QVector<Prediction> m_results; // one per row of m_list
+    QStringList m_requested;       // the list's files, answered or not: predicted again by a new model
     int m_outstanding = 0;         // results still to come for the list
     int m_superseded = 0;          // results still to come for lists since replaced: dropped
     QTemporaryDir m_pasted;        // pasted images, as files the predictor can read

@@ -73,6 +73,11 @@ void PredictView::updateItem(int row)
     const Prediction &p = m_results.at(row);
     auto *item = m_list->item(row);
     const QString name = QFileInfo(p.path).fileName();
+    if (p.noModel) { // the file is not at fault, and a loaded model predicts it
+        item->setText(tr("%1 — waiting for a model").arg(name));
+        item->setForeground(palette().text());
+        return;
+    }
     if (!p.error.isEmpty()) {
         item->setText(tr("%1 — cannot be used").arg(name));
         item->setForeground(Qt::red);
@@ -122,6 +127,11 @@ void PredictView::showRow(int row)
         m_preview->setImage(image, image.isNull() ? tr("(no preview)") : QString());
     }
     updateMessage();
+    if (p.noModel) {
+        m_top->setText(tr("No model to predict with"));
+        m_chart->showNothing(noModelHint());
+        return;
+    }
     if (!p.error.isEmpty()) {
         m_top->setText(tr("This file cannot be used: %1").arg(imageReasonText(p.error)));
         m_chart->showNothing(tr("No probabilities: %1 cannot be used.").arg(QFileInfo(p.path).fileName()));

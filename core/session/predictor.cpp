@@ -171,6 +171,7 @@ void PredictorWorker::run(const QStringList &paths)
         p.path = path;
         if (!m_state->model) {
             p.error = tr("No model is loaded.");
+            p.noModel = true;
             Q_EMIT predicted(p);
             continue;
         }

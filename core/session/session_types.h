@@ -30,6 +30,7 @@ struct Prediction {
     QStringList labels;
     QVector<double> probabilities; // same order as labels
     QString error;                 // non-empty: the image could not be used
+    bool noModel = false;          // with error: no model was loaded, which is not the file's fault
     bool bf16 = false;             // computed under bf16 autocast (else fp32, exact)
 };
 

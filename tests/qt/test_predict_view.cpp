@@ -5,6 +5,8 @@
 
 #include "ui/plot.h"
 
+#include <algorithm>
+
 #include <QAbstractButton>
 #include <QCheckBox>
 #include <QClipboard>
@@ -111,6 +113,60 @@ private Q_SLOTS:
         QCOMPARE(attention.first().first().value<AttentionMap>().values.size(), 16); // 4x4 patches at 32 px
         QTRY_VERIFY_WITH_TIMEOUT(view.attentionShown(), 2000);
         QCOMPARE(view.barValues(), values);
+    }
+
+    // Every answer on screen is the loaded model's: images listed before any model wait for one
+    // (the file is not at fault), and a newly loaded model predicts the whole list again, so no
+    // other model's numbers are shown with its calibration.
+    void answersFollowTheModel_data()
+    {
+        QTest::addColumn<QString>("before"); // the model the images were first predicted with; empty: none
+        QTest::newRow("no model yet") << QString();
+        QTest::newRow("another model") << QStringLiteral(VITSCOPE_TEST_DATA "/vit-tiny-backbone");
+    }
+    void answersFollowTheModel()
+    {
+        QFETCH(QString, before);
+        // The reference: the fixture model's bars for the frame, predicted directly.
+        QVector<double> expected;
+        {
+            Predictor reference;
+            QVERIFY(loadFixtureModel(reference));
+            PredictView view(&reference);
+            QSignalSpy shown(&view, &PredictView::predictionShown);
+            view.predictFiles({kFrame});
+            QVERIFY(shown.wait(20000));
+            expected = view.barValues();
+        }
+        Predictor predictor;
+        PredictView view(&predictor);
+        QSignalSpy loaded(&predictor, &Predictor::modelLoaded);
+        if (!before.isEmpty()) {
+            predictor.loadModel(before);
+            QVERIFY(loaded.wait(20000));
+        }
+        QSignalSpy shown(&view, &PredictView::predictionShown);
+        view.predictFiles({kFrame, kGray});
+        auto *list = view.findChild<QListWidget *>();
+        QTRY_COMPARE_WITH_TIMEOUT(list->count(), 2, 20000);
+        const QString waiting = QStringLiteral("frame_720x576.jpg — waiting for a model");
+        if (before.isEmpty()) {
+            QCOMPARE(list->item(0)->text(), waiting);
+            QCOMPARE(list->item(0)->foreground().color(), view.palette().text().color()); // not an error of the file
+            const auto labels = view.findChildren<QLabel *>();
+            QVERIFY(std::any_of(labels.begin(), labels.end(), [](QLabel *l) { return l->text() == QStringLiteral("No model to predict with"); }));
+        } else {
+            QVERIFY(!view.barValues().isEmpty());
+            QVERIFY(view.barValues() != expected);
+        }
+        predictor.loadModel(kModel);
+        QVERIFY(loaded.wait(20000));
+        QTRY_VERIFY_WITH_TIMEOUT(list->count() == 2 && !list->item(1)->text().contains(QStringLiteral("waiting")) && list->currentRow() >= 0, 20000);
+        QCOMPARE(view.resultCount(), 2);
+        list->setCurrentRow(0);
+        QCOMPARE(list->item(0)->text().startsWith(QStringLiteral("frame_720x576.jpg — ")), true);
+        QVERIFY(list->item(0)->text() != waiting);
+        QCOMPARE(view.barValues(), expected);
     }
 
     void untrainedHeadIsFlagged_data()

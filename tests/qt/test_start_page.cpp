@@ -9,6 +9,7 @@
 
 #include <QAction>
 #include <QDir>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -53,7 +54,10 @@ private Q_SLOTS:
         QVERIFY(scanned.wait(30000));
         QCOMPARE(QDir::cleanPath(scanned.first().first().toString()), QDir::cleanPath(QString::fromStdString(m_demo.data)));
         // The demo model has no weights: Train uses it, Predict says it cannot (#17 item 16).
-        QTRY_VERIFY_WITH_TIMEOUT(window.statusBar()->currentMessage().contains(QStringLiteral("cannot predict")), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.statusBar()->currentMessage().contains(QStringLiteral("has no trained weights yet: train it in the Train view")),
+                                 30000);
+        QCOMPARE(window.findChild<QLabel *>(QStringLiteral("statusModel"))->text(),
+                 QStringLiteral("Untrained model: ") + QFileInfo(QString::fromStdString(m_demo.model)).fileName());
         QCOMPARE(ready.count(), 0);
     }
 
