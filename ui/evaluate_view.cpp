@@ -153,10 +153,9 @@ EvaluateView::EvaluateView(QWidget *parent) : QWidget(parent), m_matrix(new Conf
         if (cell.isValid())
             Q_EMIT reviewCell(m_results.runFolder, m_part->currentData().toString(), cell.row(), cell.column());
     });
-    auto *cellRow = new QHBoxLayout;
-    cellRow->addWidget(m_cellTitle, 1);
-    cellRow->addWidget(m_reviewCell);
-    rightLayout->addLayout(cellRow);
+    // The title above the button: beside it, in the narrow gallery column, it wrapped to a word a line.
+    rightLayout->addWidget(m_cellTitle);
+    rightLayout->addWidget(m_reviewCell, 0, Qt::AlignLeft);
     rightLayout->addWidget(m_gallery, 1);
     auto *split = new QSplitter;
     split->addWidget(left);

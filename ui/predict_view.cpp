@@ -288,7 +288,7 @@ void PredictView::updateMessage()
 {
     const int row = m_list->currentRow();
     if (row >= 0 && row < m_results.size() && m_results.at(row).noModel) {
-        setMessage(noModelHint(), false);
+        setMessage(QString(), false); // the chart's place says what to do
     } else if (row >= 0 && row < m_results.size() && !m_results.at(row).error.isEmpty()) {
         const Prediction &p = m_results.at(row);
         setMessage(tr("%1 cannot be used: %2").arg(QFileInfo(p.path).fileName(), imageReasonText(p.error)), true);
