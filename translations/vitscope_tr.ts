@@ -524,7 +524,7 @@
     </message>
     <message>
         <location filename="../ui/evaluate_view.cpp" line="124"/>
-        <location filename="../ui/evaluate_view.cpp" line="285"/>
+        <location filename="../ui/evaluate_view.cpp" line="286"/>
         <source>Click a cell of the matrix.</source>
         <translation>Matristen bir hücreye tıklayın.</translation>
     </message>
@@ -554,91 +554,91 @@
         <translation>Bu hücrenin görüntülerini, etiketlerini klavyeden düzeltmek için İnceleme görünümünde açar; büyük olasılıkla yanlış etiketli olanlar önce.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="202"/>
+        <location filename="../ui/evaluate_view.cpp" line="201"/>
         <source>%1 has no evaluation results yet.</source>
         <translation>%1 için henüz değerlendirme sonucu yok.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="228"/>
+        <location filename="../ui/evaluate_view.cpp" line="227"/>
         <source>The Predict view uses this run&apos;s best model.</source>
         <translation>Tahmin görünümü bu çalıştırmanın en iyi modelini kullanıyor.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="230"/>
+        <location filename="../ui/evaluate_view.cpp" line="229"/>
+        <source>The Predict view has no model; an image opened from the gallery below gives it this run&apos;s best model.</source>
+        <translation>Tahmin görünümünde model yok; aşağıdaki galeriden açılan bir görüntü ona bu çalıştırmanın en iyi modelini verir.</translation>
+    </message>
+    <message>
+        <location filename="../ui/evaluate_view.cpp" line="231"/>
         <source>The Predict view uses another model (%1); an image opened from the gallery below switches it to this run&apos;s best model.</source>
         <translation>Tahmin görünümü başka bir model kullanıyor (%1); aşağıdaki galeriden açılan bir görüntü onu bu çalıştırmanın en iyi modeline geçirir.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="231"/>
-        <source>none</source>
-        <translation>yok</translation>
-    </message>
-    <message>
-        <location filename="../ui/evaluate_view.cpp" line="244"/>
+        <location filename="../ui/evaluate_view.cpp" line="245"/>
         <source>Cannot show these results: %1</source>
         <translation>Bu sonuçlar gösterilemiyor: %1</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="256"/>
+        <location filename="../ui/evaluate_view.cpp" line="257"/>
         <source>%1 of run %2: %3 images. Accuracy %4, weighted F1 %5, macro F1 %6, MCC %7, loss %8.</source>
         <translation>%2 çalıştırmasının %1 bölümü: %3 görüntü. Doğruluk %4, ağırlıklı F1 %5, makro F1 %6, MCC %7, kayıp %8.</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="265"/>
+        <location filename="../ui/evaluate_view.cpp" line="266"/>
         <source>Class</source>
         <translation>Sınıf</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="265"/>
+        <location filename="../ui/evaluate_view.cpp" line="266"/>
         <source>Precision</source>
         <translation>Kesinlik</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="265"/>
+        <location filename="../ui/evaluate_view.cpp" line="266"/>
         <source>Recall</source>
         <translation>Duyarlılık</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="265"/>
+        <location filename="../ui/evaluate_view.cpp" line="266"/>
         <source>F1</source>
         <translation>F1</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="265"/>
+        <location filename="../ui/evaluate_view.cpp" line="266"/>
         <source>Support</source>
         <translation>Destek</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="268"/>
+        <location filename="../ui/evaluate_view.cpp" line="269"/>
         <source>Set coverage</source>
         <translation>Küme kapsamı</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="268"/>
+        <location filename="../ui/evaluate_view.cpp" line="269"/>
         <source>Mean set size</source>
         <translation>Ortalama küme boyutu</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="284"/>
+        <location filename="../ui/evaluate_view.cpp" line="285"/>
         <source>Per-image predictions are kept for the best model only (test and validation parts).</source>
         <translation>Görüntü başına tahminler yalnızca en iyi model için saklanır (test ve doğrulama bölümleri).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/evaluate_view.cpp" line="298"/>
+        <location filename="../ui/evaluate_view.cpp" line="299"/>
         <source>True %1, predicted %2: %n image(s), most confident first.</source>
         <translation>
             <numerusform>Gerçek %1, tahmin %2: %n görüntü, en emin olunan önce.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="304"/>
-        <location filename="../ui/evaluate_view.cpp" line="306"/>
-        <location filename="../ui/evaluate_view.cpp" line="318"/>
+        <location filename="../ui/evaluate_view.cpp" line="305"/>
+        <location filename="../ui/evaluate_view.cpp" line="307"/>
+        <location filename="../ui/evaluate_view.cpp" line="319"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/evaluate_view.cpp" line="313"/>
+        <location filename="../ui/evaluate_view.cpp" line="314"/>
         <source>%1: %2 (raw %3)</source>
         <translation>%1: %2 (ham %3)</translation>
     </message>
@@ -922,42 +922,42 @@
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="72"/>
-        <location filename="../ui/main_window.cpp" line="115"/>
+        <location filename="../ui/main_window.cpp" line="117"/>
         <source>No model loaded</source>
         <translation>Model yüklenmedi</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="111"/>
+        <location filename="../ui/main_window.cpp" line="113"/>
         <source>Untrained model: %1</source>
         <translation>Eğitilmemiş model: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="112"/>
+        <location filename="../ui/main_window.cpp" line="114"/>
         <source>%1 has no trained weights yet: train it in the Train view to predict with it.</source>
         <translation>%1 henüz eğitilmiş ağırlıklara sahip değil: onunla tahmin yapmak için Eğitim görünümünde eğitin.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="222"/>
+        <location filename="../ui/main_window.cpp" line="224"/>
         <source>The demo model has no trained weights, so it cannot predict: open or get a real model from the File menu, or train one on the demo data in the Train view.</source>
         <translation>Tanıtım modelinin eğitilmiş ağırlıkları yok, bu yüzden tahmin edemez: Dosya menüsünden gerçek bir model açın ya da edinin, veya Eğitim görünümünde tanıtım verileriyle bir model eğitin.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="286"/>
+        <location filename="../ui/main_window.cpp" line="288"/>
         <source>CPU, 1 thread</source>
         <translation>CPU, 1 iş parçacığı</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="287"/>
+        <location filename="../ui/main_window.cpp" line="289"/>
         <source>CPU, %1 threads</source>
         <translation>CPU, %1 iş parçacığı</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="288"/>
+        <location filename="../ui/main_window.cpp" line="290"/>
         <source>CPU bf16: native</source>
         <translation>CPU bf16: donanımsal</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="288"/>
+        <location filename="../ui/main_window.cpp" line="290"/>
         <source>CPU bf16: not native</source>
         <translation>CPU bf16: donanımsal değil</translation>
     </message>
@@ -1019,57 +1019,57 @@
         <translation>S&amp;on kullanılanlar</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="116"/>
+        <location filename="../ui/main_window.cpp" line="118"/>
         <source>The model could not be loaded: %1</source>
         <translation>Model yüklenemedi: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="142"/>
+        <location filename="../ui/main_window.cpp" line="144"/>
         <source>Predict now uses the best model of run %1, which the Evaluate results come from.</source>
         <translation>Tahmin artık Değerlendirme sonuçlarının geldiği %1 çalıştırmasının en iyi modelini kullanıyor.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="226"/>
+        <location filename="../ui/main_window.cpp" line="228"/>
         <source>Not found: %1</source>
         <translation>Bulunamadı: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="258"/>
+        <location filename="../ui/main_window.cpp" line="260"/>
         <source>Saved %1</source>
         <translation>%1 kaydedildi</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="267"/>
+        <location filename="../ui/main_window.cpp" line="269"/>
         <source>Training finished</source>
         <translation>Eğitim bitti</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="268"/>
+        <location filename="../ui/main_window.cpp" line="270"/>
         <source>Run %1 finished. Use its best model in the Predict view (instead of %2)?</source>
         <translation>%1 çalıştırması bitti. En iyi modeli Tahmin görünümünde (%2 yerine) kullanılsın mı?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="269"/>
+        <location filename="../ui/main_window.cpp" line="271"/>
         <source>no model</source>
         <translation>model yok</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="280"/>
+        <location filename="../ui/main_window.cpp" line="282"/>
         <source>predicting in bf16</source>
         <translation>bf16 ile tahmin</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="280"/>
+        <location filename="../ui/main_window.cpp" line="282"/>
         <source>predicting in fp32</source>
         <translation>fp32 ile tahmin</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="284"/>
+        <location filename="../ui/main_window.cpp" line="286"/>
         <source>Compute device: chosen when a model is opened</source>
         <translation>Hesaplama aygıtı: bir model açılınca seçilir</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="288"/>
+        <location filename="../ui/main_window.cpp" line="290"/>
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>

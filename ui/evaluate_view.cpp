@@ -225,9 +225,11 @@ void EvaluateView::updateModelNote()
     const QString best = QString::fromStdString(runfiles::bestCheckpoint(m_results.runFolder.toStdString()));
     if (QDir::cleanPath(m_predictModel) == QDir::cleanPath(best))
         m_modelNote->setText(tr("The Predict view uses this run's best model."));
+    else if (m_predictModel.isEmpty())
+        m_modelNote->setText(tr("The Predict view has no model; an image opened from the gallery below gives it this run's best model."));
     else
         m_modelNote->setText(tr("The Predict view uses another model (%1); an image opened from the gallery below switches it to this run's best model.")
-                                 .arg(m_predictModel.isEmpty() ? tr("none") : QDir::toNativeSeparators(m_predictModel)));
+                                 .arg(QDir::toNativeSeparators(m_predictModel)));
 }
 
 void EvaluateView::showPart(const QString &part)

@@ -95,6 +95,7 @@ MainWindow::MainWindow(QWidget *parent)
         const QString name = QFileInfo(folder).fileName() == QLatin1String("best") ? QDir(folder).filePath(QStringLiteral("../..")) : folder;
         m_modelLabel->setText(tr("Model: %1 (%n classes)", nullptr, static_cast<int>(labels.size())).arg(QFileInfo(QDir::cleanPath(name)).fileName()));
         m_modelLabel->setToolTip(folder);
+        m_evaluateView->setPredictModel(folder); // loads answer in order: the last one is Predict's model
         m_device = device;
         // A GPU computes bf16 natively; a CPU when it has AMX or AVX512-BF16 (detected at run time).
         if (!device.startsWith(QLatin1String("CPU")))
@@ -106,6 +107,7 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_predictor, &Predictor::modelFailed, this, [this](const QString &message, bool untrained) {
         m_modelLabel->setToolTip(message); // the reason, after the message has gone
+        m_evaluateView->setPredictModel(QString()); // Predict has no model now
         if (untrained) { // the demo's model, or any configuration meant to be trained: nothing is wrong
             const QString name = QFileInfo(m_modelFolder).fileName();
             m_modelLabel->setText(tr("Untrained model: %1").arg(name));

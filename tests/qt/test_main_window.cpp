@@ -106,6 +106,12 @@ private Q_SLOTS:
         QVERIFY(model->isVisible() && device->isVisible());
         QCOMPARE(model->text(), configOnly ? QStringLiteral("Untrained model: ") + QFileInfo(dir.path()).fileName() : QStringLiteral("No model loaded"));
         QVERIFY(window.statusBar()->toolTip().isEmpty());
+        // Evaluate does not claim that Predict uses the folder that failed.
+        const QString run = finishedRun();
+        QVERIFY(!run.isEmpty());
+        window.openRun(run);
+        QCOMPARE(window.findChild<QLabel *>(QStringLiteral("predictModelNote"))->text(),
+                 QStringLiteral("The Predict view has no model; an image opened from the gallery below gives it this run's best model."));
     }
 
     // A finished run offers its best model for Predict; an image opened from a run's Evaluate
