@@ -64,6 +64,15 @@ QCPItemStraightLine *bestMarker(QCustomPlot *plot)
     return line;
 }
 
+// Epochs are whole numbers: ticks at 1, 2, 3, ... (or multiples of them on long runs), never 2.5.
+void wholeEpochTicks(QCustomPlot *plot)
+{
+    QSharedPointer<QCPAxisTickerFixed> ticker(new QCPAxisTickerFixed);
+    ticker->setTickStep(1);
+    ticker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+    plot->xAxis->setTicker(ticker);
+}
+
 QVector<double> graphValues(const QCPGraph *graph)
 {
     QVector<double> out;
@@ -91,6 +100,8 @@ TrainView::TrainView(TrainingSession *session, QWidget *parent)
     addGraph(m_accPlot, tr("training"), QColor(30, 90, 200), 2, true);
     addGraph(m_accPlot, tr("validation"), QColor(220, 100, 20), 2, true);
     m_accPlot->yAxis->setRange(0, 1.02);
+    wholeEpochTicks(m_lossPlot);
+    wholeEpochTicks(m_accPlot);
     m_bestLoss = bestMarker(m_lossPlot);
     m_bestAcc = bestMarker(m_accPlot);
 
@@ -243,7 +254,15 @@ void TrainView::refreshRuns()
 
 void TrainView::selectRun(const RunHistory &run)
 {
-    m_resume->setEnabled(run.resumable && !m_session->isRunning());
+    if (m_session->isRunning()) {
+        // The charts follow the training in progress (its steps would land on another run's lines),
+        // and the form and run folder stay the running job's, for Stop and a later Resume.
+        m_log->appendPlainText(tr("Run %1 opens in the Evaluate view; the charts here follow the training in progress.")
+                                   .arg(QFileInfo(run.runFolder).fileName()));
+        Q_EMIT runSelected(run.runFolder);
+        return;
+    }
+    m_resume->setEnabled(run.resumable);
     showHistory(run);
     if (!run.readable) {
         m_log->appendPlainText(tr("Run %1 cannot be read: %2").arg(QFileInfo(run.runFolder).fileName(), run.message));

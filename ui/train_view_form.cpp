@@ -71,6 +71,7 @@ QWidget *TrainView::buildForm()
     m_model = new QLineEdit;
     m_model->setToolTip(tr("A Hugging Face model folder: pretrained (e.g. google/vit-base-patch16-224-in21k), fine-tuned, or config-only to train from scratch."));
     m_out = new QLineEdit;
+    m_out->setObjectName(QStringLiteral("runFolder"));
     m_out->setPlaceholderText(tr("a new folder under the runs folder"));
     m_out->setToolTip(tr("Where the run's checkpoints, metrics and predictions are written. To resume, pick a stopped run in the list."));
     m_epochs = fieldSpin("train.epochs", tr("How many passes over the training images."));

@@ -6,9 +6,14 @@
 #include "ui/estimate_panel.h"
 #include "ui/run_list_model.h"
 #include "ui/train_view.h"
+#include "ui/plot.h"
+
+#include <cmath>
 
 #include <QAbstractItemModelTester>
+#include <QAbstractButton>
 #include <QApplication>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProgressBar>
@@ -240,6 +245,18 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(view.plottedStepLosses(), (QVector<double>{2.0, 1.5, 1.2, 1.0}), 2000);
         QCOMPARE(view.plottedValAccuracy(), (QVector<double>{0.5, 0.75}));
         QCOMPARE(view.markedBestEpoch(), 2);
+        // The epoch charts tick at whole epochs only.
+        int epochCharts = 0;
+        for (auto *plot : view.findChildren<QCustomPlot *>()) {
+            if (!plot->xAxis->label().startsWith(QStringLiteral("Epoch")))
+                continue;
+            ++epochCharts;
+            plot->replot();
+            QVERIFY(!plot->xAxis->tickVector().isEmpty());
+            for (double t : plot->xAxis->tickVector())
+                QCOMPARE(t, std::round(t));
+        }
+        QCOMPARE(epochCharts, 2);
         // The bar under the charts says which run is shown and how it ended (a bar below its
         // minimum draws no text).
         QCOMPARE(view.findChild<QProgressBar *>()->text(),
@@ -270,12 +287,15 @@ private Q_SLOTS:
     void selectingARunShowsItsRecipe_data()
     {
         QTest::addColumn<bool>("readable");
-        QTest::newRow("readable run") << true;
-        QTest::newRow("damaged run.json") << false;
+        QTest::addColumn<bool>("training");
+        QTest::newRow("readable run") << true << false;
+        QTest::newRow("damaged run.json") << false << false;
+        QTest::newRow("readable run, while another trains") << true << true;
     }
     void selectingARunShowsItsRecipe()
     {
         QFETCH(bool, readable);
+        QFETCH(bool, training);
         QSettings().clear();
         QTemporaryDir dir;
         const QString run = dir.filePath(QStringLiteral("20261130-090000"));
@@ -300,13 +320,44 @@ private Q_SLOTS:
         TrainingSession session;
         TrainView view(&session);
         view.setRunsDirectory(dir.path());
+        QSignalSpy finished(&session, &TrainingSession::finished);
+        QString liveRun;
+        if (training) { // a tiny job; the session counts as running until its end reaches this thread
+            writeDemoDataset(dir.filePath(QStringLiteral("data")).toStdString(), 3, 4);
+            JobConfig live;
+            live.model = VITSCOPE_TEST_DATA "/vit-tiny-classifier";
+            live.data.data = dir.filePath(QStringLiteral("data")).toStdString();
+            live.data.cacheDir = dir.filePath(QStringLiteral("cache")).toStdString();
+            live.train.device = "cpu";
+            live.train.epochs = 1;
+            live.train.lr = 1e-3;
+            live.train.warmupSteps = 0;
+            view.setFormConfig(live);
+            liveRun = dir.filePath(QStringLiteral("live"));
+            view.setRunFolder(liveRun);
+            QTimer::singleShot(0, this, [] { // should the recipe check ask anything: start as it is
+                for (QWidget *w : QApplication::topLevelWidgets())
+                    if (auto *box = qobject_cast<QMessageBox *>(w))
+                        for (QAbstractButton *b : box->buttons())
+                            if (b->text().remove(QLatin1Char('&')) == QStringLiteral("Start as it is"))
+                                b->click();
+            });
+            view.start();
+            QVERIFY(session.isRunning());
+        }
         const std::string before = jobConfigToText(view.formConfig());
         QSignalSpy selected(&view, &TrainView::runSelected);
         view.selectRun(history);
         QCOMPARE(selected.count(), 1);
         QCOMPARE(selected.at(0).at(0).toString(), run);
         const QString log = view.findChild<QPlainTextEdit *>()->toPlainText();
-        if (readable) {
+        if (training) {
+            // The running job keeps the form, its run folder and the charts.
+            QCOMPARE(QString::fromStdString(jobConfigToText(view.formConfig())), QString::fromStdString(before));
+            QVERIFY2(log.contains(QStringLiteral("the charts here follow the training in progress")), qPrintable(log));
+            QCOMPARE(view.findChild<QLineEdit *>(QStringLiteral("runFolder"))->text(), liveRun);
+            QVERIFY(finished.wait(60000));
+        } else if (readable) {
             QCOMPARE(QString::fromStdString(jobConfigToText(view.formConfig())), QString::fromStdString(config));
             QVERIFY2(log.contains(QStringLiteral("recipe of run 20261130-090000")), qPrintable(log));
             // Start would write a new run beside the shown one, never into it.
