@@ -922,42 +922,42 @@
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="72"/>
-        <location filename="../ui/main_window.cpp" line="117"/>
+        <location filename="../ui/main_window.cpp" line="118"/>
         <source>No model loaded</source>
         <translation>Model yüklenmedi</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="113"/>
+        <location filename="../ui/main_window.cpp" line="114"/>
         <source>Untrained model: %1</source>
         <translation>Eğitilmemiş model: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="114"/>
+        <location filename="../ui/main_window.cpp" line="115"/>
         <source>%1 has no trained weights yet: train it in the Train view to predict with it.</source>
         <translation>%1 henüz eğitilmiş ağırlıklara sahip değil: onunla tahmin yapmak için Eğitim görünümünde eğitin.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="224"/>
+        <location filename="../ui/main_window.cpp" line="225"/>
         <source>The demo model has no trained weights, so it cannot predict: open or get a real model from the File menu, or train one on the demo data in the Train view.</source>
         <translation>Tanıtım modelinin eğitilmiş ağırlıkları yok, bu yüzden tahmin edemez: Dosya menüsünden gerçek bir model açın ya da edinin, veya Eğitim görünümünde tanıtım verileriyle bir model eğitin.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="288"/>
+        <location filename="../ui/main_window.cpp" line="290"/>
         <source>CPU, 1 thread</source>
         <translation>CPU, 1 iş parçacığı</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="289"/>
+        <location filename="../ui/main_window.cpp" line="291"/>
         <source>CPU, %1 threads</source>
         <translation>CPU, %1 iş parçacığı</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="290"/>
+        <location filename="../ui/main_window.cpp" line="292"/>
         <source>CPU bf16: native</source>
         <translation>CPU bf16: donanımsal</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="290"/>
+        <location filename="../ui/main_window.cpp" line="292"/>
         <source>CPU bf16: not native</source>
         <translation>CPU bf16: donanımsal değil</translation>
     </message>
@@ -1019,59 +1019,64 @@
         <translation>S&amp;on kullanılanlar</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="118"/>
+        <location filename="../ui/main_window.cpp" line="119"/>
         <source>The model could not be loaded: %1</source>
         <translation>Model yüklenemedi: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="144"/>
+        <location filename="../ui/main_window.cpp" line="145"/>
         <source>Predict now uses the best model of run %1, which the Evaluate results come from.</source>
         <translation>Tahmin artık Değerlendirme sonuçlarının geldiği %1 çalıştırmasının en iyi modelini kullanıyor.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="228"/>
+        <location filename="../ui/main_window.cpp" line="229"/>
         <source>Not found: %1</source>
         <translation>Bulunamadı: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="260"/>
+        <location filename="../ui/main_window.cpp" line="262"/>
         <source>Saved %1</source>
         <translation>%1 kaydedildi</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="269"/>
+        <location filename="../ui/main_window.cpp" line="271"/>
         <source>Training finished</source>
         <translation>Eğitim bitti</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="270"/>
+        <location filename="../ui/main_window.cpp" line="272"/>
         <source>Run %1 finished. Use its best model in the Predict view (instead of %2)?</source>
         <translation>%1 çalıştırması bitti. En iyi modeli Tahmin görünümünde (%2 yerine) kullanılsın mı?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="271"/>
+        <location filename="../ui/main_window.cpp" line="273"/>
         <source>no model</source>
         <translation>model yok</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="282"/>
+        <location filename="../ui/main_window.cpp" line="284"/>
         <source>predicting in bf16</source>
         <translation>bf16 ile tahmin</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="282"/>
+        <location filename="../ui/main_window.cpp" line="284"/>
         <source>predicting in fp32</source>
         <translation>fp32 ile tahmin</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="286"/>
+        <location filename="../ui/main_window.cpp" line="288"/>
         <source>Compute device: chosen when a model is opened</source>
         <translation>Hesaplama aygıtı: bir model açılınca seçilir</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="290"/>
+        <location filename="../ui/main_window.cpp" line="292"/>
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="311"/>
+        <source>Predict uses the best model of run %1.</source>
+        <translation>Tahmin, %1 çalıştırmasının en iyi modelini kullanıyor.</translation>
     </message>
     <message>
         <location filename="../ui/main_window_menus.cpp" line="119"/>

@@ -107,6 +107,7 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_predictor, &Predictor::modelFailed, this, [this](const QString &message, bool untrained) {
         m_modelLabel->setToolTip(message); // the reason, after the message has gone
+        m_predictUsable = false;
         m_evaluateView->setPredictModel(QString()); // Predict has no model now
         if (untrained) { // the demo's model, or any configuration meant to be trained: nothing is wrong
             const QString name = QFileInfo(m_modelFolder).fileName();
@@ -248,6 +249,7 @@ void MainWindow::dropEvent(QDropEvent *event)
 void MainWindow::openModel(const QString &folder)
 {
     m_modelFolder = folder;
+    m_predictUsable = true; // until the predictor says otherwise
     m_trainView->setModel(folder);
     m_predictor->loadModel(folder);
     m_evaluateView->setPredictModel(folder);
@@ -263,8 +265,8 @@ void MainWindow::showExported(const QString &path)
 void MainWindow::offerRunModel(const QString &run)
 {
     const QString best = QString::fromStdString(runfiles::bestCheckpoint(run.toStdString()));
-    if (!QFileInfo::exists(best))
-        return;
+    if (!QFileInfo::exists(best) || QDir::cleanPath(best) == QDir::cleanPath(m_modelFolder))
+        return; // nothing to offer, or Predict took it already (it had no model that could predict)
     // Not modal: the user may first look at the curves and the matrix.
     auto *box = new QMessageBox(QMessageBox::Question, tr("Training finished"),
                                 tr("Run %1 finished. Use its best model in the Predict view (instead of %2)?")
@@ -297,6 +299,17 @@ void MainWindow::openRun(const QString &runFolder)
         showView(2);
     m_evaluateView->openRun(runFolder);
     remember(QStringLiteral("run"), runFolder);
+    // Predict has nothing to predict with (no model, or an untrained one like the demo's): it takes
+    // the run's best model, so "pick a finished run, then Predict" works. A model the user opened is
+    // kept (Evaluate says which one Predict uses); the Train form keeps its model.
+    const QString best = QString::fromStdString(runfiles::bestCheckpoint(runFolder.toStdString()));
+    if (!m_predictUsable && QFileInfo::exists(QDir(best).filePath(QStringLiteral("config.json")))) {
+        m_modelFolder = best;
+        m_predictUsable = true;
+        m_predictor->loadModel(best);
+        m_evaluateView->setPredictModel(best);
+        statusBar()->showMessage(tr("Predict uses the best model of run %1.").arg(QFileInfo(runFolder).fileName()), 8000);
+    }
 }
 
 void MainWindow::setRunsDirectory(const QString &folder)

@@ -72,6 +72,7 @@ private:
     DatasetView *m_datasetView;
     QLabel *m_modelLabel, *m_deviceLabel;
     QString m_modelFolder, m_device;
+    bool m_predictUsable = false; // the model asked for last loads or has loaded; false: none, or it cannot predict
     QString m_demoData, m_demoModel;
     QAction *m_bf16Predict = nullptr;
     EvaluateView *m_evaluateView;

@@ -1,5 +1,6 @@
 // The main window: every view is one shortcut away, and the research notice is always visible in
 // the Predict view.
+#include "session/predictor.h"
 #include "ui/evaluate_view.h"
 #include "ui/main_window.h"
 #include "ui/train_view.h"
@@ -106,9 +107,11 @@ private Q_SLOTS:
         QVERIFY(model->isVisible() && device->isVisible());
         QCOMPARE(model->text(), configOnly ? QStringLiteral("Untrained model: ") + QFileInfo(dir.path()).fileName() : QStringLiteral("No model loaded"));
         QVERIFY(window.statusBar()->toolTip().isEmpty());
-        // Evaluate does not claim that Predict uses the folder that failed.
-        const QString run = finishedRun();
-        QVERIFY(!run.isEmpty());
+        // Evaluate does not claim that Predict uses the folder that failed (a run with no best
+        // checkpoint yet, which cannot give Predict a model either).
+        QTemporaryDir runs;
+        const QString run = runs.filePath(QStringLiteral("20261204-030000"));
+        QVERIFY(QDir().mkpath(run));
         window.openRun(run);
         QCOMPARE(window.findChild<QLabel *>(QStringLiteral("predictModelNote"))->text(),
                  QStringLiteral("The Predict view has no model; an image opened from the gallery below gives it this run's best model."));
@@ -146,6 +149,45 @@ private Q_SLOTS:
         QVERIFY(ready.wait(30000));
         QCOMPARE(QDir::cleanPath(ready.last().first().toString()), QDir::cleanPath(best));
         QCOMPARE(label->text(), QStringLiteral("The Predict view uses this run's best model."));
+    }
+
+    // Picking a finished run gives Predict the run's best model when Predict has none that can
+    // predict (the demo's untrained one); a trained model the user opened is kept. The Train form
+    // keeps its model either way.
+    void pickedRunGivesPredictAModel_data()
+    {
+        QTest::addColumn<bool>("trainedBefore");
+        QTest::newRow("untrained model before") << false;
+        QTest::newRow("trained model before") << true;
+    }
+    void pickedRunGivesPredictAModel()
+    {
+        QFETCH(bool, trainedBefore);
+        const QString run = finishedRun();
+        QVERIFY(!run.isEmpty());
+        QTemporaryDir dir;
+        QVERIFY(QFile::copy(QStringLiteral(VITSCOPE_TEST_DATA "/vit-tiny-classifier/config.json"), dir.filePath(QStringLiteral("config.json"))));
+        const QString before = trainedBefore ? QStringLiteral(VITSCOPE_TEST_DATA "/vit-tiny-classifier") : dir.path();
+        MainWindow window;
+        QSignalSpy ready(&window, &MainWindow::modelReady);
+        QSignalSpy failed(window.predictor(), &Predictor::modelFailed);
+        window.openModel(before);
+        QVERIFY(trainedBefore ? ready.wait(30000) : failed.wait(30000));
+        ready.clear();
+        window.openRun(run);
+        auto *note = window.findChild<QLabel *>(QStringLiteral("predictModelNote"));
+        if (trainedBefore) {
+            QVERIFY(!ready.wait(1000)); // nothing else loads
+            QVERIFY(note->text().contains(QStringLiteral("another model")));
+        } else {
+            QVERIFY(ready.wait(30000));
+            QCOMPARE(QDir::cleanPath(ready.last().first().toString()), QDir::cleanPath(QDir(run).filePath(QStringLiteral("checkpoints/best"))));
+            QCOMPARE(note->text(), QStringLiteral("The Predict view uses this run's best model."));
+            // The end of training offers nothing more: Predict has the run's model already.
+            Q_EMIT window.trainView()->runFinished(run);
+            QVERIFY(!window.findChild<QMessageBox *>(QStringLiteral("useRunModel")));
+        }
+        QCOMPARE(QString::fromStdString(window.trainView()->formConfig().model), before);
     }
 
 private:
