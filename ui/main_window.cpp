@@ -131,8 +131,8 @@ MainWindow::MainWindow(QWidget *parent)
         Q_EMIT datasetScanned(folder);
     });
     connect(m_trainView, &TrainView::runFinished, this, [this](const QString &run) {
-        openRun(run);
-        offerRunModel(run);
+        if (!openRun(run)) // Predict did not take the run's model by itself: ask
+            offerRunModel(run);
     });
     connect(m_trainView, &TrainView::runSelected, this, &MainWindow::openRun);
     connect(m_evaluateView, &EvaluateView::exported, this, &MainWindow::showExported);
@@ -265,8 +265,8 @@ void MainWindow::showExported(const QString &path)
 void MainWindow::offerRunModel(const QString &run)
 {
     const QString best = QString::fromStdString(runfiles::bestCheckpoint(run.toStdString()));
-    if (!QFileInfo::exists(best) || QDir::cleanPath(best) == QDir::cleanPath(m_modelFolder))
-        return; // nothing to offer, or Predict took it already (it had no model that could predict)
+    if (!QFileInfo::exists(best))
+        return;
     // Not modal: the user may first look at the curves and the matrix.
     auto *box = new QMessageBox(QMessageBox::Question, tr("Training finished"),
                                 tr("Run %1 finished. Use its best model in the Predict view (instead of %2)?")
@@ -293,7 +293,7 @@ void MainWindow::updateDeviceLabel()
     m_deviceLabel->setToolTip(QString::fromStdString(cpuBf16Description()));
 }
 
-void MainWindow::openRun(const QString &runFolder)
+bool MainWindow::openRun(const QString &runFolder)
 {
     if (startPageShown())
         showView(2);
@@ -309,7 +309,9 @@ void MainWindow::openRun(const QString &runFolder)
         m_predictor->loadModel(best);
         m_evaluateView->setPredictModel(best);
         statusBar()->showMessage(tr("Predict uses the best model of run %1.").arg(QFileInfo(runFolder).fileName()), 8000);
+        return true;
     }
+    return false;
 }
 
 void MainWindow::setRunsDirectory(const QString &folder)

@@ -28,7 +28,8 @@ public:
 
     void openDataset(const QString &folder);
     void openModel(const QString &folder);
-    void openRun(const QString &runFolder);
+    // Evaluate shows the run; Predict takes its best model when it has none that can predict (then true).
+    bool openRun(const QString &runFolder);
     void showView(int index); // leaves the start page
     void openPaths(const QStringList &paths); // images to Predict, a folder as the data set
     void setDemo(const QString &data, const QString &model); // what the start page's demo opens

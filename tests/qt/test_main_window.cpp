@@ -157,12 +157,15 @@ private Q_SLOTS:
     void pickedRunGivesPredictAModel_data()
     {
         QTest::addColumn<bool>("trainedBefore");
-        QTest::newRow("untrained model before") << false;
-        QTest::newRow("trained model before") << true;
+        QTest::addColumn<bool>("finished"); // the run has just finished (else: picked in the list)
+        QTest::newRow("untrained model before, run picked") << false << false;
+        QTest::newRow("untrained model before, run finished") << false << true;
+        QTest::newRow("trained model before, run picked") << true << false;
     }
     void pickedRunGivesPredictAModel()
     {
         QFETCH(bool, trainedBefore);
+        QFETCH(bool, finished);
         const QString run = finishedRun();
         QVERIFY(!run.isEmpty());
         QTemporaryDir dir;
@@ -174,7 +177,10 @@ private Q_SLOTS:
         window.openModel(before);
         QVERIFY(trainedBefore ? ready.wait(30000) : failed.wait(30000));
         ready.clear();
-        window.openRun(run);
+        if (finished)
+            Q_EMIT window.trainView()->runFinished(run);
+        else
+            QCOMPARE(window.openRun(run), !trainedBefore);
         auto *note = window.findChild<QLabel *>(QStringLiteral("predictModelNote"));
         if (trainedBefore) {
             QVERIFY(!ready.wait(1000)); // nothing else loads
@@ -183,8 +189,7 @@ private Q_SLOTS:
             QVERIFY(ready.wait(30000));
             QCOMPARE(QDir::cleanPath(ready.last().first().toString()), QDir::cleanPath(QDir(run).filePath(QStringLiteral("checkpoints/best"))));
             QCOMPARE(note->text(), QStringLiteral("The Predict view uses this run's best model."));
-            // The end of training offers nothing more: Predict has the run's model already.
-            Q_EMIT window.trainView()->runFinished(run);
+            // A finish that gave Predict the run's model asks nothing more.
             QVERIFY(!window.findChild<QMessageBox *>(QStringLiteral("useRunModel")));
         }
         QCOMPARE(QString::fromStdString(window.trainView()->formConfig().model), before);
