@@ -92,7 +92,7 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole: {
         const QString name = QFileInfo(r.runFolder).fileName();
         if (r.bestEpoch > 0)
-            return tr("%1 — %2 — best %3 %4 (epoch %5)").arg(name, status, metricText(r.metric)).arg(QLocale().toString(r.bestValue, 'f', 4)).arg(r.bestEpoch);
+            return tr("%1 — %2 — best %3 %4 (epoch %5)").arg(name, status, metricText(r.config.train.metric)).arg(QLocale().toString(r.bestValue, 'f', 4)).arg(r.bestEpoch);
         return tr("%1 — %2").arg(name, status);
     }
     case Qt::ToolTipRole: {

@@ -74,7 +74,6 @@ RunHistory loadRunHistory(const QString &runFolder)
         const RunInfo info = readRunInfo(run);
         h.status = info.status;
         h.message = q(info.message);
-        h.metric = info.config.train.metric;
         h.config = info.config;
         h.trainedBy = q(RunLock::holder(run));
         h.resumable = isResumable(info.status) && h.trainedBy.isEmpty(); // one writer per run
@@ -85,7 +84,7 @@ RunHistory loadRunHistory(const QString &runFolder)
             h.epochs << toEpochPoint(e);
             if (e.best) {
                 h.bestEpoch = e.epoch;
-                h.bestValue = e.val.value(h.metric);
+                h.bestValue = e.val.value(h.config.train.metric);
             }
         }
     } catch (const std::exception &e) {

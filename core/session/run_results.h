@@ -59,7 +59,6 @@ struct RunHistory {
     QString runFolder, message;
     bool readable = true; // false: run.json could not be read (message says why)
     RunStatus status = RunStatus::Running;
-    Metric metric = Metric::Accuracy;
     JobConfig config; // the run's whole recipe, as run.json records it (the defaults when unreadable)
     QVector<StepPoint> steps;
     QVector<EpochPoint> epochs;
