@@ -89,11 +89,12 @@ LoadedModel loadModel(const std::string &folder, const LoadOptions &options)
         if (fs::exists(dir / "pytorch_model.bin"))
             throw std::runtime_error(folder + " holds pytorch_model.bin (pickle); only model.safetensors is read. "
                                               "Convert it with transformers' save_pretrained(safe_serialization=True).");
-        if (inference && fs::is_symlink(weights))
-            throw std::runtime_error(folder + " has no model weights (model.safetensors is a link to a file that does not exist)");
-        if (inference)
+        if (inference) {
+            if (fs::is_symlink(weights)) // damage, not a model meant to be trained
+                throw std::runtime_error(folder + " has no model weights (model.safetensors is a link to a file that does not exist)");
             throw UntrainedModelError(folder + " has no model weights (no model.safetensors): an untrained model cannot predict; "
                                                "train it first, or open a trained model");
+        }
         out.fromScratch = true;
         out.layout = "config-only";
         out.newHead = true;
