@@ -57,8 +57,9 @@ void probeJpeg(const std::vector<unsigned char> &b, ImageProbe &p)
     }
 }
 
-// TIFF: the first image's ImageWidth (256) and ImageLength (257) from IFD 0, in either byte order.
-// Without them a 25 KB file can declare 32768x32768 and take gigabytes in the decoder (#17 item 10).
+// TIFF: the first image's ImageWidth (256), ImageLength (257), TileWidth (322) and TileLength (323)
+// from IFD 0, in either byte order. Without them a 25 KB file can declare 32768x32768 and take
+// gigabytes in the decoder (#17 item 10). A tag given twice counts at its larger value.
 void probeTiff(const std::vector<unsigned char> &b, ImageProbe &p)
 {
     const bool little = b[0] == 'I';
@@ -74,10 +75,10 @@ void probeTiff(const std::vector<unsigned char> &b, ImageProbe &p)
         const std::size_t e = ifd + 2 + 12 * k;
         const uint32_t tag = u16(e), type = u16(e + 2);
         const uint32_t value = type == 3 ? u16(e + 8) : type == 4 ? u32(e + 8) : 0;
-        if (tag == 256)
-            p.width = static_cast<int>(std::min<uint32_t>(value, INT32_MAX));
-        else if (tag == 257)
-            p.height = static_cast<int>(std::min<uint32_t>(value, INT32_MAX));
+        const int clamped = static_cast<int>(std::min<uint32_t>(value, INT32_MAX));
+        int *field = tag == 256 ? &p.width : tag == 257 ? &p.height : tag == 322 ? &p.tileWidth : tag == 323 ? &p.tileHeight : nullptr;
+        if (field)
+            *field = std::max(*field, clamped);
     }
 }
 
@@ -192,6 +193,10 @@ DecodedImage decodeImageBuffer(const std::vector<unsigned char> &bytes, int64_t 
                          std::to_string(static_cast<int64_t>(probe.width) * probe.height / 1000000) +
                          " megapixels), over the " + std::to_string(maxPixels / 1000000) +
                          "-megapixel limit; refused before decoding");
+    if (const int64_t tile = static_cast<int64_t>(probe.tileWidth) * probe.tileHeight; tile > maxPixels)
+        throw ImageError("its TIFF tiles are " + std::to_string(probe.tileWidth) + "x" + std::to_string(probe.tileHeight) + " (" +
+                         std::to_string(tile / 1000000) + " megapixels), over the " + std::to_string(maxPixels / 1000000) +
+                         "-megapixel limit; refused before decoding");
     if (probe.format == "JPEG" && !jpegComplete(bytes))
         throw ImageError("truncated or corrupt JPEG (no end-of-image marker)");
     if (probe.format == "PNG" && !pngComplete(bytes))
@@ -209,6 +214,9 @@ DecodedImage decodeImageBuffer(const std::vector<unsigned char> &bytes, int64_t 
         // OpenCV's text is an internal assertion ("size.height <= CV_IO_MAX_IMAGE_HEIGHT"), not a reason (#17 item 21).
         throw ImageError("corrupt " + probe.format + " data: the decoder could not read it");
     }
+    if (raw.empty() && probe.tileWidth > 0)
+        // Debian's OpenCV 4.6 reads tiled TIFF files but not tiled TIFF data in memory, as here.
+        throw ImageError("the decoder could not read this tiled TIFF: convert it to PNG, or to a TIFF without tiles");
     if (raw.empty())
         throw ImageError("corrupt " + probe.format + " data: the decoder could not read it");
 

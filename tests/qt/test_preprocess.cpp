@@ -107,6 +107,32 @@ TEST_CASE("hostileImageFilesAreRefusedBeforeDecoding")
                                      0x01, 0x01, 0, 3, 0, 0, 0, 1, 0, 48, 0, 0, 0, 0, 0, 0};
     REQUIRE((probeImage(mm).width == 64 && probeImage(mm).height == 48));
     REQUIRE_THROWS_CONTAINING(decodeImageBuffer(mm), "corrupt TIFF data: the decoder could not read it");
+    // A 16x16 TIFF with 25600x26000 tiles: the decoder allocated a whole tile, 2.7 GB (found by fuzz_image).
+    auto tiled = [](uint32_t size, uint32_t tileW, uint32_t tileH) {
+        std::vector<unsigned char> b = {'I', 'I', 0x2A, 0, 8, 0, 0, 0, 10, 0};
+        const uint32_t tileBytes = tileW * tileH * 3, data = 8 + 2 + 10 * 12 + 4 + 8;
+        const uint32_t tags[][3] = {{256, 4, size}, {257, 4, size}, {258, 3, 8 + 2 + 10 * 12 + 4}, {259, 3, 1}, {262, 3, 2},
+                                    {277, 3, 3}, {322, 4, tileW}, {323, 4, tileH}, {324, 4, data}, {325, 4, tileBytes}};
+        auto put = [&](uint32_t v, int n) {
+            for (int i = 0; i < n; ++i)
+                b.push_back(static_cast<unsigned char>(v >> (8 * i)));
+        };
+        for (const auto &t : tags) {
+            put(t[0], 2), put(t[1], 2), put(t[0] == 258 ? 3 : 1, 4), put(t[2], 4);
+        }
+        put(0, 4);
+        put(8, 2), put(8, 2), put(8, 2), put(0, 2); // BitsPerSample 8,8,8
+        for (uint32_t i = 0; i < (tileBytes < 100000 ? tileBytes : 64); ++i)
+            b.push_back(static_cast<unsigned char>(i * 7));
+        return b;
+    };
+    const auto bombProbe = probeImage(tiled(16, 25600, 26000));
+    REQUIRE((bombProbe.width == 16 && bombProbe.tileWidth == 25600 && bombProbe.tileHeight == 26000));
+    REQUIRE_THROWS_CONTAINING(decodeImageBuffer(tiled(16, 25600, 26000)),
+                              "its TIFF tiles are 25600x26000 (665 megapixels), over the 100-megapixel limit; refused before decoding");
+    // A valid tiled TIFF (PIL reads it: pixel (0,0) is 0,7,14): OpenCV 4.6 reads tiled TIFF files, not
+    // tiled TIFF data in memory, so the user is told what to do instead of "corrupt".
+    REQUIRE_THROWS_CONTAINING(decodeImageBuffer(tiled(16, 16, 16)), "the decoder could not read this tiled TIFF: convert it to PNG");
     // A JPEG whose header never gives a size is not handed to the decoder to find out.
     REQUIRE_THROWS_CONTAINING(decodeImageBuffer({0xFF, 0xD8, 0xFF, 0xE0, 0, 4, 0, 0, 0xFF, 0xD9, 0, 0, 0}),
                               "corrupt JPEG data: its header does not give the image's size");
