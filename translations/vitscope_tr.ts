@@ -20,119 +20,307 @@
 <context>
     <name>ImageReasons</name>
     <message>
-        <location filename="../ui/image_reasons.cpp" line="34"/>
+        <location filename="../ui/image_reasons.cpp" line="17"/>
         <source>broken symbolic link</source>
         <translation>bozuk sembolik bağlantı</translation>
     </message>
     <message>
-        <location filename="../ui/image_reasons.cpp" line="35"/>
+        <location filename="../ui/image_reasons.cpp" line="18"/>
         <source>file not found</source>
         <translation>dosya bulunamadı</translation>
     </message>
     <message>
-        <location filename="../ui/image_reasons.cpp" line="36"/>
+        <location filename="../ui/image_reasons.cpp" line="19"/>
         <source>is a folder, not an image file</source>
         <translation>bir klasör, görüntü dosyası değil</translation>
     </message>
     <message>
-        <location filename="../ui/image_reasons.cpp" line="38"/>
+        <location filename="../ui/image_reasons.cpp" line="21"/>
         <source>not a regular file (a FIFO, device or socket)</source>
         <translation>normal bir dosya değil (FIFO, aygıt ya da soket)</translation>
     </message>
     <message>
-        <location filename="../ui/image_reasons.cpp" line="39"/>
+        <location filename="../ui/image_reasons.cpp" line="22"/>
         <source>read error</source>
         <translation>okuma hatası</translation>
     </message>
     <message>
-        <location filename="../ui/image_reasons.cpp" line="40"/>
+        <location filename="../ui/image_reasons.cpp" line="23"/>
         <source>empty file (0 bytes)</source>
         <translation>boş dosya (0 bayt)</translation>
     </message>
     <message>
-        <location filename="../ui/image_reasons.cpp" line="42"/>
+        <location filename="../ui/image_reasons.cpp" line="25"/>
         <source>not an image (a text file with an image extension)</source>
         <translation>görüntü değil (görüntü uzantılı bir metin dosyası)</translation>
     </message>
     <message>
-        <location filename="../ui/image_reasons.cpp" line="43"/>
+        <location filename="../ui/image_reasons.cpp" line="26"/>
         <source>not an image (unrecognised file contents)</source>
         <translation>görüntü değil (tanınmayan dosya içeriği)</translation>
     </message>
     <message>
-        <location filename="../ui/image_reasons.cpp" line="45"/>
+        <location filename="../ui/image_reasons.cpp" line="28"/>
         <source>unsupported format (GIF): convert it to PNG or JPEG</source>
         <translation>desteklenmeyen biçim (GIF): PNG ya da JPEG biçimine dönüştürün</translation>
     </message>
     <message>
-        <location filename="../ui/image_reasons.cpp" line="47"/>
+        <location filename="../ui/image_reasons.cpp" line="30"/>
         <source>truncated or corrupt JPEG (no end-of-image marker)</source>
         <translation>kesik ya da bozuk JPEG (görüntü sonu işaretçisi yok)</translation>
     </message>
     <message>
-        <location filename="../ui/image_reasons.cpp" line="48"/>
+        <location filename="../ui/image_reasons.cpp" line="31"/>
         <source>truncated or corrupt PNG (no IEND chunk)</source>
         <translation>kesik ya da bozuk PNG (IEND parçası yok)</translation>
     </message>
     <message>
-        <location filename="../ui/image_reasons.cpp" line="50"/>
+        <location filename="../ui/image_reasons.cpp" line="33"/>
         <source>unsupported pixel type (floating-point or signed samples)</source>
         <translation>desteklenmeyen piksel türü (kayan noktalı ya da işaretli örnekler)</translation>
     </message>
     <message>
-        <location filename="../ui/image_reasons.cpp" line="51"/>
+        <location filename="../ui/image_reasons.cpp" line="34"/>
         <source>16-bit converted to 8-bit</source>
         <translation>16 bitten 8 bite dönüştürüldü</translation>
     </message>
     <message>
-        <location filename="../ui/image_reasons.cpp" line="52"/>
+        <location filename="../ui/image_reasons.cpp" line="35"/>
         <source>cannot be read (%1)</source>
         <translation>okunamıyor (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/image_reasons.cpp" line="54"/>
+        <location filename="../ui/image_reasons.cpp" line="37"/>
         <source>corrupt %1 data (%2)</source>
         <translation>bozuk %1 verisi (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/image_reasons.cpp" line="56"/>
+        <location filename="../ui/image_reasons.cpp" line="39"/>
         <source>corrupt %1 data: the decoder could not read it</source>
         <translation>bozuk %1 verisi: çözücü okuyamadı</translation>
     </message>
     <message>
-        <location filename="../ui/image_reasons.cpp" line="60"/>
+        <location filename="../ui/image_reasons.cpp" line="43"/>
         <source>image is %1x%2 (%3 megapixels), over the %4-megapixel limit; refused before decoding</source>
         <translation>görüntü %1x%2 (%3 megapiksel), %4 megapiksel sınırının üzerinde; çözülmeden reddedildi</translation>
     </message>
     <message>
-        <location filename="../ui/image_reasons.cpp" line="64"/>
+        <location filename="../ui/image_reasons.cpp" line="48"/>
+        <source>its TIFF tiles are %1x%2 (%3 megapixels), over the %4-megapixel limit; refused before decoding</source>
+        <translation>TIFF döşemeleri %1x%2 (%3 megapiksel), %4 megapiksel sınırının üzerinde; çözülmeden reddedildi</translation>
+    </message>
+    <message>
+        <location filename="../ui/image_reasons.cpp" line="52"/>
+        <source>the decoder could not read this tiled TIFF: convert it to PNG, or to a TIFF without tiles</source>
+        <translation>çözücü bu döşemeli TIFF&apos;i okuyamadı: PNG&apos;ye ya da döşemesiz bir TIFF&apos;e dönüştürün</translation>
+    </message>
+    <message>
+        <location filename="../ui/image_reasons.cpp" line="54"/>
         <source>image is over the %1-megapixel limit</source>
         <translation>görüntü %1 megapiksel sınırının üzerinde</translation>
     </message>
     <message>
-        <location filename="../ui/image_reasons.cpp" line="66"/>
+        <location filename="../ui/image_reasons.cpp" line="56"/>
         <source>not an image: a file without an extension (vitscope reads JPEG, PNG, BMP, TIFF and WebP)</source>
         <translation>görüntü değil: uzantısız bir dosya (vitscope JPEG, PNG, BMP, TIFF ve WebP okur)</translation>
     </message>
     <message>
-        <location filename="../ui/image_reasons.cpp" line="68"/>
+        <location filename="../ui/image_reasons.cpp" line="58"/>
         <source>not an image: a %1 file (vitscope reads JPEG, PNG, BMP, TIFF and WebP)</source>
         <translation>görüntü değil: bir %1 dosyası (vitscope JPEG, PNG, BMP, TIFF ve WebP okur)</translation>
     </message>
     <message>
-        <location filename="../ui/image_reasons.cpp" line="71"/>
+        <location filename="../ui/image_reasons.cpp" line="61"/>
         <source>the file is %1 MB, larger than an image vitscope reads (%2 MB)</source>
         <translation>dosya %1 MB, vitscope&apos;un okuduğu bir görüntüden büyük (%2 MB)</translation>
     </message>
     <message>
-        <location filename="../ui/image_reasons.cpp" line="74"/>
+        <location filename="../ui/image_reasons.cpp" line="64"/>
         <source>corrupt %1 data: its header does not give the image&apos;s size</source>
         <translation>bozuk %1 verisi: başlığı görüntünün boyutunu vermiyor</translation>
     </message>
     <message>
-        <location filename="../ui/image_reasons.cpp" line="77"/>
+        <location filename="../ui/image_reasons.cpp" line="67"/>
         <source>unsupported channel count %1</source>
         <translation>desteklenmeyen kanal sayısı %1</translation>
+    </message>
+</context>
+<context>
+    <name>JobMessages</name>
+    <message>
+        <location filename="../ui/job_messages.cpp" line="26"/>
+        <source>the feature cache is off</source>
+        <translation>öznitelik önbelleği kapalı</translation>
+    </message>
+    <message>
+        <location filename="../ui/job_messages.cpp" line="27"/>
+        <source>augmentation changes the images every epoch</source>
+        <translation>veri artırma görüntüleri her epokta değiştirir</translation>
+    </message>
+    <message>
+        <location filename="../ui/job_messages.cpp" line="29"/>
+        <source>the model&apos;s dropout makes the frozen part&apos;s output random</source>
+        <translation>modelin dropout&apos;u dondurulmuş kısmın çıktısını rastgele yapar</translation>
+    </message>
+    <message>
+        <location filename="../ui/job_messages.cpp" line="38"/>
+        <source>training</source>
+        <translation>eğitim</translation>
+    </message>
+    <message>
+        <location filename="../ui/job_messages.cpp" line="40"/>
+        <source>validation</source>
+        <translation>doğrulama</translation>
+    </message>
+    <message>
+        <location filename="../ui/job_messages.cpp" line="41"/>
+        <source>test</source>
+        <translation>test</translation>
+    </message>
+    <message>
+        <location filename="../ui/job_messages.cpp" line="53"/>
+        <source>fine-tune %1: %2 of %3 parameters train</source>
+        <translation>ince ayar %1: %3 parametrenin %2 tanesi eğitiliyor</translation>
+    </message>
+    <message>
+        <location filename="../ui/job_messages.cpp" line="57"/>
+        <source>early stopping: no improvement in %1 epochs</source>
+        <translation>erken durdurma: %1 epoktur iyileşme yok</translation>
+    </message>
+    <message>
+        <location filename="../ui/job_messages.cpp" line="59"/>
+        <source>resumed at epoch %1, step %2</source>
+        <translation>%1. epokta, %2. adımda devam edildi</translation>
+    </message>
+    <message>
+        <location filename="../ui/job_messages.cpp" line="61"/>
+        <source>training steps will replay from a CUDA graph after %1 ordinary steps</source>
+        <translation>eğitim adımları, %1 olağan adımdan sonra bir CUDA grafiğinden yeniden oynatılacak</translation>
+    </message>
+    <message>
+        <location filename="../ui/job_messages.cpp" line="63"/>
+        <source>CUDA graph not used (%1); ordinary steps, same results</source>
+        <translation>CUDA grafiği kullanılmadı (%1); olağan adımlar, aynı sonuçlar</translation>
+    </message>
+    <message>
+        <location filename="../ui/job_messages.cpp" line="65"/>
+        <source>stopped at step %1; resumable from %2</source>
+        <translation>%1. adımda durduruldu; şuradan devam ettirilebilir: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/job_messages.cpp" line="68"/>
+        <source>calibration: temperature %1 fitted on %2 validation images (ECE %3 → %4)</source>
+        <translation>kalibrasyon: sıcaklık %1, %2 doğrulama görüntüsünde uyduruldu (ECE %3 → %4)</translation>
+    </message>
+    <message>
+        <location filename="../ui/job_messages.cpp" line="74"/>
+        <source>the frozen part is computed again at every step (%1): slower than from cached features</source>
+        <translation>dondurulmuş kısım her adımda yeniden hesaplanıyor (%1): önbellekteki özniteliklerden daha yavaş</translation>
+    </message>
+    <message>
+        <location filename="../ui/job_messages.cpp" line="78"/>
+        <source>frozen part (%1): features of %2 of %3 images from the cache, %4 computed; %5</source>
+        <translation>dondurulmuş kısım (%1): %3 görüntünün %2 tanesinin öznitelikleri önbellekten alındı, %4 tanesi hesaplandı; %5</translation>
+    </message>
+    <message>
+        <location filename="../ui/job_messages.cpp" line="82"/>
+        <source>finished an interrupted checkpoint swap (last.tmp became last)</source>
+        <translation>yarıda kalan bir kontrol noktası değişimi tamamlandı (last.tmp, last oldu)</translation>
+    </message>
+    <message>
+        <location filename="../ui/job_messages.cpp" line="84"/>
+        <source>rolled back an interrupted checkpoint swap (last.old became last)</source>
+        <translation>yarıda kalan bir kontrol noktası değişimi geri alındı (last.old, last oldu)</translation>
+    </message>
+    <message>
+        <location filename="../ui/job_messages.cpp" line="85"/>
+        <source>removed the left-over %1</source>
+        <translation>artakalan %1 silindi</translation>
+    </message>
+    <message>
+        <location filename="../ui/job_messages.cpp" line="87"/>
+        <source>resuming from the checkpoint of the best epoch (%1): the epochs after it are trained again</source>
+        <translation>en iyi epokun (%1) kontrol noktasından devam ediliyor: ondan sonraki epoklar yeniden eğitilir</translation>
+    </message>
+    <message>
+        <location filename="../ui/job_messages.cpp" line="89"/>
+        <source>batch %1 keeps the run&apos;s global batch</source>
+        <translation>%1 grup boyutu, çalıştırmanın toplam grup boyutunu korur</translation>
+    </message>
+    <message>
+        <location filename="../ui/job_messages.cpp" line="91"/>
+        <source>run %1 has no checkpoint yet: it starts again from the beginning, as recorded</source>
+        <translation>%1 çalıştırmasının henüz kontrol noktası yok: kaydedildiği gibi baştan başlıyor</translation>
+    </message>
+    <message>
+        <location filename="../ui/job_messages.cpp" line="92"/>
+        <source>label not applied: %1</source>
+        <translation>etiket uygulanmadı: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/job_messages.cpp" line="96"/>
+        <source>no test split: the validation split selects the best model, so its metrics are optimistic; report them as validation results, not as test results</source>
+        <translation>test bölümü yok: en iyi modeli doğrulama bölümü seçer, bu yüzden ölçümleri iyimserdir; bunları test sonuçları olarak değil, doğrulama sonuçları olarak bildirin</translation>
+    </message>
+    <message>
+        <location filename="../ui/job_messages.cpp" line="100"/>
+        <source>WARNING: %1 identical image(s) appear in more than one split part; evaluation results are inflated</source>
+        <translation>UYARI: %1 özdeş görüntü birden fazla bölümde yer alıyor; değerlendirme sonuçları olduğundan yüksek çıkar</translation>
+    </message>
+    <message>
+        <location filename="../ui/job_messages.cpp" line="104"/>
+        <source>no model.safetensors: every weight initialised from the config (training from scratch)</source>
+        <translation>model.safetensors yok: tüm ağırlıklar yapılandırmadan başlatıldı (sıfırdan eğitim)</translation>
+    </message>
+    <message>
+        <location filename="../ui/job_messages.cpp" line="107"/>
+        <source>classification head is new (%1 labels), initialised randomly: it must be trained before predictions mean anything</source>
+        <translation>sınıflandırma katmanı yeni (%1 etiket), rastgele başlatıldı: tahminlerin bir anlamı olması için önce eğitilmesi gerekir</translation>
+    </message>
+    <message>
+        <location filename="../ui/job_messages.cpp" line="111"/>
+        <source>weights not in the checkpoint, newly initialised: %1</source>
+        <translation>kontrol noktasında olmayan, yeni başlatılan ağırlıklar: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/job_messages.cpp" line="113"/>
+        <source>weights in the checkpoint that this model does not use: %1</source>
+        <translation>kontrol noktasında olup bu modelin kullanmadığı ağırlıklar: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/job_messages.cpp" line="115"/>
+        <source>scanning %1</source>
+        <translation>%1 taranıyor</translation>
+    </message>
+    <message>
+        <location filename="../ui/job_messages.cpp" line="117"/>
+        <source>loading %1 images</source>
+        <translation>%1 görüntüleri yükleniyor</translation>
+    </message>
+    <message>
+        <location filename="../ui/job_messages.cpp" line="119"/>
+        <source>computing frozen features (%1)</source>
+        <translation>dondurulmuş öznitelikler hesaplanıyor (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/job_messages.cpp" line="121"/>
+        <source>computing frozen features</source>
+        <translation>dondurulmuş öznitelikler hesaplanıyor</translation>
+    </message>
+    <message>
+        <location filename="../ui/job_messages.cpp" line="122"/>
+        <source>cross-validating</source>
+        <translation>çapraz doğrulama yapılıyor</translation>
+    </message>
+    <message>
+        <location filename="../ui/job_messages.cpp" line="124"/>
+        <source>cancelled while preparing the data</source>
+        <translation>veri hazırlanırken iptal edildi</translation>
+    </message>
+    <message>
+        <location filename="../ui/job_messages.cpp" line="126"/>
+        <source>%1 already holds a run: resume it or choose another folder</source>
+        <translation>%1 zaten bir çalıştırma içeriyor: onu devam ettirin ya da başka bir klasör seçin</translation>
     </message>
 </context>
 <context>
@@ -786,37 +974,37 @@
 <context>
     <name>vitscope::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="40"/>
+        <location filename="../ui/main_window.cpp" line="41"/>
         <source>vitscope — ViT classification of endoscopy images</source>
         <translation>vitscope — endoskopi görüntülerinin ViT ile sınıflandırılması</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="46"/>
+        <location filename="../ui/main_window.cpp" line="47"/>
         <source>&amp;Dataset</source>
         <translation>&amp;Veri kümesi</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="47"/>
+        <location filename="../ui/main_window.cpp" line="48"/>
         <source>&amp;Train</source>
         <translation>&amp;Eğitim</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="48"/>
+        <location filename="../ui/main_window.cpp" line="49"/>
         <source>&amp;Evaluate</source>
         <translation>&amp;Değerlendirme</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="49"/>
+        <location filename="../ui/main_window.cpp" line="50"/>
         <source>&amp;Predict</source>
         <translation>&amp;Tahmin</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="52"/>
+        <location filename="../ui/main_window.cpp" line="53"/>
         <source>Review</source>
         <translation>İnceleme</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="53"/>
+        <location filename="../ui/main_window.cpp" line="54"/>
         <source>Find labels that are probably wrong, fix them from the keyboard, label new frames (Ctrl+5)</source>
         <translation>Büyük olasılıkla yanlış etiketleri bulun, klavyeden düzeltin, yeni kareleri etiketleyin (Ctrl+5)</translation>
     </message>
@@ -921,43 +1109,43 @@
         <translation>&lt;h3&gt;vitscope %1&lt;/h3&gt;&lt;p&gt;Endoskopi görüntülerinde Vision Transformer ince ayarı ve çalıştırılması.&lt;/p&gt;&lt;p&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Qt %3, LibTorch, OpenCV ve QCustomPlot ile derlendi. GNU GPL sürüm 3 ya da sonrası altında özgür yazılımdır; hiçbir garanti verilmez.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="72"/>
-        <location filename="../ui/main_window.cpp" line="118"/>
+        <location filename="../ui/main_window.cpp" line="73"/>
+        <location filename="../ui/main_window.cpp" line="123"/>
         <source>No model loaded</source>
         <translation>Model yüklenmedi</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="114"/>
+        <location filename="../ui/main_window.cpp" line="119"/>
         <source>Untrained model: %1</source>
         <translation>Eğitilmemiş model: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="115"/>
+        <location filename="../ui/main_window.cpp" line="120"/>
         <source>%1 has no trained weights yet: train it in the Train view to predict with it.</source>
         <translation>%1 henüz eğitilmiş ağırlıklara sahip değil: onunla tahmin yapmak için Eğitim görünümünde eğitin.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="225"/>
+        <location filename="../ui/main_window.cpp" line="230"/>
         <source>The demo model has no trained weights, so it cannot predict: open or get a real model from the File menu, or train one on the demo data in the Train view.</source>
         <translation>Tanıtım modelinin eğitilmiş ağırlıkları yok, bu yüzden tahmin edemez: Dosya menüsünden gerçek bir model açın ya da edinin, veya Eğitim görünümünde tanıtım verileriyle bir model eğitin.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="290"/>
+        <location filename="../ui/main_window.cpp" line="295"/>
         <source>CPU, 1 thread</source>
         <translation>CPU, 1 iş parçacığı</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="291"/>
+        <location filename="../ui/main_window.cpp" line="296"/>
         <source>CPU, %1 threads</source>
         <translation>CPU, %1 iş parçacığı</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="292"/>
+        <location filename="../ui/main_window.cpp" line="297"/>
         <source>CPU bf16: native</source>
         <translation>CPU bf16: donanımsal</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="292"/>
+        <location filename="../ui/main_window.cpp" line="297"/>
         <source>CPU bf16: not native</source>
         <translation>CPU bf16: donanımsal değil</translation>
     </message>
@@ -1002,7 +1190,7 @@
         <translation>Model: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="96"/>
+        <location filename="../ui/main_window.cpp" line="97"/>
         <source>Model: %1 (%n classes)</source>
         <translation>
             <numerusform>Model: %1 (%n sınıf)</numerusform>
@@ -1019,62 +1207,62 @@
         <translation>S&amp;on kullanılanlar</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="119"/>
+        <location filename="../ui/main_window.cpp" line="124"/>
         <source>The model could not be loaded: %1</source>
         <translation>Model yüklenemedi: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="145"/>
+        <location filename="../ui/main_window.cpp" line="150"/>
         <source>Predict now uses the best model of run %1, which the Evaluate results come from.</source>
         <translation>Tahmin artık Değerlendirme sonuçlarının geldiği %1 çalıştırmasının en iyi modelini kullanıyor.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="229"/>
+        <location filename="../ui/main_window.cpp" line="234"/>
         <source>Not found: %1</source>
         <translation>Bulunamadı: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="262"/>
+        <location filename="../ui/main_window.cpp" line="267"/>
         <source>Saved %1</source>
         <translation>%1 kaydedildi</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="271"/>
+        <location filename="../ui/main_window.cpp" line="276"/>
         <source>Training finished</source>
         <translation>Eğitim bitti</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="272"/>
+        <location filename="../ui/main_window.cpp" line="277"/>
         <source>Run %1 finished. Use its best model in the Predict view (instead of %2)?</source>
         <translation>%1 çalıştırması bitti. En iyi modeli Tahmin görünümünde (%2 yerine) kullanılsın mı?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="273"/>
+        <location filename="../ui/main_window.cpp" line="278"/>
         <source>no model</source>
         <translation>model yok</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="284"/>
+        <location filename="../ui/main_window.cpp" line="289"/>
         <source>predicting in bf16</source>
         <translation>bf16 ile tahmin</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="284"/>
+        <location filename="../ui/main_window.cpp" line="289"/>
         <source>predicting in fp32</source>
         <translation>fp32 ile tahmin</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="288"/>
+        <location filename="../ui/main_window.cpp" line="293"/>
         <source>Compute device: chosen when a model is opened</source>
         <translation>Hesaplama aygıtı: bir model açılınca seçilir</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="292"/>
+        <location filename="../ui/main_window.cpp" line="297"/>
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="311"/>
+        <location filename="../ui/main_window.cpp" line="325"/>
         <source>Predict uses the best model of run %1.</source>
         <translation>Tahmin, %1 çalıştırmasının en iyi modelini kullanıyor.</translation>
     </message>
@@ -1591,256 +1779,256 @@ ya da Aç…, Ekle… veya Yapıştır&apos;ı kullanın.</translation>
 <context>
     <name>vitscope::ReviewView</name>
     <message>
-        <location filename="../ui/review_view.cpp" line="104"/>
+        <location filename="../ui/review_view.cpp" line="105"/>
         <source>F&amp;ind label errors</source>
         <translation>Etiket &amp;hatalarını bul</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="105"/>
+        <location filename="../ui/review_view.cpp" line="106"/>
         <source>Scores every labelled image of the data set with a classifier that never saw it: k-fold cross-validation of head mode on the open model&apos;s frozen features (cached, so a second review is quick). A pretrained model that was not fine-tuned on these labels gives the fairest scores.</source>
         <translation>Veri kümesindeki her etiketli görüntüyü onu hiç görmemiş bir sınıflandırıcıyla puanlar: açık modelin dondurulmuş öznitelikleri üzerinde yalnızca sınıflandırıcı kipinin k katlı çapraz doğrulaması (önbelleğe alınır, ikinci inceleme hızlıdır). Bu etiketlerle ince ayar yapılmamış, önceden eğitilmiş bir model en adil puanları verir.</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="111"/>
+        <location filename="../ui/review_view.cpp" line="112"/>
         <source>Folds of the cross-validation: each image is scored by a classifier fitted on the other folds.</source>
         <translation>Çapraz doğrulamanın kat sayısı: her görüntü, diğer katlarda uyarlanmış bir sınıflandırıcıyla puanlanır.</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="112"/>
+        <location filename="../ui/review_view.cpp" line="113"/>
         <source>Fo&amp;lds:</source>
         <translation>Kat &amp;sayısı:</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="114"/>
+        <location filename="../ui/review_view.cpp" line="115"/>
         <source>Label &amp;new frames…</source>
         <translation>Yeni &amp;kareleri etiketle…</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="115"/>
+        <location filename="../ui/review_view.cpp" line="116"/>
         <source>Opens a folder of unlabelled images: the open model predicts them in the background, the least certain first. Confirmed frames join the data set through its label manifest; the files stay where they are.</source>
         <translation>Etiketsiz görüntülerden oluşan bir klasör açar: açık model onları arka planda tahmin eder, en az emin olduğu önce. Onaylanan kareler veri kümesine etiket kaydı aracılığıyla katılır; dosyalar yerinde kalır.</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="117"/>
+        <location filename="../ui/review_view.cpp" line="118"/>
         <source>&amp;Cancel</source>
         <translation>İ&amp;ptal</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="119"/>
+        <location filename="../ui/review_view.cpp" line="120"/>
         <source>&amp;Retrain with current labels</source>
         <translation>Geçerli etiketlerle yeniden eğ&amp;it</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="120"/>
+        <location filename="../ui/review_view.cpp" line="121"/>
         <source>Starts a run with the Train view&apos;s recipe on the data set with every change made here.</source>
         <translation>Eğitim görünümünün tarifiyle, burada yapılan her değişikliği içeren veri kümesi üzerinde bir çalıştırma başlatır.</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="123"/>
+        <location filename="../ui/review_view.cpp" line="124"/>
         <source>P&amp;air:</source>
         <translation>Çi&amp;ft:</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="126"/>
+        <location filename="../ui/review_view.cpp" line="127"/>
         <source>All</source>
         <translation>Tümü</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="127"/>
+        <location filename="../ui/review_view.cpp" line="128"/>
         <source>Not reviewed</source>
         <translation>İncelenmemiş</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="128"/>
+        <location filename="../ui/review_view.cpp" line="129"/>
         <source>Reviewed</source>
         <translation>İncelendi</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="129"/>
+        <location filename="../ui/review_view.cpp" line="130"/>
         <source>&amp;Show:</source>
         <translation>Göste&amp;r:</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="132"/>
+        <location filename="../ui/review_view.cpp" line="133"/>
         <source>margin</source>
         <translation>fark</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="133"/>
+        <location filename="../ui/review_view.cpp" line="134"/>
         <source>entropy</source>
         <translation>entropi</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="134"/>
+        <location filename="../ui/review_view.cpp" line="135"/>
         <source>prediction set size</source>
         <translation>tahmin kümesi boyutu</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="135"/>
+        <location filename="../ui/review_view.cpp" line="136"/>
         <source>Margin: the two most probable classes are close. Entropy: the probability is spread over many classes. Set size: the calibrated prediction set holds several classes (needs a calibrated model).</source>
         <translation>Fark: en olası iki sınıf birbirine yakın. Entropi: olasılık birçok sınıfa yayılmış. Küme boyutu: kalibre edilmiş tahmin kümesi birden çok sınıf içeriyor (kalibre edilmiş bir model gerekir).</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="137"/>
+        <location filename="../ui/review_view.cpp" line="138"/>
         <source>Sort new frames &amp;by:</source>
         <translation>Yeni kareleri sıralama ö&amp;lçütü:</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="139"/>
+        <location filename="../ui/review_view.cpp" line="140"/>
         <source>&amp;Undo</source>
         <translation>Geri &amp;al</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="140"/>
+        <location filename="../ui/review_view.cpp" line="141"/>
         <source>Red&amp;o</source>
         <translation>Yi&amp;nele</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="141"/>
-        <location filename="../ui/review_view.cpp" line="447"/>
+        <location filename="../ui/review_view.cpp" line="142"/>
+        <location filename="../ui/review_view.cpp" line="448"/>
         <source>Find the labels that are probably wrong, or label new frames with the model&apos;s help. Open a data set and a model first.</source>
         <translation>Büyük olasılıkla yanlış olan etiketleri bulun ya da yeni kareleri modelin yardımıyla etiketleyin. Önce bir veri kümesi ve bir model açın.</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="189"/>
+        <location filename="../ui/review_view.cpp" line="190"/>
         <source>Open a folder of new, unlabelled frames</source>
         <translation>Yeni, etiketsiz karelerden oluşan bir klasör açın</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="272"/>
+        <location filename="../ui/review_view.cpp" line="273"/>
         <source>⚠ %1</source>
         <translation>⚠ %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="278"/>
+        <location filename="../ui/review_view.cpp" line="279"/>
         <source>Open a data set (File → Open data set) and a model (File → Open model) first.</source>
         <translation>Önce bir veri kümesi (Dosya → Veri kümesi aç) ve bir model (Dosya → Model aç) açın.</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="286"/>
-        <location filename="../ui/review_view.cpp" line="297"/>
+        <location filename="../ui/review_view.cpp" line="287"/>
+        <location filename="../ui/review_view.cpp" line="298"/>
         <source>Reviewing…</source>
         <translation>İnceleniyor…</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="334"/>
+        <location filename="../ui/review_view.cpp" line="335"/>
         <source>%1-fold cross-validation of head mode on the frozen features of %2: every labelled image scored by a classifier that never saw it.</source>
         <translation>%2 modelinin dondurulmuş öznitelikleri üzerinde yalnızca sınıflandırıcı kipinin %1 katlı çapraz doğrulaması: her etiketli görüntü onu hiç görmemiş bir sınıflandırıcıyla puanlandı.</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="336"/>
+        <location filename="../ui/review_view.cpp" line="337"/>
         <source>The held-out predictions of run %1, as Evaluate shows them: out of sample, but only %2 of %3 images; use Find label errors to score every image.</source>
         <translation>%1 çalıştırmasının ayrılmış görüntülerdeki tahminleri, Değerlendirme görünümündeki gibi: örneklem dışı, ama %3 görüntüden yalnızca %2 tanesi; her görüntüyü puanlamak için Etiket hatalarını bul düğmesini kullanın.</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="341"/>
+        <location filename="../ui/review_view.cpp" line="342"/>
         <source>Most probably mislabelled first.</source>
         <translation>Büyük olasılıkla yanlış etiketli olanlar önce.</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="349"/>
+        <location filename="../ui/review_view.cpp" line="350"/>
         <source>All images</source>
         <translation>Tüm görüntüler</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="352"/>
+        <location filename="../ui/review_view.cpp" line="353"/>
         <source>%1 → %2 (%3)</source>
         <translation>%1 → %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="365"/>
+        <location filename="../ui/review_view.cpp" line="366"/>
         <source>Open the data set these images belong to first (File → Open data set).</source>
         <translation>Önce bu görüntülerin ait olduğu veri kümesini açın (Dosya → Veri kümesi aç).</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="435"/>
+        <location filename="../ui/review_view.cpp" line="436"/>
         <source>%1 of %2 reviewed</source>
         <translation>%2 görüntüden %1 tanesi incelendi</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="436"/>
+        <location filename="../ui/review_view.cpp" line="437"/>
         <source>Labels: %1%2</source>
         <translation>Etiketler: %1%2</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="437"/>
+        <location filename="../ui/review_view.cpp" line="438"/>
         <source> (the data set folder is not writable)</source>
         <translation> (veri kümesi klasörüne yazılamıyor)</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="449"/>
+        <location filename="../ui/review_view.cpp" line="450"/>
         <source>Find label errors ranks the labelled images of %1 with %2; Label new frames opens a folder of unlabelled ones.</source>
         <translation>Etiket hatalarını bul, %1 içindeki etiketli görüntüleri %2 ile sıralar; Yeni kareleri etiketle, etiketsiz görüntülerden oluşan bir klasör açar.</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="457"/>
+        <location filename="../ui/review_view.cpp" line="458"/>
         <source>X exclude</source>
         <translation>X dışla</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="457"/>
+        <location filename="../ui/review_view.cpp" line="458"/>
         <source>Space confirm the suggestion</source>
         <translation>Boşluk öneriyi onayla</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="457"/>
+        <location filename="../ui/review_view.cpp" line="458"/>
         <source>Space keep</source>
         <translation>Boşluk koru</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="457"/>
+        <location filename="../ui/review_view.cpp" line="458"/>
         <source>Ctrl+Z undo</source>
         <translation>Ctrl+Z geri al</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="458"/>
+        <location filename="../ui/review_view.cpp" line="459"/>
         <source>Ctrl+Shift+Z redo</source>
         <translation>Ctrl+Shift+Z yinele</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="459"/>
+        <location filename="../ui/review_view.cpp" line="460"/>
         <source>Keys: %1</source>
         <translation>Tuşlar: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="465"/>
+        <location filename="../ui/review_view.cpp" line="466"/>
         <source>Open a model first (File → Open model): it suggests the labels.</source>
         <translation>Önce bir model açın (Dosya → Model aç): etiketleri o önerir.</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="475"/>
+        <location filename="../ui/review_view.cpp" line="476"/>
         <source>%1 holds no images.</source>
         <translation>%1 hiç görüntü içermiyor.</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="492"/>
+        <location filename="../ui/review_view.cpp" line="493"/>
         <source>Predicting new frames…</source>
         <translation>Yeni kareler tahmin ediliyor…</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="494"/>
+        <location filename="../ui/review_view.cpp" line="495"/>
         <source>Predicting new frames: %v / %m</source>
         <translation>Yeni kareler tahmin ediliyor: %v / %m</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/review_view.cpp" line="514"/>
+        <location filename="../ui/review_view.cpp" line="515"/>
         <source>%n new frame(s) predicted by %1, the least certain first. Confirm with Space or choose a class; they join the data set through its label manifest.</source>
         <translation>
             <numerusform>%1 tarafından %n yeni kare tahmin edildi, en az emin olunan önce. Boşluk ile onaylayın ya da bir sınıf seçin; kareler veri kümesine etiket kaydı aracılığıyla katılır.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="518"/>
+        <location filename="../ui/review_view.cpp" line="519"/>
         <source>Open the data set they should join first.</source>
         <translation>Önce katılacakları veri kümesini açın.</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="520"/>
+        <location filename="../ui/review_view.cpp" line="521"/>
         <source>Some of the model&apos;s classes are not class folders of the data set: frames labelled with them are not used.</source>
         <translation>Modelin bazı sınıfları veri kümesinin sınıf klasörleri değil: bu sınıflarla etiketlenen kareler kullanılmaz.</translation>
     </message>
     <message>
-        <location filename="../ui/review_view.cpp" line="533"/>
+        <location filename="../ui/review_view.cpp" line="534"/>
         <source>The model has no calibration, so it has no prediction sets: sorted by margin instead.</source>
         <translation>Modelin kalibrasyonu yok, bu yüzden tahmin kümeleri de yok: bunun yerine farka göre sıralandı.</translation>
     </message>
@@ -2074,27 +2262,27 @@ ya da Aç…, Ekle… veya Yapıştır&apos;ı kullanın.</translation>
         <translation>Bölmeyi, veri sırasını ve başlangıç katmanını sabitler: aynı tohum aynı çalıştırmayı verir.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="91"/>
+        <location filename="../ui/train_view.cpp" line="92"/>
         <source>Learning rate</source>
         <translation>Öğrenme oranı</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="95"/>
+        <location filename="../ui/train_view.cpp" line="96"/>
         <source>learning rate</source>
         <translation>öğrenme oranı</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="149"/>
+        <location filename="../ui/train_view.cpp" line="150"/>
         <source>Stopped: resumable</source>
         <translation>Durduruldu: devam ettirilebilir</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="149"/>
+        <location filename="../ui/train_view.cpp" line="150"/>
         <source>Finished</source>
         <translation>Tamamlandı</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="162"/>
+        <location filename="../ui/train_view.cpp" line="163"/>
         <source>Failed: see the log</source>
         <translation>Başarısız: günlüğe bakın</translation>
     </message>
@@ -2341,84 +2529,84 @@ ya da Aç…, Ekle… veya Yapıştır&apos;ı kullanın.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="203"/>
+        <location filename="../ui/train_view.cpp" line="204"/>
         <source>The split shares add up to %1; they must add up to 1.</source>
         <translation>Bölme paylarının toplamı %1; toplam 1 olmalıdır.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="365"/>
+        <location filename="../ui/train_view.cpp" line="366"/>
         <source>Epoch (dashed: best, %1)</source>
         <translation>Epok (kesikli çizgi: en iyi, %1)</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="89"/>
-        <location filename="../ui/train_view.cpp" line="96"/>
+        <location filename="../ui/train_view.cpp" line="90"/>
+        <location filename="../ui/train_view.cpp" line="97"/>
         <source>Loss</source>
         <translation>Kayıp</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="89"/>
+        <location filename="../ui/train_view.cpp" line="90"/>
         <source>Step</source>
         <translation>Adım</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="93"/>
+        <location filename="../ui/train_view.cpp" line="94"/>
         <source>training loss (per step)</source>
         <translation>eğitim kaybı (adım başına)</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="94"/>
+        <location filename="../ui/train_view.cpp" line="95"/>
         <source>smoothed</source>
         <translation>düzleştirilmiş</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="99"/>
+        <location filename="../ui/train_view.cpp" line="100"/>
         <source>Accuracy</source>
         <translation>Doğruluk</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="96"/>
-        <location filename="../ui/train_view.cpp" line="99"/>
-        <location filename="../ui/train_view.cpp" line="365"/>
+        <location filename="../ui/train_view.cpp" line="97"/>
+        <location filename="../ui/train_view.cpp" line="100"/>
+        <location filename="../ui/train_view.cpp" line="366"/>
         <source>Epoch</source>
         <translation>Epok</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="97"/>
-        <location filename="../ui/train_view.cpp" line="100"/>
+        <location filename="../ui/train_view.cpp" line="98"/>
+        <location filename="../ui/train_view.cpp" line="101"/>
         <source>training</source>
         <translation>eğitim</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="98"/>
-        <location filename="../ui/train_view.cpp" line="101"/>
+        <location filename="../ui/train_view.cpp" line="99"/>
+        <location filename="../ui/train_view.cpp" line="102"/>
         <source>validation</source>
         <translation>doğrulama</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="109"/>
+        <location filename="../ui/train_view.cpp" line="110"/>
         <source>idle</source>
         <translation>boşta</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="142"/>
+        <location filename="../ui/train_view.cpp" line="143"/>
         <source>%1: %2 of %3</source>
         <translation>%1: %2 / %3</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="148"/>
-        <location filename="../ui/train_view.cpp" line="285"/>
+        <location filename="../ui/train_view.cpp" line="149"/>
+        <location filename="../ui/train_view.cpp" line="286"/>
         <source>Run %1: %2</source>
         <translation>Çalıştırma %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="155"/>
-        <location filename="../ui/train_view.cpp" line="161"/>
+        <location filename="../ui/train_view.cpp" line="156"/>
+        <location filename="../ui/train_view.cpp" line="162"/>
         <source>Training failed: %1</source>
         <translation>Eğitim başarısız: %1</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="214"/>
+        <location filename="../ui/train_view.cpp" line="215"/>
         <source>Starting run in %1</source>
         <translation>Çalıştırma %1 içinde başlatılıyor</translation>
     </message>
@@ -2483,37 +2671,37 @@ ya da Aç…, Ekle… veya Yapıştır&apos;ı kullanın.</translation>
         <translation>%1. epoktan sürdür</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="233"/>
+        <location filename="../ui/train_view.cpp" line="234"/>
         <source>Resuming run %1</source>
         <translation>%1 çalıştırması sürdürülüyor</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="260"/>
+        <location filename="../ui/train_view.cpp" line="261"/>
         <source>Run %1 opens in the Evaluate view; the charts here follow the training in progress.</source>
         <translation>%1 çalıştırması Değerlendirme görünümünde açılır; buradaki grafikler süren eğitimi izler.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="268"/>
+        <location filename="../ui/train_view.cpp" line="269"/>
         <source>Run %1 cannot be read: %2</source>
         <translation>%1 çalıştırması okunamıyor: %2</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="272"/>
+        <location filename="../ui/train_view.cpp" line="273"/>
         <source>The form shows the recipe of run %1; Start trains a new run with it.</source>
         <translation>Form, %1 çalıştırmasının tarifini gösteriyor; Başlat bu tarifle yeni bir çalıştırma eğitir.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="305"/>
+        <location filename="../ui/train_view.cpp" line="306"/>
         <source>epoch %1 · step %2/%3 · %4 images/s · ETA %5:%6</source>
         <translation>epok %1 · adım %2/%3 · %4 görüntü/sn · kalan %5:%6</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="319"/>
+        <location filename="../ui/train_view.cpp" line="320"/>
         <source>Epoch %1: validation accuracy %2, loss %3%4</source>
         <translation>Epok %1: doğrulama doğruluğu %2, kayıp %3%4</translation>
     </message>
     <message>
-        <location filename="../ui/train_view.cpp" line="323"/>
+        <location filename="../ui/train_view.cpp" line="324"/>
         <source> — best so far</source>
         <translation> — şimdiye kadarki en iyi</translation>
     </message>

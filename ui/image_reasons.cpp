@@ -1,36 +1,19 @@
 #include "ui/image_reasons.h"
 
-#include <QCoreApplication>
-#include <QList>
-#include <QRegularExpression>
+#include "ui/message_table.h"
 
-#include <functional>
+#include <QCoreApplication>
 
 namespace vitscope {
 namespace {
 
-QString tr(const char *text)
+const QList<MessagePattern> &reasons()
 {
-    return QCoreApplication::translate("ImageReasons", text);
-}
-
-struct Reason {
-    QRegularExpression pattern; // the decoder's wording, anchored
-    std::function<QString(const QRegularExpressionMatch &)> text;
-};
-
-const QList<Reason> &reasons()
-{
-    static const QList<Reason> table = [] {
-        auto fixed = [](const char *english, const char *translated) {
-            return Reason{QRegularExpression(QLatin1Char('^') + QRegularExpression::escape(QString::fromUtf8(english)) + QLatin1Char('$')),
-                          [translated](const QRegularExpressionMatch &) { return tr(translated); }};
-        };
-        auto pattern = [](const char *re, std::function<QString(const QRegularExpressionMatch &)> f) {
-            return Reason{QRegularExpression(QString::fromUtf8(re)), std::move(f)};
-        };
-        // QT_TRANSLATE_NOOP marks the texts for lupdate; tr() above translates them.
-        return QList<Reason>{
+    static const QList<MessagePattern> table = [] {
+        auto fixed = [](const char *english, const char *translated) { return fixedMessage(english, "ImageReasons", translated); };
+        const auto pattern = patternMessage;
+        // QT_TRANSLATE_NOOP marks the texts for lupdate; fixedMessage translates them.
+        return QList<MessagePattern>{
             fixed("broken symbolic link", QT_TRANSLATE_NOOP("ImageReasons", "broken symbolic link")),
             fixed("file not found", QT_TRANSLATE_NOOP("ImageReasons", "file not found")),
             fixed("is a folder, not an image file", QT_TRANSLATE_NOOP("ImageReasons", "is a folder, not an image file")),
@@ -60,6 +43,13 @@ const QList<Reason> &reasons()
                         return QCoreApplication::translate("ImageReasons", "image is %1x%2 (%3 megapixels), over the %4-megapixel limit; refused before decoding")
                             .arg(m.captured(1), m.captured(2), m.captured(3), m.captured(4));
                     }),
+            pattern("^its TIFF tiles are (\\d+)x(\\d+) \\(([\\d.]+) megapixels\\), over the (\\d+)-megapixel limit; refused before decoding$",
+                    [](const auto &m) {
+                        return QCoreApplication::translate("ImageReasons", "its TIFF tiles are %1x%2 (%3 megapixels), over the %4-megapixel limit; refused before decoding")
+                            .arg(m.captured(1), m.captured(2), m.captured(3), m.captured(4));
+                    }),
+            fixed("the decoder could not read this tiled TIFF: convert it to PNG, or to a TIFF without tiles",
+                  QT_TRANSLATE_NOOP("ImageReasons", "the decoder could not read this tiled TIFF: convert it to PNG, or to a TIFF without tiles")),
             pattern("^image is over the (\\d+)-megapixel limit$",
                     [](const auto &m) { return QCoreApplication::translate("ImageReasons", "image is over the %1-megapixel limit").arg(m.captured(1)); }),
             fixed("not an image: a file without an extension (vitscope reads JPEG, PNG, BMP, TIFF and WebP)",
@@ -84,10 +74,7 @@ const QList<Reason> &reasons()
 
 QString imageReasonText(const QString &reason)
 {
-    for (const Reason &r : reasons())
-        if (const auto m = r.pattern.match(reason); m.hasMatch())
-            return r.text(m);
-    return reason;
+    return translateMessage(reasons(), reason);
 }
 
 } // namespace vitscope

@@ -8,6 +8,7 @@
 #include "ui/csv_export.h"
 #include "ui/dataset_view.h"
 #include "ui/evaluate_view.h"
+#include "ui/job_messages.h"
 #include "ui/predict_view.h"
 #include "ui/review_view.h"
 #include "ui/icons.h"
@@ -102,7 +103,7 @@ MainWindow::MainWindow(QWidget *parent)
             m_bf16Predict->setEnabled(true);
         updateDeviceLabel();
         for (const auto &n : notes)
-            statusBar()->showMessage(n, 8000);
+            statusBar()->showMessage(jobMessageText(n), 8000);
         Q_EMIT modelReady(folder);
     });
     connect(m_predictor, &Predictor::modelFailed, this, [this](const QString &message, bool untrained) {

@@ -2,8 +2,10 @@
 #include <QCoreApplication>
 #include "data/image_io.h"
 #include "ui/image_reasons.h"
+#include "ui/job_messages.h"
 #include "ui/theme.h"
 
+#include <QFile>
 #include <QLocale>
 #include <QTest>
 #include <QTranslator>
@@ -56,6 +58,15 @@ private Q_SLOTS:
                                         << QStringLiteral("kesik ya da bozuk JPEG (görüntü sonu işaretçisi yok)");
         QTest::newRow("GIF") << QByteArray("GIF89a\x01\x00\x01\x00\x00\x00\x00", 13)
                              << QStringLiteral("desteklenmeyen biçim (GIF): PNG ya da JPEG biçimine dönüştürün");
+        auto file = [](const char *path) {
+            QFile f(QString::fromUtf8(path));
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        };
+        QTest::newRow("TIFF with huge tiles")
+            << file(VITSCOPE_TEST_DATA "/../fuzz/regressions/fuzz_image/oom-tiled-tiff-16x16-tiles-25600x26000")
+            << QStringLiteral("TIFF döşemeleri 25600x26000 (665 megapiksel), 100 megapiksel sınırının üzerinde; çözülmeden reddedildi");
+        QTest::newRow("tiled TIFF") << file(VITSCOPE_TEST_DATA "/tiff/tiled-16x16.tif")
+                                    << QStringLiteral("çözücü bu döşemeli TIFF'i okuyamadı: PNG'ye ya da döşemesiz bir TIFF'e dönüştürün");
     }
     void imageReasons()
     {
@@ -76,6 +87,43 @@ private Q_SLOTS:
         QCOMPARE(shown, expected);
         QCOMPARE(vitscope::imageReasonText(reason), reason); // in English as the decoder says it
         QCOMPARE(vitscope::imageReasonText(QStringLiteral("something new")), QStringLiteral("something new"));
+    }
+
+    // What a training job says as it runs (English, from the core) reaches the Train view in Turkish.
+    void jobMessages_data()
+    {
+        QTest::addColumn<QString>("english");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("fine-tune") << QStringLiteral("fine-tune head: 6152 of 85804040 parameters train")
+                                   << QStringLiteral("ince ayar head: 85.804.040 parametrenin 6.152 tanesi eğitiliyor");
+        QTest::newRow("calibration, figures in the locale")
+            << QStringLiteral("calibration: temperature 1.234567 fitted on 1200 validation images (ECE 0.051234 -> 0.012345)")
+            << QStringLiteral("kalibrasyon: sıcaklık 1,235, 1200 doğrulama görüntüsünde uyduruldu (ECE 0,051 → 0,012)");
+        QTest::newRow("not cached, and why")
+            << QStringLiteral("the frozen part is computed again at every step (augmentation changes the images every epoch): slower than from cached features")
+            << QStringLiteral("dondurulmuş kısım her adımda yeniden hesaplanıyor (veri artırma görüntüleri her epokta değiştirir): önbellekteki özniteliklerden daha yavaş");
+        QTest::newRow("split warning")
+            << QStringLiteral("WARNING: 3 identical image(s) appear in more than one split part; evaluation results are inflated")
+            << QStringLiteral("UYARI: 3 özdeş görüntü birden fazla bölümde yer alıyor; değerlendirme sonuçları olduğundan yüksek çıkar");
+        QTest::newRow("progress stage") << QStringLiteral("loading validation images") << QStringLiteral("doğrulama görüntüleri yükleniyor");
+        QTest::newRow("model note") << QStringLiteral("classification head is new (8 labels), initialised randomly: it must be trained before predictions mean anything")
+                                    << QStringLiteral("sınıflandırma katmanı yeni (8 etiket), rastgele başlatıldı: tahminlerin bir anlamı olması için önce eğitilmesi gerekir");
+        QTest::newRow("stopped") << QStringLiteral("stopped at step 420; resumable from /runs/a/checkpoints/last")
+                                 << QStringLiteral("420. adımda durduruldu; şuradan devam ettirilebilir: /runs/a/checkpoints/last");
+        QTest::newRow("unknown") << QStringLiteral("something new") << QStringLiteral("something new");
+    }
+    void jobMessages()
+    {
+        QFETCH(QString, english);
+        QFETCH(QString, expected);
+        QTranslator translator;
+        QVERIFY(translator.load(QStringLiteral(":/i18n/vitscope_tr.qm")));
+        QCoreApplication::installTranslator(&translator);
+        QLocale::setDefault(QLocale(QStringLiteral("tr_TR")));
+        const QString shown = vitscope::jobMessageText(english);
+        QLocale::setDefault(QLocale::c());
+        QCoreApplication::removeTranslator(&translator);
+        QCOMPARE(shown, expected);
     }
 };
 

@@ -1,0 +1,139 @@
+#include "ui/job_messages.h"
+
+#include "ui/message_table.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+
+namespace vitscope {
+namespace {
+
+// The engine writes figures with std::to_string (six decimals, a point): shown to three, in the
+// user's locale.
+QString figure(const QString &english)
+{
+    bool ok = false;
+    const double v = english.toDouble(&ok);
+    return ok ? QLocale().toString(v, 'f', 3) : english;
+}
+
+// Why the frozen part cannot come from the feature cache (core/job/training_job.cpp featuresUnavailable).
+QString whyNotCached(const QString &why)
+{
+    static const QList<MessagePattern> table = [] {
+        auto fixed = [](const char *english, const char *translated) { return fixedMessage(english, "JobMessages", translated); };
+        return QList<MessagePattern>{
+            fixed("the feature cache is off", QT_TRANSLATE_NOOP("JobMessages", "the feature cache is off")),
+            fixed("augmentation changes the images every epoch", QT_TRANSLATE_NOOP("JobMessages", "augmentation changes the images every epoch")),
+            fixed("the model's dropout makes the frozen part's output random",
+                  QT_TRANSLATE_NOOP("JobMessages", "the model's dropout makes the frozen part's output random")),
+        };
+    }();
+    return translateMessage(table, why);
+}
+
+QString part(const QString &english)
+{
+    if (english == QLatin1String("training"))
+        return QCoreApplication::translate("JobMessages", "training");
+    if (english == QLatin1String("validation"))
+        return QCoreApplication::translate("JobMessages", "validation");
+    return english == QLatin1String("test") ? QCoreApplication::translate("JobMessages", "test") : english;
+}
+
+const QList<MessagePattern> &messages()
+{
+    static const QList<MessagePattern> table = [] {
+        auto fixed = [](const char *english, const char *translated) { return fixedMessage(english, "JobMessages", translated); };
+        const auto pattern = patternMessage;
+        return QList<MessagePattern>{
+            // The trainer's log.
+            pattern("^fine-tune (\\S+): (\\d+) of (\\d+) parameters train$",
+                    [](const auto &m) {
+                        return QCoreApplication::translate("JobMessages", "fine-tune %1: %2 of %3 parameters train")
+                            .arg(m.captured(1), QLocale().toString(m.captured(2).toLongLong()), QLocale().toString(m.captured(3).toLongLong()));
+                    }),
+            pattern("^early stopping: no improvement in (\\d+) epochs$",
+                    [](const auto &m) { return QCoreApplication::translate("JobMessages", "early stopping: no improvement in %1 epochs").arg(m.captured(1)); }),
+            pattern("^resumed at epoch (\\d+), step (\\d+)$",
+                    [](const auto &m) { return QCoreApplication::translate("JobMessages", "resumed at epoch %1, step %2").arg(m.captured(1), m.captured(2)); }),
+            pattern("^training steps will replay from a CUDA graph after (\\d+) ordinary steps$",
+                    [](const auto &m) { return QCoreApplication::translate("JobMessages", "training steps will replay from a CUDA graph after %1 ordinary steps").arg(m.captured(1)); }),
+            pattern("^CUDA graph not used \\((.*)\\); ordinary steps, same results$",
+                    [](const auto &m) { return QCoreApplication::translate("JobMessages", "CUDA graph not used (%1); ordinary steps, same results").arg(m.captured(1)); }),
+            pattern("^stopped at step (\\d+); resumable from (.*)$",
+                    [](const auto &m) { return QCoreApplication::translate("JobMessages", "stopped at step %1; resumable from %2").arg(m.captured(1), m.captured(2)); }),
+            pattern("^calibration: temperature (\\S+) fitted on (\\d+) validation images \\(ECE (\\S+) -> (\\S+)\\)$",
+                    [](const auto &m) {
+                        return QCoreApplication::translate("JobMessages", "calibration: temperature %1 fitted on %2 validation images (ECE %3 → %4)")
+                            .arg(figure(m.captured(1)), m.captured(2), figure(m.captured(3)), figure(m.captured(4)));
+                    }),
+            // The job's warnings.
+            pattern("^the frozen part is computed again at every step \\((.*)\\): slower than from cached features$",
+                    [](const auto &m) {
+                        return QCoreApplication::translate("JobMessages", "the frozen part is computed again at every step (%1): slower than from cached features").arg(whyNotCached(m.captured(1)));
+                    }),
+            pattern("^frozen part \\((\\S+)\\): features of (\\d+) of (\\d+) images from the cache, (\\d+) computed; (.*)$",
+                    [](const auto &m) {
+                        return QCoreApplication::translate("JobMessages", "frozen part (%1): features of %2 of %3 images from the cache, %4 computed; %5")
+                            .arg(m.captured(1), m.captured(2), m.captured(3), m.captured(4), m.captured(5));
+                    }),
+            fixed("finished an interrupted checkpoint swap (last.tmp became last)",
+                  QT_TRANSLATE_NOOP("JobMessages", "finished an interrupted checkpoint swap (last.tmp became last)")),
+            fixed("rolled back an interrupted checkpoint swap (last.old became last)",
+                  QT_TRANSLATE_NOOP("JobMessages", "rolled back an interrupted checkpoint swap (last.old became last)")),
+            pattern("^removed the left-over (\\S+)$", [](const auto &m) { return QCoreApplication::translate("JobMessages", "removed the left-over %1").arg(m.captured(1)); }),
+            pattern("^resuming from the checkpoint of the best epoch \\((\\d+)\\): the epochs after it are trained again$",
+                    [](const auto &m) { return QCoreApplication::translate("JobMessages", "resuming from the checkpoint of the best epoch (%1): the epochs after it are trained again").arg(m.captured(1)); }),
+            pattern("^batch (\\d+) keeps the run's global batch$",
+                    [](const auto &m) { return QCoreApplication::translate("JobMessages", "batch %1 keeps the run's global batch").arg(m.captured(1)); }),
+            pattern("^run (.*) has no checkpoint yet: it starts again from the beginning, as recorded$",
+                    [](const auto &m) { return QCoreApplication::translate("JobMessages", "run %1 has no checkpoint yet: it starts again from the beginning, as recorded").arg(m.captured(1)); }),
+            pattern("^label not applied: (.*)$", [](const auto &m) { return QCoreApplication::translate("JobMessages", "label not applied: %1").arg(m.captured(1)); }),
+            // The split's warnings (core/data/split.cpp).
+            fixed("no test split: the validation split selects the best model, so its metrics are optimistic; "
+                  "report them as validation results, not as test results",
+                  QT_TRANSLATE_NOOP("JobMessages", "no test split: the validation split selects the best model, so its metrics are optimistic; "
+                                                   "report them as validation results, not as test results")),
+            pattern("^WARNING: (\\d+) identical image\\(s\\) appear in more than one split part; evaluation results are inflated$",
+                    [](const auto &m) {
+                        return QCoreApplication::translate("JobMessages", "WARNING: %1 identical image(s) appear in more than one split part; evaluation results are inflated").arg(m.captured(1));
+                    }),
+            // The model's load notes (core/engine/checkpoint.cpp).
+            fixed("no model.safetensors: every weight initialised from the config (training from scratch)",
+                  QT_TRANSLATE_NOOP("JobMessages", "no model.safetensors: every weight initialised from the config (training from scratch)")),
+            pattern("^classification head is new \\((\\d+) labels\\), initialised randomly: it must be trained before predictions mean anything$",
+                    [](const auto &m) {
+                        return QCoreApplication::translate("JobMessages", "classification head is new (%1 labels), initialised randomly: it must be trained before predictions mean anything")
+                            .arg(m.captured(1));
+                    }),
+            pattern("^weights not in the checkpoint, newly initialised: (.*)$",
+                    [](const auto &m) { return QCoreApplication::translate("JobMessages", "weights not in the checkpoint, newly initialised: %1").arg(m.captured(1)); }),
+            pattern("^weights in the checkpoint that this model does not use: (.*)$",
+                    [](const auto &m) { return QCoreApplication::translate("JobMessages", "weights in the checkpoint that this model does not use: %1").arg(m.captured(1)); }),
+            // The progress stages (core/data/pipeline.cpp, core/job/training_job.cpp).
+            pattern("^scanning (.*)$", [](const auto &m) { return QCoreApplication::translate("JobMessages", "scanning %1").arg(m.captured(1)); }),
+            pattern("^loading (training|validation|test) images$",
+                    [](const auto &m) { return QCoreApplication::translate("JobMessages", "loading %1 images").arg(part(m.captured(1))); }),
+            pattern("^computing frozen features \\((training|validation|test)\\)$",
+                    [](const auto &m) { return QCoreApplication::translate("JobMessages", "computing frozen features (%1)").arg(part(m.captured(1))); }),
+            // The label review's stages (core/job/label_review.cpp).
+            fixed("computing frozen features", QT_TRANSLATE_NOOP("JobMessages", "computing frozen features")),
+            fixed("cross-validating", QT_TRANSLATE_NOOP("JobMessages", "cross-validating")),
+            // Why a job ended without a run.
+            fixed("cancelled while preparing the data", QT_TRANSLATE_NOOP("JobMessages", "cancelled while preparing the data")),
+            pattern("^(.*) already holds a run: resume it or choose another folder$",
+                    [](const auto &m) { return QCoreApplication::translate("JobMessages", "%1 already holds a run: resume it or choose another folder").arg(m.captured(1)); }),
+        };
+    }();
+    return table;
+}
+
+} // namespace
+
+QString jobMessageText(const QString &message)
+{
+    return translateMessage(messages(), message);
+}
+
+} // namespace vitscope
