@@ -111,6 +111,10 @@ MainWindow::MainWindow(QWidget *parent)
         m_predictUsable = false;
         m_evaluateView->setPredictModel(QString()); // Predict has no model now
         if (untrained) { // the demo's model, or any configuration meant to be trained: nothing is wrong
+            // At start-up the last model and the last run are restored together, and the model's
+            // failure arrives after the run was opened: the run's best model is taken then.
+            if (givePredictRunModel(m_openRun))
+                return;
             const QString name = QFileInfo(m_modelFolder).fileName();
             m_modelLabel->setText(tr("Untrained model: %1").arg(name));
             statusBar()->showMessage(tr("%1 has no trained weights yet: train it in the Train view to predict with it.").arg(name), 15000);
@@ -303,16 +307,23 @@ bool MainWindow::openRun(const QString &runFolder)
     // Predict has nothing to predict with (no model, or an untrained one like the demo's): it takes
     // the run's best model, so "pick a finished run, then Predict" works. A model the user opened is
     // kept (Evaluate says which one Predict uses); the Train form keeps its model.
+    m_openRun = runFolder;
+    return !m_predictUsable && givePredictRunModel(runFolder);
+}
+
+bool MainWindow::givePredictRunModel(const QString &runFolder)
+{
     const QString best = QString::fromStdString(runfiles::bestCheckpoint(runFolder.toStdString()));
-    if (!m_predictUsable && QFileInfo::exists(QDir(best).filePath(QStringLiteral("config.json")))) {
-        m_modelFolder = best;
-        m_predictUsable = true;
-        m_predictor->loadModel(best);
-        m_evaluateView->setPredictModel(best);
-        statusBar()->showMessage(tr("Predict uses the best model of run %1.").arg(QFileInfo(runFolder).fileName()), 8000);
-        return true;
-    }
-    return false;
+    // Never the model that has just failed: a run whose best checkpoint cannot predict is not retried.
+    if (runFolder.isEmpty() || QDir::cleanPath(best) == QDir::cleanPath(m_modelFolder)
+        || !QFileInfo::exists(QDir(best).filePath(QStringLiteral("config.json"))))
+        return false;
+    m_modelFolder = best;
+    m_predictUsable = true;
+    m_predictor->loadModel(best);
+    m_evaluateView->setPredictModel(best);
+    statusBar()->showMessage(tr("Predict uses the best model of run %1.").arg(QFileInfo(runFolder).fileName()), 8000);
+    return true;
 }
 
 void MainWindow::setRunsDirectory(const QString &folder)

@@ -62,6 +62,7 @@ private:
     void rebuildRecentMenu();
     void updateDeviceLabel();
     void offerRunModel(const QString &run); // after a run finishes: use its best model in Predict?
+    bool givePredictRunModel(const QString &runFolder); // Predict takes the run's best model; false if it has none
 
     Predictor *m_predictor;
     TrainingSession *m_session;
@@ -73,6 +74,7 @@ private:
     DatasetView *m_datasetView;
     QLabel *m_modelLabel, *m_deviceLabel;
     QString m_modelFolder, m_device;
+    QString m_openRun; // the run the Evaluate view shows
     bool m_predictUsable = false; // the model asked for last loads or has loaded; false: none, or it cannot predict
     QString m_demoData, m_demoModel;
     QAction *m_bf16Predict = nullptr;
