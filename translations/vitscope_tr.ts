@@ -210,7 +210,7 @@
     <message>
         <location filename="../ui/job_messages.cpp" line="68"/>
         <source>calibration: temperature %1 fitted on %2 validation images (ECE %3 → %4)</source>
-        <translation>kalibrasyon: sıcaklık %1, %2 doğrulama görüntüsünde uyduruldu (ECE %3 → %4)</translation>
+        <translation>kalibrasyon: %2 doğrulama görüntüsünde sıcaklık %1 olarak uyduruldu (ECE %3 → %4)</translation>
     </message>
     <message>
         <location filename="../ui/job_messages.cpp" line="74"/>

@@ -98,7 +98,7 @@ private Q_SLOTS:
                                    << QStringLiteral("ince ayar head: 85.804.040 parametrenin 6.152 tanesi eğitiliyor");
         QTest::newRow("calibration, figures in the locale")
             << QStringLiteral("calibration: temperature 1.234567 fitted on 1200 validation images (ECE 0.051234 -> 0.012345)")
-            << QStringLiteral("kalibrasyon: sıcaklık 1,235, 1200 doğrulama görüntüsünde uyduruldu (ECE 0,051 → 0,012)");
+            << QStringLiteral("kalibrasyon: 1200 doğrulama görüntüsünde sıcaklık 1,235 olarak uyduruldu (ECE 0,051 → 0,012)");
         QTest::newRow("not cached, and why")
             << QStringLiteral("the frozen part is computed again at every step (augmentation changes the images every epoch): slower than from cached features")
             << QStringLiteral("dondurulmuş kısım her adımda yeniden hesaplanıyor (veri artırma görüntüleri her epokta değiştirir): önbellekteki özniteliklerden daha yavaş");
