@@ -342,4 +342,9 @@ QWidget *MainWindow::view(int index) const
     return m_tabs->widget(index);
 }
 
+int MainWindow::currentView() const
+{
+    return startPageShown() ? -1 : m_tabs->currentIndex();
+}
+
 } // namespace vitscope

@@ -38,6 +38,7 @@ public:
     StartPage *startPage() const { return m_startPage; }
     void setRunsDirectory(const QString &folder);
     QWidget *view(int index) const;
+    int currentView() const; // the index showView() takes; -1 on the start page
     PredictView *predictView() const { return m_predictView; }
     TrainView *trainView() const { return m_trainView; }
     DatasetView *datasetView() const { return m_datasetView; }

@@ -10,10 +10,12 @@
 #include <QApplication>
 #include <QDir>
 #include <QEventLoop>
+#include <QStringList>
 #include <QTabWidget>
 #include <QTimer>
 
 #include <iostream>
+#include <memory>
 
 namespace vitscope {
 
@@ -31,9 +33,14 @@ void settle(int milliseconds) // lazy thumbnails and queued replots finish off t
 void startScreenshotTour(MainWindow &window, const QString &out, const QString &demoData)
 {
     QDir().mkpath(out);
-    auto grab = [&window, out](int view, const QString &name) {
+    // A shot that shows another view than its name says (a step that ran inside another's grab)
+    // fails the tour: the README's headless command and the package test rely on these files.
+    auto wrong = std::make_shared<QStringList>();
+    auto grab = [&window, out, wrong](int view, const QString &name) {
         window.showView(view);
         settle(1500);
+        if (window.currentView() != view)
+            *wrong << name;
         window.grab().save(QDir(out).filePath(name));
     };
     QObject::connect(&window, &MainWindow::datasetScanned, &window, [&window, grab, out] {
@@ -46,7 +53,10 @@ void startScreenshotTour(MainWindow &window, const QString &out, const QString &
         tv->applyRecipe(demoRecipe());
         QMetaObject::invokeMethod(tv, [tv] { tv->start(); }, Qt::QueuedConnection);
     });
-    QObject::connect(window.trainView(), &TrainView::runFinished, &window, [&window, grab](const QString &run) {
+    // Each grab lets events run, so a step must not start inside another's grab: opening the run
+    // already gives Predict its model, and the Predict step waits until the Evaluate shots are taken.
+    auto evaluated = std::make_shared<bool>(false);
+    QObject::connect(window.trainView(), &TrainView::runFinished, &window, [&window, grab, evaluated](const QString &run) {
         grab(1, QStringLiteral("train.png"));
         window.openRun(run);
         window.evaluateView()->selectCell(6, 6); // polyps predicted as polyps: the gallery
@@ -56,11 +66,13 @@ void startScreenshotTour(MainWindow &window, const QString &out, const QString &
             grab(2, QStringLiteral("calibration.png"));
             tabs->setCurrentIndex(0);
         }
+        *evaluated = true;
         window.openModel(QDir(run).filePath(QStringLiteral("checkpoints/best")));
     });
-    QObject::connect(&window, &MainWindow::modelReady, &window, [&window, demoData](const QString &folder) {
-        if (!folder.contains(QStringLiteral("checkpoints")))
+    QObject::connect(&window, &MainWindow::modelReady, &window, [&window, demoData, evaluated](const QString &folder) {
+        if (!*evaluated || !folder.contains(QStringLiteral("checkpoints")))
             return;
+        *evaluated = false; // once
         window.showView(3);
         window.predictView()->predictFiles({QDir(demoData).filePath(QStringLiteral("polyps/polyps_0003.jpg"))});
     });
@@ -72,10 +84,15 @@ void startScreenshotTour(MainWindow &window, const QString &out, const QString &
         window.showView(4);
         window.reviewView()->findLabelErrors(); // reads the labels, writes nothing
     });
-    QObject::connect(window.reviewView(), &ReviewView::busyChanged, &window, [grab, out](bool busy) {
+    QObject::connect(window.reviewView(), &ReviewView::busyChanged, &window, [grab, out, wrong](bool busy) {
         if (busy)
             return;
         grab(4, QStringLiteral("review.png"));
+        if (!wrong->isEmpty()) {
+            std::cerr << "screenshots showing another view than named: " << wrong->join(QStringLiteral(", ")).toStdString() << std::endl;
+            QTimer::singleShot(0, qApp, [] { QApplication::exit(1); });
+            return;
+        }
         std::cout << "screenshots written to " << out.toStdString() << std::endl;
         QTimer::singleShot(0, qApp, &QApplication::quit);
     });
