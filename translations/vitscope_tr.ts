@@ -183,142 +183,147 @@
         <translation>ince ayar %1: %3 parametrenin %2 tanesi eğitiliyor</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="57"/>
+        <location filename="../ui/job_messages.cpp" line="58"/>
+        <source>fine-tune %1 without pretrained weights: the frozen part stays random, so what trains has little to learn from</source>
+        <translation>önceden eğitilmiş ağırlıklar olmadan %1 ince ayarı: dondurulmuş kısım rastgele kalır, bu yüzden eğitilen kısmın öğrenebileceği pek bir şey yok</translation>
+    </message>
+    <message>
+        <location filename="../ui/job_messages.cpp" line="61"/>
         <source>early stopping: no improvement in %1 epochs</source>
         <translation>erken durdurma: %1 epoktur iyileşme yok</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="59"/>
+        <location filename="../ui/job_messages.cpp" line="63"/>
         <source>resumed at epoch %1, step %2</source>
         <translation>%1. epokta, %2. adımda devam edildi</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="61"/>
+        <location filename="../ui/job_messages.cpp" line="65"/>
         <source>training steps will replay from a CUDA graph after %1 ordinary steps</source>
         <translation>eğitim adımları, %1 olağan adımdan sonra bir CUDA grafiğinden yeniden oynatılacak</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="63"/>
+        <location filename="../ui/job_messages.cpp" line="67"/>
         <source>CUDA graph not used (%1); ordinary steps, same results</source>
         <translation>CUDA grafiği kullanılmadı (%1); olağan adımlar, aynı sonuçlar</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="65"/>
+        <location filename="../ui/job_messages.cpp" line="69"/>
         <source>stopped at step %1; resumable from %2</source>
         <translation>%1. adımda durduruldu; şuradan devam ettirilebilir: %2</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="68"/>
+        <location filename="../ui/job_messages.cpp" line="72"/>
         <source>calibration: temperature %1 fitted on %2 validation images (ECE %3 → %4)</source>
         <translation>kalibrasyon: %2 doğrulama görüntüsünde sıcaklık %1 olarak uyduruldu (ECE %3 → %4)</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="74"/>
+        <location filename="../ui/job_messages.cpp" line="78"/>
         <source>the frozen part is computed again at every step (%1): slower than from cached features</source>
         <translation>dondurulmuş kısım her adımda yeniden hesaplanıyor (%1): önbellekteki özniteliklerden daha yavaş</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="78"/>
+        <location filename="../ui/job_messages.cpp" line="82"/>
         <source>frozen part (%1): features of %2 of %3 images from the cache, %4 computed; %5</source>
         <translation>dondurulmuş kısım (%1): %3 görüntünün %2 tanesinin öznitelikleri önbellekten alındı, %4 tanesi hesaplandı; %5</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="82"/>
+        <location filename="../ui/job_messages.cpp" line="86"/>
         <source>finished an interrupted checkpoint swap (last.tmp became last)</source>
         <translation>yarıda kalan bir kontrol noktası değişimi tamamlandı (last.tmp, last oldu)</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="84"/>
+        <location filename="../ui/job_messages.cpp" line="88"/>
         <source>rolled back an interrupted checkpoint swap (last.old became last)</source>
         <translation>yarıda kalan bir kontrol noktası değişimi geri alındı (last.old, last oldu)</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="85"/>
+        <location filename="../ui/job_messages.cpp" line="89"/>
         <source>removed the left-over %1</source>
         <translation>artakalan %1 silindi</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="87"/>
+        <location filename="../ui/job_messages.cpp" line="91"/>
         <source>resuming from the checkpoint of the best epoch (%1): the epochs after it are trained again</source>
         <translation>en iyi epokun (%1) kontrol noktasından devam ediliyor: ondan sonraki epoklar yeniden eğitilir</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="89"/>
+        <location filename="../ui/job_messages.cpp" line="93"/>
         <source>batch %1 keeps the run&apos;s global batch</source>
         <translation>%1 grup boyutu, çalıştırmanın toplam grup boyutunu korur</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="91"/>
+        <location filename="../ui/job_messages.cpp" line="95"/>
         <source>run %1 has no checkpoint yet: it starts again from the beginning, as recorded</source>
         <translation>%1 çalıştırmasının henüz kontrol noktası yok: kaydedildiği gibi baştan başlıyor</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="92"/>
+        <location filename="../ui/job_messages.cpp" line="96"/>
         <source>label not applied: %1</source>
         <translation>etiket uygulanmadı: %1</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="96"/>
+        <location filename="../ui/job_messages.cpp" line="100"/>
         <source>no test split: the validation split selects the best model, so its metrics are optimistic; report them as validation results, not as test results</source>
         <translation>test bölümü yok: en iyi modeli doğrulama bölümü seçer, bu yüzden ölçümleri iyimserdir; bunları test sonuçları olarak değil, doğrulama sonuçları olarak bildirin</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="100"/>
+        <location filename="../ui/job_messages.cpp" line="104"/>
         <source>WARNING: %1 identical image(s) appear in more than one split part; evaluation results are inflated</source>
         <translation>UYARI: %1 özdeş görüntü birden fazla bölümde yer alıyor; değerlendirme sonuçları olduğundan yüksek çıkar</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="104"/>
+        <location filename="../ui/job_messages.cpp" line="108"/>
         <source>no model.safetensors: every weight initialised from the config (training from scratch)</source>
         <translation>model.safetensors yok: tüm ağırlıklar yapılandırmadan başlatıldı (sıfırdan eğitim)</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="107"/>
+        <location filename="../ui/job_messages.cpp" line="111"/>
         <source>classification head is new (%1 labels), initialised randomly: it must be trained before predictions mean anything</source>
         <translation>sınıflandırma katmanı yeni (%1 etiket), rastgele başlatıldı: tahminlerin bir anlamı olması için önce eğitilmesi gerekir</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="111"/>
+        <location filename="../ui/job_messages.cpp" line="115"/>
         <source>weights not in the checkpoint, newly initialised: %1</source>
         <translation>kontrol noktasında olmayan, yeni başlatılan ağırlıklar: %1</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="113"/>
+        <location filename="../ui/job_messages.cpp" line="117"/>
         <source>weights in the checkpoint that this model does not use: %1</source>
         <translation>kontrol noktasında olup bu modelin kullanmadığı ağırlıklar: %1</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="115"/>
+        <location filename="../ui/job_messages.cpp" line="119"/>
         <source>scanning %1</source>
         <translation>%1 taranıyor</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="117"/>
+        <location filename="../ui/job_messages.cpp" line="121"/>
         <source>loading %1 images</source>
         <translation>%1 görüntüleri yükleniyor</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="119"/>
+        <location filename="../ui/job_messages.cpp" line="123"/>
         <source>computing frozen features (%1)</source>
         <translation>dondurulmuş öznitelikler hesaplanıyor (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="121"/>
+        <location filename="../ui/job_messages.cpp" line="125"/>
         <source>computing frozen features</source>
         <translation>dondurulmuş öznitelikler hesaplanıyor</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="122"/>
+        <location filename="../ui/job_messages.cpp" line="126"/>
         <source>cross-validating</source>
         <translation>çapraz doğrulama yapılıyor</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="124"/>
+        <location filename="../ui/job_messages.cpp" line="128"/>
         <source>cancelled while preparing the data</source>
         <translation>veri hazırlanırken iptal edildi</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="126"/>
+        <location filename="../ui/job_messages.cpp" line="130"/>
         <source>%1 already holds a run: resume it or choose another folder</source>
         <translation>%1 zaten bir çalıştırma içeriyor: onu devam ettirin ya da başka bir klasör seçin</translation>
     </message>
@@ -2626,47 +2631,62 @@ ya da Aç…, Ekle… veya Yapıştır&apos;ı kullanın.</translation>
         <translation>Model küçük (%1 M parametre): not defterinin öğrenme oranı ViT-B/16&apos;nın ince ayarı içindir.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_dialogs.cpp" line="43"/>
+        <location filename="../ui/train_view_dialogs.cpp" line="56"/>
         <source>Check the recipe</source>
         <translation>Tarifi denetleyin</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_dialogs.cpp" line="45"/>
+        <location filename="../ui/train_view_dialogs.cpp" line="51"/>
         <source>Suggested: learning rate %1 with %2 warm-up steps (a tenth of the run).</source>
         <translation>Önerilen: %2 ısınma adımıyla öğrenme oranı %1 (çalıştırmanın onda biri).</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_dialogs.cpp" line="48"/>
+        <location filename="../ui/train_view_dialogs.cpp" line="44"/>
+        <source>Only part of the model would train, on a frozen part that has no pretrained weights: its weights stay random, so what trains has nothing to learn from. Freezing pays off with a pretrained model.</source>
+        <translation>Modelin yalnızca bir kısmı eğitilecek; dondurulan kısmın önceden eğitilmiş ağırlıkları yok: ağırlıkları rastgele kalır, bu yüzden eğitilen kısmın öğrenebileceği bir şey olmaz. Dondurma, önceden eğitilmiş bir modelle işe yarar.</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_dialogs.cpp" line="55"/>
+        <source>Suggested: train the whole network.</source>
+        <translation>Önerilen: tüm ağı eğitin.</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_dialogs.cpp" line="59"/>
         <source>Use the suggested recipe</source>
         <translation>Önerilen tarifi kullan</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_dialogs.cpp" line="49"/>
+        <location filename="../ui/train_view_dialogs.cpp" line="60"/>
         <source>Start as it is</source>
         <translation>Olduğu gibi başlat</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_dialogs.cpp" line="57"/>
+        <location filename="../ui/train_view_dialogs.cpp" line="69"/>
         <source>Using learning rate %1 and %2 warm-up steps.</source>
         <translation>Öğrenme oranı %1 ve %2 ısınma adımı kullanılıyor.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_dialogs.cpp" line="65"/>
+        <location filename="../ui/train_view_dialogs.cpp" line="71"/>
+        <source>Training the whole network.</source>
+        <translation>Tüm ağ eğitiliyor.</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_view_dialogs.cpp" line="79"/>
         <source>Damaged checkpoint</source>
         <translation>Hasarlı kontrol noktası</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_dialogs.cpp" line="66"/>
+        <location filename="../ui/train_view_dialogs.cpp" line="80"/>
         <source>The last checkpoint of run %1 is damaged, so the run cannot continue from it.</source>
         <translation>%1 çalıştırmasının son kontrol noktası hasarlı; çalıştırma oradan devam edemez.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_dialogs.cpp" line="69"/>
+        <location filename="../ui/train_view_dialogs.cpp" line="83"/>
         <source>The run kept a complete checkpoint at the end of its best epoch, epoch %1. Continue from there? The epochs after it are trained again, with the same result as before the damage.</source>
         <translation>Çalıştırma, en iyi epoku olan %1. epokun sonunda eksiksiz bir kontrol noktası sakladı. Oradan devam edilsin mi? Sonraki epoklar yeniden eğitilir ve hasardan önceki sonucun aynısı elde edilir.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_dialogs.cpp" line="73"/>
+        <location filename="../ui/train_view_dialogs.cpp" line="87"/>
         <source>Resume from epoch %1</source>
         <translation>%1. epoktan sürdür</translation>
     </message>

@@ -53,6 +53,10 @@ const QList<MessagePattern> &messages()
                         return QCoreApplication::translate("JobMessages", "fine-tune %1: %2 of %3 parameters train")
                             .arg(m.captured(1), QLocale().toString(m.captured(2).toLongLong()), QLocale().toString(m.captured(3).toLongLong()));
                     }),
+            pattern("^fine-tune (\\S+) without pretrained weights: the frozen part stays random, so what trains has little to learn from$",
+                    [](const auto &m) {
+                        return QCoreApplication::translate("JobMessages", "fine-tune %1 without pretrained weights: the frozen part stays random, so what trains has little to learn from").arg(m.captured(1));
+                    }),
             pattern("^early stopping: no improvement in (\\d+) epochs$",
                     [](const auto &m) { return QCoreApplication::translate("JobMessages", "early stopping: no improvement in %1 epochs").arg(m.captured(1)); }),
             pattern("^resumed at epoch (\\d+), step (\\d+)$",

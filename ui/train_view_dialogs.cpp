@@ -40,11 +40,22 @@ bool TrainView::confirmRecipe(const JobConfig &config)
     else if (a.smallModel)
         problems << tr("The model is small (%1 M parameters): the notebook's learning rate is meant for fine-tuning ViT-B/16.")
                         .arg(QLocale().toString(static_cast<double>(a.parameters) / 1e6, 'f', 1));
+    if (a.frozenRandomBody)
+        problems << tr("Only part of the model would train, on a frozen part that has no pretrained weights: its weights stay random, "
+                       "so what trains has nothing to learn from. Freezing pays off with a pretrained model.");
+    const TrainConfig &t = config.train;
+    const bool schedule = a.suggested.lr != t.lr || a.suggested.warmupSteps != t.warmupSteps || a.suggested.warmupRatio != t.warmupRatio;
+    const bool wholeNetwork = a.suggested.fineTune != t.fineTune;
+    QStringList suggestion;
+    if (schedule)
+        suggestion << tr("Suggested: learning rate %1 with %2 warm-up steps (a tenth of the run).")
+                          .arg(QLocale().toString(a.suggested.lr, 'g', 2))
+                          .arg(a.suggested.warmupSteps);
+    if (wholeNetwork)
+        suggestion << tr("Suggested: train the whole network.");
     QMessageBox box(QMessageBox::Warning, tr("Check the recipe"), problems.join(QStringLiteral("\n\n")), QMessageBox::NoButton, this);
     box.setObjectName(QStringLiteral("recipeWarning"));
-    box.setInformativeText(tr("Suggested: learning rate %1 with %2 warm-up steps (a tenth of the run).")
-                               .arg(QLocale().toString(a.suggested.lr, 'g', 2))
-                               .arg(a.suggested.warmupSteps));
+    box.setInformativeText(suggestion.join(QLatin1Char(' ')));
     auto *suggested = box.addButton(tr("Use the suggested recipe"), QMessageBox::AcceptRole);
     auto *asIs = box.addButton(tr("Start as it is"), QMessageBox::DestructiveRole);
     box.addButton(QMessageBox::Cancel);
@@ -54,7 +65,10 @@ bool TrainView::confirmRecipe(const JobConfig &config)
         JobConfig c = formConfig();
         c.train = a.suggested;
         setFormConfig(c);
-        m_log->appendPlainText(tr("Using learning rate %1 and %2 warm-up steps.").arg(QLocale().toString(a.suggested.lr, 'g', 2)).arg(a.suggested.warmupSteps));
+        if (schedule)
+            m_log->appendPlainText(tr("Using learning rate %1 and %2 warm-up steps.").arg(QLocale().toString(a.suggested.lr, 'g', 2)).arg(a.suggested.warmupSteps));
+        if (wholeNetwork)
+            m_log->appendPlainText(tr("Training the whole network."));
         return true;
     }
     return box.clickedButton() == asIs;

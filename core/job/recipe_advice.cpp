@@ -28,6 +28,7 @@ RecipeAdvice adviseRecipe(const JobConfig &config)
 
     const ViTConfig model = loadViTConfig((fs::path(config.model) / "config.json").string());
     a.fromScratch = !fs::exists(fs::path(config.model) / "model.safetensors");
+    a.frozenRandomBody = a.fromScratch && t.fineTune.mode != FineTune::Mode::Full;
     a.parameters = model.parameterCount(static_cast<int64_t>(std::max<std::size_t>(classes.size(), 2)));
     // A learning rate already meant for training from scratch or a small model raises no concern.
     const bool fineTuningLr = t.lr < 1e-4;
@@ -42,6 +43,8 @@ RecipeAdvice adviseRecipe(const JobConfig &config)
     }
     if (a.fromScratch || a.smallModel)
         a.suggested.lr = std::max(t.lr, 1e-3); // the embedded demo's recipe for its tiny model
+    if (a.frozenRandomBody)
+        a.suggested.fineTune = FineTune{};
     return a;
 }
 

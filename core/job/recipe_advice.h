@@ -17,8 +17,11 @@ struct RecipeAdvice {
     bool fromScratch = false;     // config.json only: no pretrained weights
     int64_t parameters = 0;
     bool smallModel = false;      // under 10 M parameters
-    TrainConfig suggested;        // the same recipe with a learning rate and warm-up that suit
-    bool any() const { return warmupDominates || fromScratch || smallModel; }
+    // Whatever the learning rate: a frozen part (head or last:K) with no pretrained weights stays
+    // random, so what trains on it has nothing to learn from. Suggested: the whole network.
+    bool frozenRandomBody = false;
+    TrainConfig suggested;        // the same recipe with a learning rate, warm-up and fine-tune mode that suit
+    bool any() const { return warmupDominates || fromScratch || smallModel || frozenRandomBody; }
 };
 
 // Reads the model's config.json and lists the data set's images (opens none). Throws

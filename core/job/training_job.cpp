@@ -225,10 +225,13 @@ TrainSummary runRanked(const TrainJob &job, JobConfig &config, Ranks &ranks, con
     // Seeded before loading: a from-scratch model and a new head are initialised from this RNG.
     torch::manual_seed(config.train.seed);
     auto model = loadModel(config.model, {prepared.split.classes, device});
-    if (!fromCheckpoint) // on resume the checkpoint replaces these weights; their story was told at the start
+    if (!fromCheckpoint && cb.warning) { // on resume the checkpoint replaces these weights; their story was told at the start
         for (const auto &m : model.messages())
-            if (cb.warning)
-                cb.warning(m);
+            cb.warning(m);
+        if (model.fromScratch && config.train.fineTune.mode != FineTune::Mode::Full)
+            cb.warning("fine-tune " + fineTuneText(config.train.fineTune) +
+                       " without pretrained weights: the frozen part stays random, so what trains has little to learn from");
+    }
 
     const auto featureStart = Clock::now();
     FrozenFeatures features = ranks.cacheStage([&] { return prepareFeatures(config, model, preprocess, device, prepared, cb, stop); });

@@ -162,15 +162,19 @@ private Q_SLOTS:
         QTest::addColumn<QString>("answer");
         QTest::addColumn<bool>("starts");
         QTest::addColumn<double>("lr");
-        QTest::newRow("cancel") << QStringLiteral("Cancel") << false << 2e-5;
-        QTest::newRow("the suggested recipe") << QStringLiteral("Use the suggested recipe") << true << 1e-3;
-        QTest::newRow("as it is") << QStringLiteral("Start as it is") << true << 2e-5;
+        QTest::addColumn<bool>("head"); // only the classifier trains, on the config-only model's random body
+        QTest::newRow("cancel") << QStringLiteral("Cancel") << false << 2e-5 << false;
+        QTest::newRow("the suggested recipe") << QStringLiteral("Use the suggested recipe") << true << 1e-3 << false;
+        QTest::newRow("as it is") << QStringLiteral("Start as it is") << true << 2e-5 << false;
+        QTest::newRow("head on random weights, suggested") << QStringLiteral("Use the suggested recipe") << true << 1e-3 << true;
+        QTest::newRow("head on random weights, as it is") << QStringLiteral("Start as it is") << true << 2e-5 << true;
     }
     void startWarnsAboutTheRecipe()
     {
         QFETCH(QString, answer);
         QFETCH(bool, starts);
         QFETCH(double, lr);
+        QFETCH(bool, head);
         QTemporaryDir dir;
         writeDemoDataset(dir.filePath(QStringLiteral("data")).toStdString(), 3, 4);
         TrainingSession session;
@@ -181,6 +185,13 @@ private Q_SLOTS:
         c.data.cacheDir = dir.filePath(QStringLiteral("cache")).toStdString();
         c.train.device = "cpu";
         c.train.epochs = 1;
+        if (head) { // the tiny model without its weights
+            const QString model = dir.filePath(QStringLiteral("config-only"));
+            QVERIFY(QDir().mkpath(model));
+            QVERIFY(QFile::copy(QStringLiteral(VITSCOPE_TEST_DATA "/vit-tiny-classifier/config.json"), model + QStringLiteral("/config.json")));
+            c.model = model.toStdString();
+            c.train.fineTune = {FineTune::Mode::Head, 0};
+        }
         view.setFormConfig(c);
         view.setRunFolder(dir.filePath(QStringLiteral("run")));
         QString text;
@@ -198,8 +209,15 @@ private Q_SLOTS:
         QVERIFY2(text.contains(QStringLiteral("500")) && text.contains(QStringLiteral("steps")), qPrintable(text));
         QCOMPARE(session.isRunning(), starts);
         QCOMPARE(view.formConfig().train.lr, lr);
+        QCOMPARE(text.contains(QStringLiteral("no pretrained weights: its weights stay random")), head);
+        // The suggestion trains the whole network; started as it is, the log says why it may learn little.
+        const bool suggested = answer == QLatin1String("Use the suggested recipe");
+        QCOMPARE(view.formConfig().train.fineTune.mode, head && !suggested ? FineTune::Mode::Head : FineTune::Mode::Full);
         if (starts)
             QVERIFY(finished.wait(60000));
+        const QString log = view.findChild<QPlainTextEdit *>()->toPlainText();
+        QCOMPARE(log.contains(QStringLiteral("the frozen part stays random")), head && !suggested);
+        QCOMPARE(log.contains(QStringLiteral("Training the whole network.")), head && suggested);
     }
 
     void replaysRunHistory_data()

@@ -349,6 +349,13 @@ TEST_CASE("recipeAdviceSeesAWarmUpLongerThanTheRun")
     // What the suggestion fixes, it no longer raises.
     job.config.train = a.suggested;
     REQUIRE(!adviseRecipe(job.config).any());
+    // Only the classifier on the config-only model's random body: whatever the learning rate, the
+    // whole network is suggested.
+    job.config.train.fineTune = {FineTune::Mode::Head, 0};
+    const RecipeAdvice frozen = adviseRecipe(job.config);
+    REQUIRE((frozen.any() && frozen.frozenRandomBody && !frozen.fromScratch && frozen.suggested.fineTune == FineTune{}));
+    job.config.train = frozen.suggested;
+    REQUIRE(!adviseRecipe(job.config).any());
     // A warm-up ratio counts as its share of the run; a pretrained ViT-B/16 on Kvasir raises nothing.
     job.config.train = TrainConfig{};
     job.config.train.warmupRatio = 0.6;
