@@ -2618,7 +2618,7 @@ ya da Aç…, Ekle… veya Yapıştır&apos;ı kullanın.</translation>
     <message>
         <location filename="../ui/train_view_dialogs.cpp" line="29"/>
         <source>The warm-up takes %1 of the run&apos;s %2 steps (%3 training images, batch %4, %5 epochs): the learning rate only reaches %6 instead of %7, and the model may hardly learn.</source>
-        <translation>Isınma, çalıştırmanın %2 adımının %1 adımını kaplıyor (%3 eğitim görüntüsü, yığın %4, %5 dönem): öğrenme oranı %7 yerine yalnızca %6 değerine ulaşır ve model neredeyse hiç öğrenmeyebilir.</translation>
+        <translation>Isınma, çalıştırmanın %2 adımının %1 adımını kaplıyor (%3 eğitim görüntüsü, grup boyutu %4, %5 epok): öğrenme oranı %7 yerine yalnızca %6 değerine ulaşır ve model neredeyse hiç öğrenmeyebilir.</translation>
     </message>
     <message>
         <location filename="../ui/train_view_dialogs.cpp" line="38"/>
