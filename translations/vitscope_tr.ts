@@ -319,11 +319,26 @@
     </message>
     <message>
         <location filename="../ui/job_messages.cpp" line="128"/>
+        <source>CPU, 1 thread</source>
+        <translation>CPU, 1 iş parçacığı</translation>
+    </message>
+    <message>
+        <location filename="../ui/job_messages.cpp" line="129"/>
+        <source>CPU, %1 threads</source>
+        <translation>CPU, %1 iş parçacığı</translation>
+    </message>
+    <message>
+        <location filename="../ui/job_messages.cpp" line="130"/>
+        <source>CUDA device %1</source>
+        <translation>CUDA aygıtı %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/job_messages.cpp" line="132"/>
         <source>cancelled while preparing the data</source>
         <translation>veri hazırlanırken iptal edildi</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="130"/>
+        <location filename="../ui/job_messages.cpp" line="134"/>
         <source>%1 already holds a run: resume it or choose another folder</source>
         <translation>%1 zaten bir çalıştırma içeriyor: onu devam ettirin ya da başka bir klasör seçin</translation>
     </message>
@@ -549,86 +564,86 @@
 <context>
     <name>vitscope::EstimatePanel</name>
     <message numerus="yes">
-        <location filename="../ui/estimate_panel.cpp" line="30"/>
+        <location filename="../ui/estimate_panel.cpp" line="31"/>
         <source>%n s</source>
         <translation>
             <numerusform>%n sn</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/estimate_panel.cpp" line="32"/>
+        <location filename="../ui/estimate_panel.cpp" line="33"/>
         <source>%1 min %2 s</source>
         <translation>%1 dk %2 sn</translation>
     </message>
     <message>
-        <location filename="../ui/estimate_panel.cpp" line="33"/>
+        <location filename="../ui/estimate_panel.cpp" line="34"/>
         <source>%1 h %2 min</source>
         <translation>%1 sa %2 dk</translation>
     </message>
     <message>
-        <location filename="../ui/estimate_panel.cpp" line="40"/>
+        <location filename="../ui/estimate_panel.cpp" line="41"/>
         <source>Whole network</source>
         <translation>Tüm ağ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/estimate_panel.cpp" line="42"/>
+        <location filename="../ui/estimate_panel.cpp" line="43"/>
         <source>Last %n block(s)</source>
         <translation>
             <numerusform>Son %n blok</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/estimate_panel.cpp" line="44"/>
+        <location filename="../ui/estimate_panel.cpp" line="45"/>
         <source>Classifier only</source>
         <translation>Yalnızca sınıflandırıcı</translation>
     </message>
     <message>
-        <location filename="../ui/estimate_panel.cpp" line="71"/>
+        <location filename="../ui/estimate_panel.cpp" line="72"/>
         <source>Estimate how long it ta&amp;kes</source>
         <translation>&amp;Ne kadar süreceğini tahmin et</translation>
     </message>
     <message>
-        <location filename="../ui/estimate_panel.cpp" line="72"/>
+        <location filename="../ui/estimate_panel.cpp" line="73"/>
         <source>Times a few training steps of this model on this computer for each way of fine-tuning, and says how long the whole run would take (what is already cached counts). Takes a few minutes for ViT-B/16 on a CPU.</source>
         <translation>Bu modelin birkaç eğitim adımını bu bilgisayarda her ince ayar yolu için ölçer ve tüm çalıştırmanın ne kadar süreceğini söyler (önbellekte olanlar hesaba katılır). CPU üzerinde ViT-B/16 için birkaç dakika sürer.</translation>
     </message>
     <message>
-        <location filename="../ui/estimate_panel.cpp" line="77"/>
+        <location filename="../ui/estimate_panel.cpp" line="78"/>
         <source>Fine-tune</source>
         <translation>İnce ayar</translation>
     </message>
     <message>
-        <location filename="../ui/estimate_panel.cpp" line="77"/>
+        <location filename="../ui/estimate_panel.cpp" line="78"/>
         <source>Precision</source>
         <translation>Hassasiyet</translation>
     </message>
     <message>
-        <location filename="../ui/estimate_panel.cpp" line="77"/>
+        <location filename="../ui/estimate_panel.cpp" line="78"/>
         <source>Per epoch</source>
         <translation>Epok başına</translation>
     </message>
     <message>
-        <location filename="../ui/estimate_panel.cpp" line="77"/>
+        <location filename="../ui/estimate_panel.cpp" line="78"/>
         <source>Total</source>
         <translation>Toplam</translation>
     </message>
     <message>
-        <location filename="../ui/estimate_panel.cpp" line="103"/>
+        <location filename="../ui/estimate_panel.cpp" line="104"/>
         <source>Timing a few steps on this computer…</source>
         <translation>Bu bilgisayarda birkaç adım ölçülüyor…</translation>
     </message>
     <message>
-        <location filename="../ui/estimate_panel.cpp" line="109"/>
+        <location filename="../ui/estimate_panel.cpp" line="110"/>
         <source>No estimate: %1</source>
         <translation>Tahmin yok: %1</translation>
     </message>
     <message>
-        <location filename="../ui/estimate_panel.cpp" line="124"/>
+        <location filename="../ui/estimate_panel.cpp" line="125"/>
         <source>including %1 once, to decode images and compute features not cached yet</source>
         <translation>önbellekte olmayan görüntüleri çözmek ve özellikleri hesaplamak için bir kez %1 dahil</translation>
     </message>
     <message>
-        <location filename="../ui/estimate_panel.cpp" line="128"/>
+        <location filename="../ui/estimate_panel.cpp" line="129"/>
         <source>%1 · %2 training, %3 validation, %4 test images; %5 not cached yet.</source>
         <translation>%1 · %2 eğitim, %3 doğrulama, %4 test görüntüsü; %5 henüz önbellekte değil.</translation>
     </message>
@@ -979,37 +994,37 @@
 <context>
     <name>vitscope::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="41"/>
+        <location filename="../ui/main_window.cpp" line="40"/>
         <source>vitscope — ViT classification of endoscopy images</source>
         <translation>vitscope — endoskopi görüntülerinin ViT ile sınıflandırılması</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="47"/>
+        <location filename="../ui/main_window.cpp" line="46"/>
         <source>&amp;Dataset</source>
         <translation>&amp;Veri kümesi</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="48"/>
+        <location filename="../ui/main_window.cpp" line="47"/>
         <source>&amp;Train</source>
         <translation>&amp;Eğitim</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="49"/>
+        <location filename="../ui/main_window.cpp" line="48"/>
         <source>&amp;Evaluate</source>
         <translation>&amp;Değerlendirme</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="50"/>
+        <location filename="../ui/main_window.cpp" line="49"/>
         <source>&amp;Predict</source>
         <translation>&amp;Tahmin</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="53"/>
+        <location filename="../ui/main_window.cpp" line="52"/>
         <source>Review</source>
         <translation>İnceleme</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="54"/>
+        <location filename="../ui/main_window.cpp" line="53"/>
         <source>Find labels that are probably wrong, fix them from the keyboard, label new frames (Ctrl+5)</source>
         <translation>Büyük olasılıkla yanlış etiketleri bulun, klavyeden düzeltin, yeni kareleri etiketleyin (Ctrl+5)</translation>
     </message>
@@ -1114,43 +1129,33 @@
         <translation>&lt;h3&gt;vitscope %1&lt;/h3&gt;&lt;p&gt;Endoskopi görüntülerinde Vision Transformer ince ayarı ve çalıştırılması.&lt;/p&gt;&lt;p&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Qt %3, LibTorch, OpenCV ve QCustomPlot ile derlendi. GNU GPL sürüm 3 ya da sonrası altında özgür yazılımdır; hiçbir garanti verilmez.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="73"/>
-        <location filename="../ui/main_window.cpp" line="123"/>
+        <location filename="../ui/main_window.cpp" line="72"/>
+        <location filename="../ui/main_window.cpp" line="122"/>
         <source>No model loaded</source>
         <translation>Model yüklenmedi</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="119"/>
+        <location filename="../ui/main_window.cpp" line="118"/>
         <source>Untrained model: %1</source>
         <translation>Eğitilmemiş model: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="120"/>
+        <location filename="../ui/main_window.cpp" line="119"/>
         <source>%1 has no trained weights yet: train it in the Train view to predict with it.</source>
         <translation>%1 henüz eğitilmiş ağırlıklara sahip değil: onunla tahmin yapmak için Eğitim görünümünde eğitin.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="230"/>
+        <location filename="../ui/main_window.cpp" line="229"/>
         <source>The demo model has no trained weights, so it cannot predict: open or get a real model from the File menu, or train one on the demo data in the Train view.</source>
         <translation>Tanıtım modelinin eğitilmiş ağırlıkları yok, bu yüzden tahmin edemez: Dosya menüsünden gerçek bir model açın ya da edinin, veya Eğitim görünümünde tanıtım verileriyle bir model eğitin.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="295"/>
-        <source>CPU, 1 thread</source>
-        <translation>CPU, 1 iş parçacığı</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="296"/>
-        <source>CPU, %1 threads</source>
-        <translation>CPU, %1 iş parçacığı</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="297"/>
+        <location filename="../ui/main_window.cpp" line="291"/>
         <source>CPU bf16: native</source>
         <translation>CPU bf16: donanımsal</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="297"/>
+        <location filename="../ui/main_window.cpp" line="291"/>
         <source>CPU bf16: not native</source>
         <translation>CPU bf16: donanımsal değil</translation>
     </message>
@@ -1195,7 +1200,7 @@
         <translation>Model: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="97"/>
+        <location filename="../ui/main_window.cpp" line="96"/>
         <source>Model: %1 (%n classes)</source>
         <translation>
             <numerusform>Model: %1 (%n sınıf)</numerusform>
@@ -1212,62 +1217,62 @@
         <translation>S&amp;on kullanılanlar</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="124"/>
+        <location filename="../ui/main_window.cpp" line="123"/>
         <source>The model could not be loaded: %1</source>
         <translation>Model yüklenemedi: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="150"/>
+        <location filename="../ui/main_window.cpp" line="149"/>
         <source>Predict now uses the best model of run %1, which the Evaluate results come from.</source>
         <translation>Tahmin artık Değerlendirme sonuçlarının geldiği %1 çalıştırmasının en iyi modelini kullanıyor.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="234"/>
+        <location filename="../ui/main_window.cpp" line="233"/>
         <source>Not found: %1</source>
         <translation>Bulunamadı: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="267"/>
+        <location filename="../ui/main_window.cpp" line="266"/>
         <source>Saved %1</source>
         <translation>%1 kaydedildi</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="276"/>
+        <location filename="../ui/main_window.cpp" line="275"/>
         <source>Training finished</source>
         <translation>Eğitim bitti</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="277"/>
+        <location filename="../ui/main_window.cpp" line="276"/>
         <source>Run %1 finished. Use its best model in the Predict view (instead of %2)?</source>
         <translation>%1 çalıştırması bitti. En iyi modeli Tahmin görünümünde (%2 yerine) kullanılsın mı?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="278"/>
+        <location filename="../ui/main_window.cpp" line="277"/>
         <source>no model</source>
         <translation>model yok</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="289"/>
+        <location filename="../ui/main_window.cpp" line="288"/>
         <source>predicting in bf16</source>
         <translation>bf16 ile tahmin</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="289"/>
+        <location filename="../ui/main_window.cpp" line="288"/>
         <source>predicting in fp32</source>
         <translation>fp32 ile tahmin</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="293"/>
+        <location filename="../ui/main_window.cpp" line="290"/>
         <source>Compute device: chosen when a model is opened</source>
         <translation>Hesaplama aygıtı: bir model açılınca seçilir</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="297"/>
+        <location filename="../ui/main_window.cpp" line="291"/>
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="325"/>
+        <location filename="../ui/main_window.cpp" line="319"/>
         <source>Predict uses the best model of run %1.</source>
         <translation>Tahmin, %1 çalıştırmasının en iyi modelini kullanıyor.</translation>
     </message>

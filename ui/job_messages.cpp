@@ -124,6 +124,10 @@ const QList<MessagePattern> &messages()
             // The label review's stages (core/job/label_review.cpp).
             fixed("computing frozen features", QT_TRANSLATE_NOOP("JobMessages", "computing frozen features")),
             fixed("cross-validating", QT_TRANSLATE_NOOP("JobMessages", "cross-validating")),
+            // The device (core/engine/runtime.cpp deviceDescription).
+            fixed("CPU, 1 threads", QT_TRANSLATE_NOOP("JobMessages", "CPU, 1 thread")),
+            pattern("^CPU, (\\d+) threads$", [](const auto &m) { return QCoreApplication::translate("JobMessages", "CPU, %1 threads").arg(m.captured(1)); }),
+            pattern("^CUDA device (\\d+)$", [](const auto &m) { return QCoreApplication::translate("JobMessages", "CUDA device %1").arg(m.captured(1)); }),
             // Why a job ended without a run.
             fixed("cancelled while preparing the data", QT_TRANSLATE_NOOP("JobMessages", "cancelled while preparing the data")),
             pattern("^(.*) already holds a run: resume it or choose another folder$",

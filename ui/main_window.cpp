@@ -23,7 +23,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMessageBox>
-#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QSettings>
 #include <QStackedWidget>
@@ -288,12 +287,7 @@ void MainWindow::updateDeviceLabel()
 {
     const QString precision = m_bf16Predict->isChecked() ? tr("predicting in bf16") : tr("predicting in fp32");
     // The engine says "CPU, N threads" in English; the status bar says it in the user's language.
-    static const QRegularExpression cpu(QStringLiteral("^CPU, (\\d+) threads$"));
-    const auto m = cpu.match(m_device);
-    const QString device = m_device.isEmpty()   ? tr("Compute device: chosen when a model is opened")
-                           : !m.hasMatch()      ? m_device
-                           : m.captured(1) == QLatin1String("1") ? tr("CPU, 1 thread")
-                                                                 : tr("CPU, %1 threads").arg(m.captured(1));
+    const QString device = m_device.isEmpty() ? tr("Compute device: chosen when a model is opened") : jobMessageText(m_device);
     m_deviceLabel->setText(tr("%1 · %2 · %3").arg(device, cpuHasNativeBf16() ? tr("CPU bf16: native") : tr("CPU bf16: not native"), precision));
     m_deviceLabel->setToolTip(QString::fromStdString(cpuBf16Description()));
 }

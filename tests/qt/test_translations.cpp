@@ -110,6 +110,7 @@ private Q_SLOTS:
                                     << QStringLiteral("sınıflandırma katmanı yeni (8 etiket), rastgele başlatıldı: tahminlerin bir anlamı olması için önce eğitilmesi gerekir");
         QTest::newRow("stopped") << QStringLiteral("stopped at step 420; resumable from /runs/a/checkpoints/last")
                                  << QStringLiteral("420. adımda durduruldu; şuradan devam ettirilebilir: /runs/a/checkpoints/last");
+        QTest::newRow("device") << QStringLiteral("CPU, 2 threads") << QStringLiteral("CPU, 2 iş parçacığı");
         QTest::newRow("unknown") << QStringLiteral("something new") << QStringLiteral("something new");
     }
     void jobMessages()
