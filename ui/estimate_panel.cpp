@@ -81,8 +81,6 @@ EstimatePanel::EstimatePanel(std::function<JobConfig()> config, QWidget *parent)
     m_table->verticalHeader()->setVisible(false);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setVisible(false);
-    // A few rows, scrolling: the recipe form above keeps its height.
-    m_table->setMaximumHeight(m_table->horizontalHeader()->sizeHint().height() + 3 * m_table->verticalHeader()->defaultSectionSize());
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -125,6 +123,9 @@ void EstimatePanel::show(const JobEstimate &e)
             total->setToolTip(tr("including %1 once, to decode images and compute features not cached yet").arg(estimateDuration(m.oneTimeSeconds)));
         m_table->setItem(r, 3, total);
     }
+    // Every row in sight (six at most): the Train view makes room for them, the recipe scrolling.
+    m_table->setFixedHeight(m_table->horizontalHeader()->sizeHint().height() + m_table->rowCount() * m_table->verticalHeader()->defaultSectionSize() +
+                            2 * m_table->frameWidth());
     m_table->setVisible(true);
     m_status->setText(tr("%1 · %2 training, %3 validation, %4 test images; %5 not cached yet.")
                           .arg(jobMessageText(QString::fromStdString(e.device)))

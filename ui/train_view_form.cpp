@@ -28,8 +28,11 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace vitscope {
 namespace {
@@ -188,7 +191,25 @@ QWidget *TrainView::buildForm()
     recipeScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     recipeScroll->setMaximumHeight(recipe->sizeHint().height() + 2);
     recipeScroll->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
-    runsBox->setMinimumHeight(4 * m_runList->fontMetrics().height() + 40);
+    recipeScroll->setMinimumHeight(120); // a scroll area's own minimum is its widget's: it would never give way
+    // A few runs in sight; the time estimate's whole table when its tab is chosen, the recipe
+    // scrolling to make room.
+    const int runsHeight = 4 * m_runList->fontMetrics().height() + 40;
+    runsBox->setMinimumHeight(runsHeight);
+    auto fit = [this, runsBox, runsHeight] {
+        // A box layout gives an item whose size hint is ignored less than its minimum, so the
+        // estimate's height is a fixed one.
+        if (runsBox->currentWidget() == m_estimate) {
+            runsBox->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+            runsBox->setFixedHeight(std::max(runsHeight, m_estimate->minimumSizeHint().height() + runsBox->tabBar()->sizeHint().height() + 16));
+        } else {
+            runsBox->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Ignored);
+            runsBox->setMinimumHeight(runsHeight);
+            runsBox->setMaximumHeight(QWIDGETSIZE_MAX);
+        }
+    };
+    connect(runsBox, &QTabWidget::currentChanged, runsBox, fit);
+    connect(m_estimate, &EstimatePanel::estimated, runsBox, fit);
     panelLayout->addWidget(recipeScroll, 1);
     panelLayout->addLayout(buttons); // Start, Stop and Resume always in sight
     panelLayout->addWidget(runsBox, 0); // its minimum first; what the recipe leaves when that fits

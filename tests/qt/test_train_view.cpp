@@ -16,6 +16,8 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QTabWidget>
+#include <QTableWidget>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTimer>
@@ -149,10 +151,23 @@ private Q_SLOTS:
         c.train.device = "cpu";
         c.train.batchSize = 4;
         view.setFormConfig(c);
+        // In a window of the default size, the estimate's tab shows its whole table: the recipe scrolls.
+        view.resize(1200, 720);
+        view.show();
+        QWidget *w = view.estimatePanel();
+        while (w && !qobject_cast<QTabWidget *>(w))
+            w = w->parentWidget();
+        QVERIFY(w);
+        qobject_cast<QTabWidget *>(w)->setCurrentWidget(view.estimatePanel());
         QSignalSpy done(view.estimatePanel(), &EstimatePanel::estimated);
         view.estimatePanel()->estimate();
         QVERIFY(done.wait(60000));
+        auto *table = view.estimatePanel()->findChild<QTableWidget *>();
         QVERIFY(view.estimatePanel()->rowCount() >= 3); // full, last:2, head (and bf16 where native)
+        QTRY_VERIFY2(table->viewport()->height() >= table->rowCount() * table->rowHeight(0),
+                     qPrintable(QStringLiteral("%1 rows of %2 pixels in %3").arg(table->rowCount()).arg(table->rowHeight(0)).arg(table->viewport()->height())));
+        QTRY_VERIFY(table->mapTo(&view, QPoint(0, table->height())).y() <= view.height()); // inside the view, not cut off
+        QCOMPARE(view.height(), 720);
     }
 
     // The notebook's recipe on a small data set and a tiny model: Start first asks, and the
