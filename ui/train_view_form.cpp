@@ -191,7 +191,6 @@ QWidget *TrainView::buildForm()
     recipeScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     recipeScroll->setMaximumHeight(recipe->sizeHint().height() + 2);
     recipeScroll->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
-    recipeScroll->setMinimumHeight(120); // a scroll area's own minimum is its widget's: it would never give way
     // A few runs in sight; the time estimate's whole table when its tab is chosen, the recipe
     // scrolling to make room.
     const int runsHeight = 4 * m_runList->fontMetrics().height() + 40;
