@@ -585,65 +585,68 @@
         <source>Whole network</source>
         <translation>Tüm ağ</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../ui/estimate_panel.cpp" line="43"/>
-        <source>Last %n block(s)</source>
-        <translation>
-            <numerusform>Son %n blok</numerusform>
-        </translation>
+    <message>
+        <location filename="../ui/estimate_panel.cpp" line="44"/>
+        <source>Last block</source>
+        <translation>Son blok</translation>
     </message>
     <message>
-        <location filename="../ui/estimate_panel.cpp" line="45"/>
+        <location filename="../ui/estimate_panel.cpp" line="44"/>
+        <source>Last %1 blocks</source>
+        <translation>Son %1 blok</translation>
+    </message>
+    <message>
+        <location filename="../ui/estimate_panel.cpp" line="46"/>
         <source>Classifier only</source>
         <translation>Yalnızca sınıflandırıcı</translation>
     </message>
     <message>
-        <location filename="../ui/estimate_panel.cpp" line="72"/>
+        <location filename="../ui/estimate_panel.cpp" line="73"/>
         <source>Estimate how long it ta&amp;kes</source>
         <translation>&amp;Ne kadar süreceğini tahmin et</translation>
     </message>
     <message>
-        <location filename="../ui/estimate_panel.cpp" line="73"/>
+        <location filename="../ui/estimate_panel.cpp" line="74"/>
         <source>Times a few training steps of this model on this computer for each way of fine-tuning, and says how long the whole run would take (what is already cached counts). Takes a few minutes for ViT-B/16 on a CPU.</source>
         <translation>Bu modelin birkaç eğitim adımını bu bilgisayarda her ince ayar yolu için ölçer ve tüm çalıştırmanın ne kadar süreceğini söyler (önbellekte olanlar hesaba katılır). CPU üzerinde ViT-B/16 için birkaç dakika sürer.</translation>
     </message>
     <message>
-        <location filename="../ui/estimate_panel.cpp" line="78"/>
+        <location filename="../ui/estimate_panel.cpp" line="79"/>
         <source>Fine-tune</source>
         <translation>İnce ayar</translation>
     </message>
     <message>
-        <location filename="../ui/estimate_panel.cpp" line="78"/>
+        <location filename="../ui/estimate_panel.cpp" line="79"/>
         <source>Precision</source>
         <translation>Hassasiyet</translation>
     </message>
     <message>
-        <location filename="../ui/estimate_panel.cpp" line="78"/>
+        <location filename="../ui/estimate_panel.cpp" line="79"/>
         <source>Per epoch</source>
         <translation>Epok başına</translation>
     </message>
     <message>
-        <location filename="../ui/estimate_panel.cpp" line="78"/>
+        <location filename="../ui/estimate_panel.cpp" line="79"/>
         <source>Total</source>
         <translation>Toplam</translation>
     </message>
     <message>
-        <location filename="../ui/estimate_panel.cpp" line="104"/>
+        <location filename="../ui/estimate_panel.cpp" line="103"/>
         <source>Timing a few steps on this computer…</source>
         <translation>Bu bilgisayarda birkaç adım ölçülüyor…</translation>
     </message>
     <message>
-        <location filename="../ui/estimate_panel.cpp" line="110"/>
+        <location filename="../ui/estimate_panel.cpp" line="109"/>
         <source>No estimate: %1</source>
         <translation>Tahmin yok: %1</translation>
     </message>
     <message>
-        <location filename="../ui/estimate_panel.cpp" line="125"/>
+        <location filename="../ui/estimate_panel.cpp" line="124"/>
         <source>including %1 once, to decode images and compute features not cached yet</source>
         <translation>önbellekte olmayan görüntüleri çözmek ve özellikleri hesaplamak için bir kez %1 dahil</translation>
     </message>
     <message>
-        <location filename="../ui/estimate_panel.cpp" line="129"/>
+        <location filename="../ui/estimate_panel.cpp" line="131"/>
         <source>%1 · %2 training, %3 validation, %4 test images; %5 not cached yet.</source>
         <translation>%1 · %2 eğitim, %3 doğrulama, %4 test görüntüsü; %5 henüz önbellekte değil.</translation>
     </message>
@@ -2232,42 +2235,42 @@ ya da Aç…, Ekle… veya Yapıştır&apos;ı kullanın.</translation>
 <context>
     <name>vitscope::TrainView</name>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="70"/>
+        <location filename="../ui/train_view_form.cpp" line="73"/>
         <source>A folder with one sub-folder of images per class.</source>
         <translation>Her sınıf için bir görüntü alt klasörü içeren bir klasör.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="72"/>
+        <location filename="../ui/train_view_form.cpp" line="75"/>
         <source>A Hugging Face model folder: pretrained (e.g. google/vit-base-patch16-224-in21k), fine-tuned, or config-only to train from scratch.</source>
         <translation>Bir Hugging Face model klasörü: önceden eğitilmiş (ör. google/vit-base-patch16-224-in21k), ince ayarlı ya da sıfırdan eğitim için yalnızca yapılandırma.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="77"/>
+        <location filename="../ui/train_view_form.cpp" line="80"/>
         <source>How many passes over the training images.</source>
         <translation>Eğitim görüntüleri üzerinden kaç geçiş yapılacağı.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="78"/>
+        <location filename="../ui/train_view_form.cpp" line="81"/>
         <source>Images per optimisation step. Smaller uses less memory.</source>
         <translation>Optimizasyon adımı başına görüntü sayısı. Küçük değer daha az bellek kullanır.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="87"/>
+        <location filename="../ui/train_view_form.cpp" line="90"/>
         <source>Peak learning rate (AdamW). The notebook used 0.00002.</source>
         <translation>En yüksek öğrenme oranı (AdamW). Not defteri 0.00002 kullanıyordu.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="80"/>
+        <location filename="../ui/train_view_form.cpp" line="83"/>
         <source>Steps over which the learning rate rises from 0; it then falls linearly to 0.</source>
         <translation>Öğrenme oranının 0&apos;dan yükseldiği adım sayısı; sonra doğrusal olarak 0&apos;a iner.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="90"/>
+        <location filename="../ui/train_view_form.cpp" line="93"/>
         <source>Shrinks weights a little each step; not applied to biases and LayerNorm weights.</source>
         <translation>Ağırlıkları her adımda biraz küçültür; sapmalara ve LayerNorm ağırlıklarına uygulanmaz.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="81"/>
+        <location filename="../ui/train_view_form.cpp" line="84"/>
         <source>Fixes the split, the data order and the initial head: the same seed gives the same run.</source>
         <translation>Bölmeyi, veri sırasını ve başlangıç katmanını sabitler: aynı tohum aynı çalıştırmayı verir.</translation>
     </message>
@@ -2297,246 +2300,239 @@ ya da Aç…, Ekle… veya Yapıştır&apos;ı kullanın.</translation>
         <translation>Başarısız: günlüğe bakın</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="75"/>
+        <location filename="../ui/train_view_form.cpp" line="78"/>
         <source>a new folder under the runs folder</source>
         <translation>çalıştırmalar klasörü altında yeni bir klasör</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="76"/>
+        <location filename="../ui/train_view_form.cpp" line="79"/>
         <source>Where the run&apos;s checkpoints, metrics and predictions are written. To resume, pick a stopped run in the list.</source>
         <translation>Çalıştırmanın kontrol noktalarının, ölçümlerinin ve tahminlerinin yazıldığı yer. Devam ettirmek için listeden durdurulmuş bir çalıştırma seçin.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="79"/>
+        <location filename="../ui/train_view_form.cpp" line="82"/>
         <source>Adds up the gradients of several batches before each step: a larger effective batch in the same memory.</source>
         <translation>Her adımdan önce birkaç grubun gradyanlarını toplar: aynı bellekte daha büyük etkin grup.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="95"/>
+        <location filename="../ui/train_view_form.cpp" line="98"/>
         <source>Shares of every class for training, validation (selects the best epoch) and test (reported at the end). They must add up to 1.</source>
         <translation>Her sınıfın eğitim, doğrulama (en iyi epoku seçer) ve test (sonda raporlanır) payları. Toplamları 1 olmalıdır.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="97"/>
+        <location filename="../ui/train_view_form.cpp" line="100"/>
         <source>Automatic (GPU if present)</source>
         <translation>Otomatik (varsa GPU)</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="98"/>
+        <location filename="../ui/train_view_form.cpp" line="101"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="99"/>
+        <location filename="../ui/train_view_form.cpp" line="102"/>
         <source>CUDA GPU</source>
         <translation>CUDA GPU</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="101"/>
+        <location filename="../ui/train_view_form.cpp" line="104"/>
         <source>fp32 (exact)</source>
         <translation>fp32 (tam)</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="102"/>
+        <location filename="../ui/train_view_form.cpp" line="105"/>
         <source>bf16 (faster)</source>
         <translation>bf16 (daha hızlı)</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="103"/>
+        <location filename="../ui/train_view_form.cpp" line="106"/>
         <source>Automatic (bf16 where native)</source>
         <translation>Otomatik (donanım destekliyorsa bf16)</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="104"/>
+        <location filename="../ui/train_view_form.cpp" line="107"/>
         <source>bf16 mixed precision computes in 16-bit floats and keeps fp32 master weights: two to three times faster where the hardware has it (an NVIDIA GPU, or a CPU with AMX or AVX512-BF16), with probabilities within about 1 %. fp32 computes exactly what transformers computes.</source>
         <translation>bf16 karma hassasiyet 16 bitlik kayan noktalı sayılarla hesaplar ve fp32 ana ağırlıkları korur: donanımın desteklediği yerde (bir NVIDIA GPU ya da AMX veya AVX512-BF16 bulunan bir CPU) iki ila üç kat daha hızlı, olasılıklar yaklaşık %1 içinde. fp32, transformers&apos;ın hesapladığını tam olarak hesaplar.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="110"/>
+        <location filename="../ui/train_view_form.cpp" line="113"/>
         <source>Which validation metric picks the best epoch.</source>
         <translation>En iyi epoku hangi doğrulama ölçütünün seçeceği.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="112"/>
+        <location filename="../ui/train_view_form.cpp" line="115"/>
         <source>Whole network</source>
         <translation>Tüm ağ</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="113"/>
+        <location filename="../ui/train_view_form.cpp" line="116"/>
         <source>Last 2 blocks</source>
         <translation>Son 2 blok</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="114"/>
+        <location filename="../ui/train_view_form.cpp" line="117"/>
         <source>Last block</source>
         <translation>Son blok</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="115"/>
+        <location filename="../ui/train_view_form.cpp" line="118"/>
         <source>Classifier only (linear probe)</source>
         <translation>Yalnızca sınıflandırıcı (doğrusal yoklama)</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="116"/>
+        <location filename="../ui/train_view_form.cpp" line="119"/>
         <source>&lt;p&gt;Which part of the network learns. &lt;b&gt;Whole network&lt;/b&gt; (the notebook&apos;s) trains every weight: the best accuracy, and on a CPU hours for ViT-B/16.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Last blocks&lt;/b&gt; train the last encoder blocks and the classifier; the rest keeps its pretrained weights. Several times faster, usually a little less accurate.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Classifier only&lt;/b&gt; trains just the final layer on the pretrained features: minutes on a CPU; on medical images about two points below training the whole network. It needs a pretrained model.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Ağın hangi kısmının öğrendiği. &lt;b&gt;Tüm ağ&lt;/b&gt; (not defterindeki) her ağırlığı eğitir: en iyi doğruluk; CPU üzerinde ViT-B/16 için saatler.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Son bloklar&lt;/b&gt; son kodlayıcı bloklarını ve sınıflandırıcıyı eğitir; gerisi önceden eğitilmiş ağırlıklarını korur. Birkaç kat daha hızlı, genellikle biraz daha az doğru.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Yalnızca sınıflandırıcı&lt;/b&gt; önceden eğitilmiş özellikler üzerinde yalnızca son katmanı eğitir: CPU üzerinde dakikalar; tıbbi görüntülerde tüm ağı eğitmekten yaklaşık iki puan geride. Önceden eğitilmiş bir model gerektirir.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="122"/>
+        <location filename="../ui/train_view_form.cpp" line="125"/>
         <source>h-flip</source>
         <translation>yatay çevirme</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="122"/>
+        <location filename="../ui/train_view_form.cpp" line="125"/>
         <source>v-flip</source>
         <translation>dikey çevirme</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="122"/>
+        <location filename="../ui/train_view_form.cpp" line="125"/>
         <source>90° turns</source>
         <translation>90° döndürme</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="122"/>
+        <location filename="../ui/train_view_form.cpp" line="125"/>
         <source>crop</source>
         <translation>kırpma</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="122"/>
+        <location filename="../ui/train_view_form.cpp" line="125"/>
         <source>colour</source>
         <translation>renk</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="125"/>
+        <location filename="../ui/train_view_form.cpp" line="128"/>
         <source>Random, seeded changes to training images (off in the notebook).</source>
         <translation>Eğitim görüntülerinde tohumlu rastgele değişiklikler (not defterinde kapalı).</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="135"/>
+        <location filename="../ui/train_view_form.cpp" line="138"/>
         <source>D&amp;ata set:</source>
         <translation>Veri &amp;kümesi:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="136"/>
+        <location filename="../ui/train_view_form.cpp" line="139"/>
         <source>Mode&amp;l:</source>
         <translation>&amp;Model:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="137"/>
+        <location filename="../ui/train_view_form.cpp" line="140"/>
         <source>Run folder:</source>
         <translation>Çalıştırma klasörü:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="138"/>
+        <location filename="../ui/train_view_form.cpp" line="141"/>
         <source>Epo&amp;chs:</source>
         <translation>E&amp;pok sayısı:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="140"/>
+        <location filename="../ui/train_view_form.cpp" line="143"/>
         <source>Gradient accumulation:</source>
         <translation>Gradyan biriktirme:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="141"/>
+        <location filename="../ui/train_view_form.cpp" line="144"/>
         <source>Learnin&amp;g rate:</source>
         <translation>Öğrenme &amp;oranı:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="143"/>
+        <location filename="../ui/train_view_form.cpp" line="146"/>
         <source>Weight decay:</source>
         <translation>Ağırlık azaltma:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="145"/>
+        <location filename="../ui/train_view_form.cpp" line="148"/>
         <source>Best epoch b&amp;y:</source>
         <translation>En iyi epok ölçütü:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="146"/>
+        <location filename="../ui/train_view_form.cpp" line="149"/>
         <source>F&amp;ine-tune:</source>
         <translation>İn&amp;ce ayar:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="147"/>
+        <location filename="../ui/train_view_form.cpp" line="150"/>
         <source>Device:</source>
         <translation>Aygıt:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="148"/>
+        <location filename="../ui/train_view_form.cpp" line="151"/>
         <source>Precisio&amp;n:</source>
         <translation>&amp;Hassasiyet:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="150"/>
+        <location filename="../ui/train_view_form.cpp" line="153"/>
         <source>Seed:</source>
         <translation>Tohum:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="152"/>
+        <location filename="../ui/train_view_form.cpp" line="155"/>
         <source>St&amp;op</source>
         <translation>D&amp;urdur</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="174"/>
+        <location filename="../ui/train_view_form.cpp" line="177"/>
         <source>R&amp;uns</source>
         <translation>Ça&amp;lıştırmalar</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="175"/>
+        <location filename="../ui/train_view_form.cpp" line="178"/>
         <source>Ti&amp;me estimate</source>
         <translation>&amp;Süre tahmini</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="139"/>
+        <location filename="../ui/train_view_form.cpp" line="142"/>
         <source>&amp;Batch size:</source>
         <translation>Grup &amp;boyutu:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="142"/>
+        <location filename="../ui/train_view_form.cpp" line="145"/>
         <source>&amp;Warmup steps:</source>
         <translation>Isınma adımla&amp;rı:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="144"/>
+        <location filename="../ui/train_view_form.cpp" line="147"/>
         <source>Split train/val/test:</source>
         <translation>Bölme eğitim/doğrulama/test:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="149"/>
+        <location filename="../ui/train_view_form.cpp" line="152"/>
         <source>Augment:</source>
         <translation>Çoğaltma:</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="151"/>
+        <location filename="../ui/train_view_form.cpp" line="154"/>
         <source>&amp;Start training</source>
         <translation>Eğ&amp;itimi başlat</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="153"/>
+        <location filename="../ui/train_view_form.cpp" line="156"/>
         <source>Stops after the current step and saves a checkpoint you can resume.</source>
         <translation>Geçerli adımdan sonra durur ve devam ettirilebilecek bir kontrol noktası kaydeder.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="154"/>
+        <location filename="../ui/train_view_form.cpp" line="157"/>
         <source>&amp;Resume</source>
         <translation>Dev&amp;am et</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="155"/>
+        <location filename="../ui/train_view_form.cpp" line="158"/>
         <source>Continues the stopped run selected in the list from its last checkpoint.</source>
         <translation>Listede seçili durdurulmuş çalıştırmayı son kontrol noktasından sürdürür.</translation>
     </message>
     <message>
-        <location filename="../ui/train_view_form.cpp" line="162"/>
+        <location filename="../ui/train_view_form.cpp" line="165"/>
         <source>Recipe</source>
         <translation>Tarif</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/train_view_form.cpp" line="242"/>
-        <source>Last %n block(s)</source>
-        <translation>
-            <numerusform>Son %n blok</numerusform>
-        </translation>
     </message>
     <message>
         <location filename="../ui/train_view.cpp" line="204"/>

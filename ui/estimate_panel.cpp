@@ -40,7 +40,8 @@ QString fineTuneModeText(const FineTune &f)
     case FineTune::Mode::Full:
         return EstimatePanel::tr("Whole network");
     case FineTune::Mode::LastBlocks:
-        return EstimatePanel::tr("Last %n block(s)", nullptr, f.blocks);
+        // Not a %n plural: English has no catalogue here to choose "block" or "blocks" from.
+        return f.blocks == 1 ? EstimatePanel::tr("Last block") : EstimatePanel::tr("Last %1 blocks").arg(f.blocks);
     case FineTune::Mode::Head:
         return EstimatePanel::tr("Classifier only");
     }

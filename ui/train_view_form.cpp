@@ -259,7 +259,7 @@ void TrainView::bindForm()
                           [this](const JobConfig &c) {
                               const QString text = QString::fromStdString(fineTuneText(c.train.fineTune));
                               if (m_fineTune->findData(text) < 0) // last:K for another K, from a file
-                                  m_fineTune->addItem(tr("Last %n block(s)", nullptr, c.train.fineTune.blocks), text);
+                                  m_fineTune->addItem(fineTuneModeText(c.train.fineTune), text);
                               m_fineTune->setCurrentIndex(m_fineTune->findData(text));
                           }});
     choice(m_device, "train.device");
