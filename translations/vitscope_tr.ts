@@ -148,197 +148,257 @@
 <context>
     <name>JobMessages</name>
     <message>
-        <location filename="../ui/job_messages.cpp" line="26"/>
+        <location filename="../ui/job_messages.cpp" line="27"/>
         <source>the feature cache is off</source>
         <translation>öznitelik önbelleği kapalı</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="27"/>
+        <location filename="../ui/job_messages.cpp" line="28"/>
         <source>augmentation changes the images every epoch</source>
         <translation>veri artırma görüntüleri her epokta değiştirir</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="29"/>
+        <location filename="../ui/job_messages.cpp" line="30"/>
         <source>the model&apos;s dropout makes the frozen part&apos;s output random</source>
         <translation>modelin dropout&apos;u dondurulmuş kısmın çıktısını rastgele yapar</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="38"/>
+        <location filename="../ui/job_messages.cpp" line="39"/>
         <source>training</source>
         <translation>eğitim</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="40"/>
+        <location filename="../ui/job_messages.cpp" line="41"/>
         <source>validation</source>
         <translation>doğrulama</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="41"/>
+        <location filename="../ui/job_messages.cpp" line="42"/>
         <source>test</source>
         <translation>test</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="53"/>
+        <location filename="../ui/job_messages.cpp" line="54"/>
         <source>fine-tune %1: %2 of %3 parameters train</source>
         <translation>ince ayar %1: %3 parametrenin %2 tanesi eğitiliyor</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="58"/>
+        <location filename="../ui/job_messages.cpp" line="59"/>
         <source>fine-tune %1 without pretrained weights: the frozen part stays random, so what trains has little to learn from</source>
         <translation>önceden eğitilmiş ağırlıklar olmadan %1 ince ayarı: dondurulmuş kısım rastgele kalır, bu yüzden eğitilen kısmın öğrenebileceği pek bir şey yok</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="61"/>
+        <location filename="../ui/job_messages.cpp" line="62"/>
         <source>early stopping: no improvement in %1 epochs</source>
         <translation>erken durdurma: %1 epoktur iyileşme yok</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="63"/>
+        <location filename="../ui/job_messages.cpp" line="64"/>
         <source>resumed at epoch %1, step %2</source>
         <translation>%1. epokta, %2. adımda devam edildi</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="65"/>
+        <location filename="../ui/job_messages.cpp" line="66"/>
         <source>training steps will replay from a CUDA graph after %1 ordinary steps</source>
         <translation>eğitim adımları, %1 olağan adımdan sonra bir CUDA grafiğinden yeniden oynatılacak</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="67"/>
+        <location filename="../ui/job_messages.cpp" line="68"/>
         <source>CUDA graph not used (%1); ordinary steps, same results</source>
         <translation>CUDA grafiği kullanılmadı (%1); olağan adımlar, aynı sonuçlar</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="69"/>
+        <location filename="../ui/job_messages.cpp" line="70"/>
         <source>stopped at step %1; resumable from %2</source>
         <translation>%1. adımda durduruldu; şuradan devam ettirilebilir: %2</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="72"/>
+        <location filename="../ui/job_messages.cpp" line="73"/>
         <source>calibration: temperature %1 fitted on %2 validation images (ECE %3 → %4)</source>
         <translation>kalibrasyon: %2 doğrulama görüntüsünde sıcaklık %1 olarak uyduruldu (ECE %3 → %4)</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="78"/>
+        <location filename="../ui/job_messages.cpp" line="79"/>
         <source>the frozen part is computed again at every step (%1): slower than from cached features</source>
         <translation>dondurulmuş kısım her adımda yeniden hesaplanıyor (%1): önbellekteki özniteliklerden daha yavaş</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="82"/>
+        <location filename="../ui/job_messages.cpp" line="83"/>
         <source>frozen part (%1): features of %2 of %3 images from the cache, %4 computed; %5</source>
         <translation>dondurulmuş kısım (%1): %3 görüntünün %2 tanesinin öznitelikleri önbellekten alındı, %4 tanesi hesaplandı; %5</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="86"/>
+        <location filename="../ui/job_messages.cpp" line="87"/>
         <source>finished an interrupted checkpoint swap (last.tmp became last)</source>
         <translation>yarıda kalan bir kontrol noktası değişimi tamamlandı (last.tmp, last oldu)</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="88"/>
+        <location filename="../ui/job_messages.cpp" line="89"/>
         <source>rolled back an interrupted checkpoint swap (last.old became last)</source>
         <translation>yarıda kalan bir kontrol noktası değişimi geri alındı (last.old, last oldu)</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="89"/>
+        <location filename="../ui/job_messages.cpp" line="90"/>
         <source>removed the left-over %1</source>
         <translation>artakalan %1 silindi</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="91"/>
+        <location filename="../ui/job_messages.cpp" line="92"/>
         <source>resuming from the checkpoint of the best epoch (%1): the epochs after it are trained again</source>
         <translation>en iyi epokun (%1) kontrol noktasından devam ediliyor: ondan sonraki epoklar yeniden eğitilir</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="93"/>
+        <location filename="../ui/job_messages.cpp" line="94"/>
         <source>batch %1 keeps the run&apos;s global batch</source>
         <translation>%1 grup boyutu, çalıştırmanın toplam grup boyutunu korur</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="95"/>
+        <location filename="../ui/job_messages.cpp" line="96"/>
         <source>run %1 has no checkpoint yet: it starts again from the beginning, as recorded</source>
         <translation>%1 çalıştırmasının henüz kontrol noktası yok: kaydedildiği gibi baştan başlıyor</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="96"/>
+        <location filename="../ui/job_messages.cpp" line="97"/>
         <source>label not applied: %1</source>
         <translation>etiket uygulanmadı: %1</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="100"/>
+        <location filename="../ui/job_messages.cpp" line="101"/>
         <source>no test split: the validation split selects the best model, so its metrics are optimistic; report them as validation results, not as test results</source>
         <translation>test bölümü yok: en iyi modeli doğrulama bölümü seçer, bu yüzden ölçümleri iyimserdir; bunları test sonuçları olarak değil, doğrulama sonuçları olarak bildirin</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="104"/>
+        <location filename="../ui/job_messages.cpp" line="105"/>
         <source>WARNING: %1 identical image(s) appear in more than one split part; evaluation results are inflated</source>
         <translation>UYARI: %1 özdeş görüntü birden fazla bölümde yer alıyor; değerlendirme sonuçları olduğundan yüksek çıkar</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="108"/>
+        <location filename="../ui/job_messages.cpp" line="109"/>
         <source>no model.safetensors: every weight initialised from the config (training from scratch)</source>
         <translation>model.safetensors yok: tüm ağırlıklar yapılandırmadan başlatıldı (sıfırdan eğitim)</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="111"/>
+        <location filename="../ui/job_messages.cpp" line="112"/>
         <source>classification head is new (%1 labels), initialised randomly: it must be trained before predictions mean anything</source>
         <translation>sınıflandırma katmanı yeni (%1 etiket), rastgele başlatıldı: tahminlerin bir anlamı olması için önce eğitilmesi gerekir</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="115"/>
+        <location filename="../ui/job_messages.cpp" line="116"/>
         <source>weights not in the checkpoint, newly initialised: %1</source>
         <translation>kontrol noktasında olmayan, yeni başlatılan ağırlıklar: %1</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="117"/>
+        <location filename="../ui/job_messages.cpp" line="118"/>
         <source>weights in the checkpoint that this model does not use: %1</source>
         <translation>kontrol noktasında olup bu modelin kullanmadığı ağırlıklar: %1</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="119"/>
+        <location filename="../ui/job_messages.cpp" line="120"/>
         <source>scanning %1</source>
         <translation>%1 taranıyor</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="121"/>
+        <location filename="../ui/job_messages.cpp" line="122"/>
         <source>loading %1 images</source>
         <translation>%1 görüntüleri yükleniyor</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="123"/>
+        <location filename="../ui/job_messages.cpp" line="124"/>
         <source>computing frozen features (%1)</source>
         <translation>dondurulmuş öznitelikler hesaplanıyor (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="125"/>
+        <location filename="../ui/job_messages.cpp" line="126"/>
         <source>computing frozen features</source>
         <translation>dondurulmuş öznitelikler hesaplanıyor</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="126"/>
+        <location filename="../ui/job_messages.cpp" line="127"/>
         <source>cross-validating</source>
         <translation>çapraz doğrulama yapılıyor</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="128"/>
+        <location filename="../ui/job_messages.cpp" line="129"/>
         <source>CPU, 1 thread</source>
         <translation>CPU, 1 iş parçacığı</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="129"/>
+        <location filename="../ui/job_messages.cpp" line="130"/>
         <source>CPU, %1 threads</source>
         <translation>CPU, %1 iş parçacığı</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="130"/>
+        <location filename="../ui/job_messages.cpp" line="131"/>
         <source>CUDA device %1</source>
         <translation>CUDA aygıtı %1</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="132"/>
+        <location filename="../ui/job_messages.cpp" line="133"/>
+        <source>scan cancelled</source>
+        <translation>tarama iptal edildi</translation>
+    </message>
+    <message>
+        <location filename="../ui/job_messages.cpp" line="135"/>
+        <source>data set folder %1 does not exist or is not a folder</source>
+        <translation>%1 veri kümesi klasörü yok ya da bir klasör değil</translation>
+    </message>
+    <message>
+        <location filename="../ui/job_messages.cpp" line="139"/>
+        <source>the data set needs at least 2 classes with 2 or more usable images each (found %1); expected one sub-folder per class in %2; %3 image file(s) could not be used, the first %4: %5</source>
+        <translation>veri kümesi, her birinde en az 2 kullanılabilir görüntü olan en az 2 sınıf gerektirir (%1 bulundu); %2 içinde her sınıf için bir alt klasör beklenir; %3 görüntü dosyası kullanılamadı, ilki %4: %5</translation>
+    </message>
+    <message>
+        <location filename="../ui/job_messages.cpp" line="145"/>
+        <source>the data set needs at least 2 classes with 2 or more usable images each (found %1); expected one sub-folder per class in %2</source>
+        <translation>veri kümesi, her birinde en az 2 kullanılabilir görüntü olan en az 2 sınıf gerektirir (%1 bulundu); %2 içinde her sınıf için bir alt klasör beklenir</translation>
+    </message>
+    <message>
+        <location filename="../ui/job_messages.cpp" line="150"/>
+        <source>&apos;%1&apos; lies directly in the root, outside any class folder: ignored</source>
+        <translation>&apos;%1&apos; doğrudan kök klasörde, hiçbir sınıf klasöründe değil: yok sayıldı</translation>
+    </message>
+    <message>
+        <location filename="../ui/job_messages.cpp" line="152"/>
+        <source>class &apos;%1&apos; has no usable images</source>
+        <translation>&apos;%1&apos; sınıfında kullanılabilir görüntü yok</translation>
+    </message>
+    <message>
+        <location filename="../ui/job_messages.cpp" line="154"/>
+        <source>class &apos;%1&apos; has only 1 usable image: too few to split</source>
+        <translation>&apos;%1&apos; sınıfında yalnızca 1 kullanılabilir görüntü var: bölmek için çok az</translation>
+    </message>
+    <message>
+        <location filename="../ui/job_messages.cpp" line="156"/>
+        <source>%1 line(s) of the label manifest %2 could not be read (torn by a crash?) and were skipped</source>
+        <translation>%2 etiket listesinin %1 satırı okunamadı (bir çökmede yarım mı kaldı?) ve atlandı</translation>
+    </message>
+    <message>
+        <location filename="../ui/job_messages.cpp" line="160"/>
+        <source>folder &apos;%1&apos; cannot be read (%2): its images are not counted</source>
+        <translation>&apos;%1&apos; klasörü okunamıyor (%2): görüntüleri sayılmadı</translation>
+    </message>
+    <message>
+        <location filename="../ui/job_messages.cpp" line="163"/>
+        <source>folder &apos;%1&apos; could not be read to the end (%2)</source>
+        <translation>&apos;%1&apos; klasörü sonuna kadar okunamadı (%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/job_messages.cpp" line="166"/>
+        <source>%1 cannot be examined (%2): not counted</source>
+        <translation>%1 incelenemiyor (%2): sayılmadı</translation>
+    </message>
+    <message>
+        <location filename="../ui/job_messages.cpp" line="168"/>
+        <source>%1 is a link to a folder: not followed</source>
+        <translation>%1 bir klasöre bağlantı: izlenmedi</translation>
+    </message>
+    <message>
+        <location filename="../ui/job_messages.cpp" line="170"/>
         <source>cancelled while preparing the data</source>
         <translation>veri hazırlanırken iptal edildi</translation>
     </message>
     <message>
-        <location filename="../ui/job_messages.cpp" line="134"/>
+        <location filename="../ui/job_messages.cpp" line="172"/>
         <source>%1 already holds a run: resume it or choose another folder</source>
         <translation>%1 zaten bir çalıştırma içeriyor: onu devam ettirin ya da başka bir klasör seçin</translation>
     </message>
@@ -453,108 +513,108 @@
 <context>
     <name>vitscope::DatasetView</name>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="37"/>
+        <location filename="../ui/dataset_view.cpp" line="38"/>
         <source>&amp;Open data set…</source>
         <translation>Veri kümesi &amp;aç…</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="38"/>
+        <location filename="../ui/dataset_view.cpp" line="39"/>
         <source>Open a folder with one sub-folder per class (%1).</source>
         <translation>Her sınıf için bir alt klasör içeren bir klasör açın (%1).</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="43"/>
+        <location filename="../ui/dataset_view.cpp" line="44"/>
         <source>Open a data set: a folder with one sub-folder per class.</source>
         <translation>Bir veri kümesi açın: her sınıf için bir alt klasör içeren bir klasör.</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="47"/>
+        <location filename="../ui/dataset_view.cpp" line="48"/>
         <source>&amp;Cancel scan</source>
         <translation>Taramayı &amp;iptal et</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="66"/>
+        <location filename="../ui/dataset_view.cpp" line="67"/>
         <source>Pick a class (click it or use the arrow keys) to show its images.</source>
         <translation>Görüntülerini görmek için bir sınıf seçin (tıklayın ya da ok tuşlarını kullanın).</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="72"/>
+        <location filename="../ui/dataset_view.cpp" line="73"/>
         <source>Classes</source>
         <translation>Sınıflar</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="74"/>
+        <location filename="../ui/dataset_view.cpp" line="75"/>
         <source>Bad files, conversions and duplicates</source>
         <translation>Hatalı dosyalar, dönüştürmeler ve kopyalar</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="90"/>
-        <location filename="../ui/dataset_view.cpp" line="271"/>
+        <location filename="../ui/dataset_view.cpp" line="91"/>
+        <location filename="../ui/dataset_view.cpp" line="272"/>
         <source>Select an image.</source>
         <translation>Bir görüntü seçin.</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="101"/>
+        <location filename="../ui/dataset_view.cpp" line="102"/>
         <source>Images</source>
         <translation>Görüntüler</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="136"/>
+        <location filename="../ui/dataset_view.cpp" line="137"/>
         <source>Scanning %1…</source>
         <translation>%1 taranıyor…</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="160"/>
+        <location filename="../ui/dataset_view.cpp" line="161"/>
         <source>Scan of %1 cancelled.</source>
         <translation>%1 taraması iptal edildi.</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="196"/>
+        <location filename="../ui/dataset_view.cpp" line="197"/>
         <source>Bad: %1 — %2</source>
         <translation>Hatalı: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="198"/>
+        <location filename="../ui/dataset_view.cpp" line="199"/>
         <source>Converted: %1 — %2</source>
         <translation>Dönüştürüldü: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="203"/>
+        <location filename="../ui/dataset_view.cpp" line="204"/>
         <source>Identical files: %1</source>
         <translation>Aynı dosyalar: %1</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="206"/>
+        <location filename="../ui/dataset_view.cpp" line="207"/>
         <source>Label not applied: %1 — %2</source>
         <translation>Etiket uygulanmadı: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="208"/>
+        <location filename="../ui/dataset_view.cpp" line="209"/>
         <source>Excluded: %1 — %2</source>
         <translation>Dışlandı: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="210"/>
+        <location filename="../ui/dataset_view.cpp" line="211"/>
         <source>Labels: %1 relabelled and %2 added through %3 (the image files are unchanged).</source>
         <translation>Etiketler: %3 aracılığıyla %1 yeniden etiketlendi ve %2 eklendi (görüntü dosyaları değişmedi).</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="217"/>
+        <location filename="../ui/dataset_view.cpp" line="218"/>
         <source>No problems found.</source>
         <translation>Sorun bulunmadı.</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="218"/>
+        <location filename="../ui/dataset_view.cpp" line="219"/>
         <source>%1: %2 usable of %3 image files in %4 classes; %5 bad, %6 groups of identical files. Sizes %7x%8 to %9x%10.</source>
         <translation>%1: %4 sınıfta %3 görüntü dosyasından %2 tanesi kullanılabilir; %5 hatalı, %6 grup aynı dosya. Boyutlar %7x%8 ile %9x%10 arası.</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="230"/>
+        <location filename="../ui/dataset_view.cpp" line="231"/>
         <source>This data set cannot be used: %1</source>
         <translation>Bu veri kümesi kullanılamaz: %1</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="297"/>
+        <location filename="../ui/dataset_view.cpp" line="298"/>
         <source>%1
 %2 x %3, %4 %5, class %6%7</source>
         <translation>%1

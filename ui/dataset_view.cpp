@@ -1,6 +1,7 @@
 #include "ui/dataset_view.h"
 
 #include "ui/image_reasons.h"
+#include "ui/job_messages.h"
 
 #include "data/split.h"
 #include "session/dataset_scanner.h"
@@ -212,7 +213,7 @@ void DatasetView::showReport(const ScanReport &r)
                                 .arg(r.added)
                                 .arg(QDir::toNativeSeparators(QString::fromStdString(r.labelsFile))));
     for (const auto &p : r.problems)
-        m_problems->addItem(QString::fromStdString(p));
+        m_problems->addItem(jobMessageText(QString::fromStdString(p)));
     if (m_problems->count() == 0)
         m_problems->addItem(tr("No problems found."));
     m_summary->setText(r.usable() ? tr("%1: %2 usable of %3 image files in %4 classes; %5 bad, %6 groups of identical files. "
@@ -227,7 +228,7 @@ void DatasetView::showReport(const ScanReport &r)
                                         .arg(r.minSize[1])
                                         .arg(r.maxSize[0])
                                         .arg(r.maxSize[1])
-                                  : tr("This data set cannot be used: %1").arg(QString::fromStdString(r.error)));
+                                  : tr("This data set cannot be used: %1").arg(jobMessageText(QString::fromStdString(r.error))));
     showClass(-1);
 }
 

@@ -1,5 +1,6 @@
 #include "ui/job_messages.h"
 
+#include "ui/image_reasons.h"
 #include "ui/message_table.h"
 
 #include <QCoreApplication>
@@ -128,6 +129,43 @@ const QList<MessagePattern> &messages()
             fixed("CPU, 1 threads", QT_TRANSLATE_NOOP("JobMessages", "CPU, 1 thread")),
             pattern("^CPU, (\\d+) threads$", [](const auto &m) { return QCoreApplication::translate("JobMessages", "CPU, %1 threads").arg(m.captured(1)); }),
             pattern("^CUDA device (\\d+)$", [](const auto &m) { return QCoreApplication::translate("JobMessages", "CUDA device %1").arg(m.captured(1)); }),
+            // The data set scan (core/data/dataset_scan.cpp, core/data/image_formats.cpp).
+            fixed("scan cancelled", QT_TRANSLATE_NOOP("JobMessages", "scan cancelled")),
+            pattern("^data set folder (.*) does not exist or is not a folder$",
+                    [](const auto &m) { return QCoreApplication::translate("JobMessages", "data set folder %1 does not exist or is not a folder").arg(m.captured(1)); }),
+            pattern("^the data set needs at least 2 classes with 2 or more usable images each \\(found (\\d+)\\); expected one sub-folder per class in (.+?); "
+                    "(\\d+) image file\\(s\\) could not be used, the first (.+?): (.+)$",
+                    [](const auto &m) {
+                        return QCoreApplication::translate("JobMessages", "the data set needs at least 2 classes with 2 or more usable images each (found %1); expected one "
+                                                                          "sub-folder per class in %2; %3 image file(s) could not be used, the first %4: %5")
+                            .arg(m.captured(1), m.captured(2), m.captured(3), m.captured(4), imageReasonText(m.captured(5)));
+                    }),
+            pattern("^the data set needs at least 2 classes with 2 or more usable images each \\(found (\\d+)\\); expected one sub-folder per class in (.+)$",
+                    [](const auto &m) {
+                        return QCoreApplication::translate("JobMessages", "the data set needs at least 2 classes with 2 or more usable images each (found %1); expected one "
+                                                                          "sub-folder per class in %2")
+                            .arg(m.captured(1), m.captured(2));
+                    }),
+            pattern("^'(.*)' lies directly in the root, outside any class folder: ignored$",
+                    [](const auto &m) { return QCoreApplication::translate("JobMessages", "'%1' lies directly in the root, outside any class folder: ignored").arg(m.captured(1)); }),
+            pattern("^class '(.*)' has no usable images$",
+                    [](const auto &m) { return QCoreApplication::translate("JobMessages", "class '%1' has no usable images").arg(m.captured(1)); }),
+            pattern("^class '(.*)' has only 1 usable image: too few to split$",
+                    [](const auto &m) { return QCoreApplication::translate("JobMessages", "class '%1' has only 1 usable image: too few to split").arg(m.captured(1)); }),
+            pattern("^(\\d+) line\\(s\\) of the label manifest (.*) could not be read \\(torn by a crash\\?\\) and were skipped$", [](const auto &m) {
+                return QCoreApplication::translate("JobMessages", "%1 line(s) of the label manifest %2 could not be read (torn by a crash?) and were skipped")
+                    .arg(m.captured(1), m.captured(2));
+            }),
+            pattern("^folder '(.*)' cannot be read \\((.*)\\): its images are not counted$", [](const auto &m) {
+                return QCoreApplication::translate("JobMessages", "folder '%1' cannot be read (%2): its images are not counted").arg(m.captured(1), m.captured(2));
+            }),
+            pattern("^folder '(.*)' could not be read to the end \\((.*)\\)$", [](const auto &m) {
+                return QCoreApplication::translate("JobMessages", "folder '%1' could not be read to the end (%2)").arg(m.captured(1), m.captured(2));
+            }),
+            pattern("^(.*) cannot be examined \\((.*)\\): not counted$",
+                    [](const auto &m) { return QCoreApplication::translate("JobMessages", "%1 cannot be examined (%2): not counted").arg(m.captured(1), m.captured(2)); }),
+            pattern("^(.*) is a link to a folder: not followed$",
+                    [](const auto &m) { return QCoreApplication::translate("JobMessages", "%1 is a link to a folder: not followed").arg(m.captured(1)); }),
             // Why a job ended without a run.
             fixed("cancelled while preparing the data", QT_TRANSLATE_NOOP("JobMessages", "cancelled while preparing the data")),
             pattern("^(.*) already holds a run: resume it or choose another folder$",

@@ -110,6 +110,13 @@ private Q_SLOTS:
                                     << QStringLiteral("sınıflandırma katmanı yeni (8 etiket), rastgele başlatıldı: tahminlerin bir anlamı olması için önce eğitilmesi gerekir");
         QTest::newRow("stopped") << QStringLiteral("stopped at step 420; resumable from /runs/a/checkpoints/last")
                                  << QStringLiteral("420. adımda durduruldu; şuradan devam ettirilebilir: /runs/a/checkpoints/last");
+        QTest::newRow("data set too small, and why")
+            << QStringLiteral("the data set needs at least 2 classes with 2 or more usable images each (found 0); expected one sub-folder per class in /d; "
+                              "3 image file(s) could not be used, the first a/x.jpg: empty file (0 bytes)")
+            << QStringLiteral("veri kümesi, her birinde en az 2 kullanılabilir görüntü olan en az 2 sınıf gerektirir (0 bulundu); /d içinde her sınıf için bir "
+                              "alt klasör beklenir; 3 görüntü dosyası kullanılamadı, ilki a/x.jpg: boş dosya (0 bayt)");
+        QTest::newRow("scan problem") << QStringLiteral("class 'polyps' has only 1 usable image: too few to split")
+                                      << QStringLiteral("'polyps' sınıfında yalnızca 1 kullanılabilir görüntü var: bölmek için çok az");
         QTest::newRow("device") << QStringLiteral("CPU, 2 threads") << QStringLiteral("CPU, 2 iş parçacığı");
         QTest::newRow("unknown") << QStringLiteral("something new") << QStringLiteral("something new");
     }
