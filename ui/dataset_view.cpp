@@ -204,9 +204,9 @@ void DatasetView::showReport(const ScanReport &r)
         m_problems->addItem(tr("Identical files: %1").arg(paths.join(QStringLiteral(", "))));
     }
     for (const auto &c : r.labelConflicts)
-        m_problems->addItem(tr("Label not applied: %1 — %2").arg(QString::fromStdString(c.path), QString::fromStdString(c.reason)));
+        m_problems->addItem(tr("Label not applied: %1 — %2").arg(QString::fromStdString(c.path), jobMessageText(QString::fromStdString(c.reason))));
     for (const auto &e : r.excluded)
-        m_problems->addItem(tr("Excluded: %1 — %2").arg(QString::fromStdString(e.path), QString::fromStdString(e.reason)));
+        m_problems->addItem(tr("Excluded: %1 — %2").arg(QString::fromStdString(e.path), jobMessageText(QString::fromStdString(e.reason))));
     if (r.relabelled || r.added)
         m_problems->addItem(tr("Labels: %1 relabelled and %2 added through %3 (the image files are unchanged).")
                                 .arg(r.relabelled)

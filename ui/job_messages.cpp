@@ -42,6 +42,14 @@ QString part(const QString &english)
     return english == QLatin1String("test") ? QCoreApplication::translate("JobMessages", "test") : english;
 }
 
+// What became of a file whose label could not be applied (core/data/dataset_scan.cpp).
+QString outcome(const QString &english)
+{
+    if (english == QLatin1String("its folder's label is used"))
+        return QCoreApplication::translate("JobMessages", "its folder's label is used");
+    return english == QLatin1String("not used") ? QCoreApplication::translate("JobMessages", "not used") : english;
+}
+
 const QList<MessagePattern> &messages()
 {
     static const QList<MessagePattern> table = [] {
@@ -94,7 +102,25 @@ const QList<MessagePattern> &messages()
                     [](const auto &m) { return QCoreApplication::translate("JobMessages", "batch %1 keeps the run's global batch").arg(m.captured(1)); }),
             pattern("^run (.*) has no checkpoint yet: it starts again from the beginning, as recorded$",
                     [](const auto &m) { return QCoreApplication::translate("JobMessages", "run %1 has no checkpoint yet: it starts again from the beginning, as recorded").arg(m.captured(1)); }),
-            pattern("^label not applied: (.*)$", [](const auto &m) { return QCoreApplication::translate("JobMessages", "label not applied: %1").arg(m.captured(1)); }),
+            pattern("^label not applied: (.+?): ((?:labelled|changed since) .*)$", [](const auto &m) {
+                return QCoreApplication::translate("JobMessages", "label not applied: %1: %2").arg(m.captured(1), jobMessageText(m.captured(2)));
+            }),
+            // Why a label from the manifest was not applied, or a file left out (core/data/dataset_scan.cpp).
+            pattern("^labelled '(.*)' \\((.*)\\) but no longer in the data set$", [](const auto &m) {
+                return QCoreApplication::translate("JobMessages", "labelled '%1' (%2) but no longer in the data set").arg(m.captured(1), m.captured(2));
+            }),
+            pattern("^labelled '(.*)' \\((.*)\\), which is not a class folder: (its folder's label is used|not used)$", [](const auto &m) {
+                return QCoreApplication::translate("JobMessages", "labelled '%1' (%2), which is not a class folder: %3").arg(m.captured(1), m.captured(2), outcome(m.captured(3)));
+            }),
+            pattern("^changed since it was excluded \\((.*)\\): (its folder's label is used|not used)$", [](const auto &m) {
+                return QCoreApplication::translate("JobMessages", "changed since it was excluded (%1): %2").arg(m.captured(1), outcome(m.captured(2)));
+            }),
+            pattern("^changed since it was labelled '(.*)' \\((.*)\\): (its folder's label is used|not used)$", [](const auto &m) {
+                return QCoreApplication::translate("JobMessages", "changed since it was labelled '%1' (%2): %3").arg(m.captured(1), m.captured(2), outcome(m.captured(3)));
+            }),
+            pattern("^excluded \\(([^()]*)\\)$", [](const auto &m) { return QCoreApplication::translate("JobMessages", "excluded (%1)").arg(m.captured(1)); }),
+            pattern("^excluded \\(([^()]*)\\): (.*)$",
+                    [](const auto &m) { return QCoreApplication::translate("JobMessages", "excluded (%1): %2").arg(m.captured(1), m.captured(2)); }),
             // The split's warnings (core/data/split.cpp).
             fixed("no test split: the validation split selects the best model, so its metrics are optimistic; "
                   "report them as validation results, not as test results",

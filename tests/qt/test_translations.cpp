@@ -117,6 +117,9 @@ private Q_SLOTS:
                               "alt klasör beklenir; 3 görüntü dosyası kullanılamadı, ilki a/x.jpg: boş dosya (0 bayt)");
         QTest::newRow("scan problem") << QStringLiteral("class 'polyps' has only 1 usable image: too few to split")
                                       << QStringLiteral("'polyps' sınıfında yalnızca 1 kullanılabilir görüntü var: bölmek için çok az");
+        QTest::newRow("label not applied, and why")
+            << QStringLiteral("label not applied: polyps/p1.jpg: changed since it was labelled 'esophagitis' (ayse, 2026-12-01T10:00:00Z): its folder's label is used")
+            << QStringLiteral("etiket uygulanmadı: polyps/p1.jpg: 'esophagitis' olarak etiketlendiğinden beri değişmiş (ayse, 2026-12-01T10:00:00Z): klasörünün etiketi kullanılıyor");
         QTest::newRow("device") << QStringLiteral("CPU, 2 threads") << QStringLiteral("CPU, 2 iş parçacığı");
         QTest::newRow("unknown") << QStringLiteral("something new") << QStringLiteral("something new");
     }
