@@ -2,6 +2,344 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="tr_TR" sourcelanguage="en">
 <context>
+    <name>CoreMessages</name>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="27"/>
+        <source>the feature cache is off</source>
+        <translation>öznitelik önbelleği kapalı</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="28"/>
+        <source>augmentation changes the images every epoch</source>
+        <translation>veri artırma görüntüleri her epokta değiştirir</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="30"/>
+        <source>the model&apos;s dropout makes the frozen part&apos;s output random</source>
+        <translation>modelin dropout&apos;u dondurulmuş kısmın çıktısını rastgele yapar</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="39"/>
+        <source>training</source>
+        <translation>eğitim</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="41"/>
+        <source>validation</source>
+        <translation>doğrulama</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="42"/>
+        <source>test</source>
+        <translation>test</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="49"/>
+        <source>its folder&apos;s label is used</source>
+        <translation>klasörünün etiketi kullanılıyor</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="50"/>
+        <source>not used</source>
+        <translation>kullanılmadı</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="62"/>
+        <source>fine-tune %1: %2 of %3 parameters train</source>
+        <translation>ince ayar %1: %3 parametrenin %2 tanesi eğitiliyor</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="67"/>
+        <source>fine-tune %1 without pretrained weights: the frozen part stays random, so what trains has little to learn from</source>
+        <translation>önceden eğitilmiş ağırlıklar olmadan %1 ince ayarı: dondurulmuş kısım rastgele kalır, bu yüzden eğitilen kısmın öğrenebileceği pek bir şey yok</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="70"/>
+        <source>early stopping: no improvement in %1 epochs</source>
+        <translation>erken durdurma: %1 epoktur iyileşme yok</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="72"/>
+        <source>resumed at epoch %1, step %2</source>
+        <translation>%1. epokta, %2. adımda devam edildi</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="74"/>
+        <source>training steps will replay from a CUDA graph after %1 ordinary steps</source>
+        <translation>eğitim adımları, %1 olağan adımdan sonra bir CUDA grafiğinden yeniden oynatılacak</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="76"/>
+        <source>CUDA graph not used (%1); ordinary steps, same results</source>
+        <translation>CUDA grafiği kullanılmadı (%1); olağan adımlar, aynı sonuçlar</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="78"/>
+        <source>stopped at step %1; resumable from %2</source>
+        <translation>%1. adımda durduruldu; şuradan devam ettirilebilir: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="81"/>
+        <source>calibration: temperature %1 fitted on %2 validation images (ECE %3 → %4)</source>
+        <translation>kalibrasyon: %2 doğrulama görüntüsünde sıcaklık %1 olarak uyduruldu (ECE %3 → %4)</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="87"/>
+        <source>the frozen part is computed again at every step (%1): slower than from cached features</source>
+        <translation>dondurulmuş kısım her adımda yeniden hesaplanıyor (%1): önbellekteki özniteliklerden daha yavaş</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="91"/>
+        <source>frozen part (%1): features of %2 of %3 images from the cache, %4 computed; %5</source>
+        <translation>dondurulmuş kısım (%1): %3 görüntünün %2 tanesinin öznitelikleri önbellekten alındı, %4 tanesi hesaplandı; %5</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="95"/>
+        <source>finished an interrupted checkpoint swap (last.tmp became last)</source>
+        <translation>yarıda kalan bir kontrol noktası değişimi tamamlandı (last.tmp, last oldu)</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="97"/>
+        <source>rolled back an interrupted checkpoint swap (last.old became last)</source>
+        <translation>yarıda kalan bir kontrol noktası değişimi geri alındı (last.old, last oldu)</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="98"/>
+        <source>removed the left-over %1</source>
+        <translation>artakalan %1 silindi</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="100"/>
+        <source>resuming from the checkpoint of the best epoch (%1): the epochs after it are trained again</source>
+        <translation>en iyi epokun (%1) kontrol noktasından devam ediliyor: ondan sonraki epoklar yeniden eğitilir</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="102"/>
+        <source>batch %1 keeps the run&apos;s global batch</source>
+        <translation>%1 grup boyutu, çalıştırmanın toplam grup boyutunu korur</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="104"/>
+        <source>run %1 has no checkpoint yet: it starts again from the beginning, as recorded</source>
+        <translation>%1 çalıştırmasının henüz kontrol noktası yok: kaydedildiği gibi baştan başlıyor</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="106"/>
+        <source>label not applied: %1: %2</source>
+        <translation>etiket uygulanmadı: %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="110"/>
+        <source>labelled &apos;%1&apos; (%2) but no longer in the data set</source>
+        <translation>&apos;%1&apos; olarak etiketlenmiş (%2) ama artık veri kümesinde değil</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="113"/>
+        <source>labelled &apos;%1&apos; (%2), which is not a class folder: %3</source>
+        <translation>&apos;%1&apos; olarak etiketlenmiş (%2), bu bir sınıf klasörü değil: %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="116"/>
+        <source>changed since it was excluded (%1): %2</source>
+        <translation>dışlandığından beri değişmiş (%1): %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="119"/>
+        <source>changed since it was labelled &apos;%1&apos; (%2): %3</source>
+        <translation>&apos;%1&apos; olarak etiketlendiğinden beri değişmiş (%2): %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="121"/>
+        <source>excluded (%1)</source>
+        <translation>dışlandı (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="123"/>
+        <source>excluded (%1): %2</source>
+        <translation>dışlandı (%1): %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="127"/>
+        <source>no test split: the validation split selects the best model, so its metrics are optimistic; report them as validation results, not as test results</source>
+        <translation>test bölümü yok: en iyi modeli doğrulama bölümü seçer, bu yüzden ölçümleri iyimserdir; bunları test sonuçları olarak değil, doğrulama sonuçları olarak bildirin</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="131"/>
+        <source>WARNING: %1 identical image(s) appear in more than one split part; evaluation results are inflated</source>
+        <translation>UYARI: %1 özdeş görüntü birden fazla bölümde yer alıyor; değerlendirme sonuçları olduğundan yüksek çıkar</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="135"/>
+        <source>no model.safetensors: every weight initialised from the config (training from scratch)</source>
+        <translation>model.safetensors yok: tüm ağırlıklar yapılandırmadan başlatıldı (sıfırdan eğitim)</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="138"/>
+        <source>classification head is new (%1 labels), initialised randomly: it must be trained before predictions mean anything</source>
+        <translation>sınıflandırma katmanı yeni (%1 etiket), rastgele başlatıldı: tahminlerin bir anlamı olması için önce eğitilmesi gerekir</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="142"/>
+        <source>weights not in the checkpoint, newly initialised: %1</source>
+        <translation>kontrol noktasında olmayan, yeni başlatılan ağırlıklar: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="144"/>
+        <source>weights in the checkpoint that this model does not use: %1</source>
+        <translation>kontrol noktasında olup bu modelin kullanmadığı ağırlıklar: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="146"/>
+        <source>scanning %1</source>
+        <translation>%1 taranıyor</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="148"/>
+        <source>loading %1 images</source>
+        <translation>%1 görüntüleri yükleniyor</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="150"/>
+        <source>computing frozen features (%1)</source>
+        <translation>dondurulmuş öznitelikler hesaplanıyor (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="152"/>
+        <source>computing frozen features</source>
+        <translation>dondurulmuş öznitelikler hesaplanıyor</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="153"/>
+        <source>cross-validating</source>
+        <translation>çapraz doğrulama yapılıyor</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="155"/>
+        <source>CPU, 1 thread</source>
+        <translation>CPU, 1 iş parçacığı</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="156"/>
+        <source>CPU, %1 threads</source>
+        <translation>CPU, %1 iş parçacığı</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="157"/>
+        <source>CUDA device %1</source>
+        <translation>CUDA aygıtı %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="159"/>
+        <source>scan cancelled</source>
+        <translation>tarama iptal edildi</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="161"/>
+        <source>data set folder %1 does not exist or is not a folder</source>
+        <translation>%1 veri kümesi klasörü yok ya da bir klasör değil</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="165"/>
+        <source>the data set needs at least 2 classes with 2 or more usable images each (found %1); expected one sub-folder per class in %2; %3 image file(s) could not be used, the first %4: %5</source>
+        <translation>veri kümesi, her birinde en az 2 kullanılabilir görüntü olan en az 2 sınıf gerektirir (%1 bulundu); %2 içinde her sınıf için bir alt klasör beklenir; %3 görüntü dosyası kullanılamadı, ilki %4: %5</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="171"/>
+        <source>the data set needs at least 2 classes with 2 or more usable images each (found %1); expected one sub-folder per class in %2</source>
+        <translation>veri kümesi, her birinde en az 2 kullanılabilir görüntü olan en az 2 sınıf gerektirir (%1 bulundu); %2 içinde her sınıf için bir alt klasör beklenir</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="176"/>
+        <source>&apos;%1&apos; lies directly in the root, outside any class folder: ignored</source>
+        <translation>&apos;%1&apos; doğrudan kök klasörde, hiçbir sınıf klasöründe değil: yok sayıldı</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="178"/>
+        <source>class &apos;%1&apos; has no usable images</source>
+        <translation>&apos;%1&apos; sınıfında kullanılabilir görüntü yok</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="180"/>
+        <source>class &apos;%1&apos; has only 1 usable image: too few to split</source>
+        <translation>&apos;%1&apos; sınıfında yalnızca 1 kullanılabilir görüntü var: bölmek için çok az</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="182"/>
+        <source>%1 line(s) of the label manifest %2 could not be read (torn by a crash?) and were skipped</source>
+        <translation>%2 etiket listesinin %1 satırı okunamadı (bir çökmede yarım mı kaldı?) ve atlandı</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="186"/>
+        <source>folder &apos;%1&apos; cannot be read (%2): its images are not counted</source>
+        <translation>&apos;%1&apos; klasörü okunamıyor (%2): görüntüleri sayılmadı</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="189"/>
+        <source>folder &apos;%1&apos; could not be read to the end (%2)</source>
+        <translation>&apos;%1&apos; klasörü sonuna kadar okunamadı (%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="192"/>
+        <source>%1 cannot be examined (%2): not counted</source>
+        <translation>%1 incelenemiyor (%2): sayılmadı</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="194"/>
+        <source>%1 is a link to a folder: not followed</source>
+        <translation>%1 bir klasöre bağlantı: izlenmedi</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="197"/>
+        <source>model folder %1 does not exist</source>
+        <translation>%1 model klasörü yok</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="199"/>
+        <source>model folder %1 has no config.json</source>
+        <translation>%1 model klasöründe config.json yok</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="203"/>
+        <source>%1 holds pytorch_model.bin (pickle); only model.safetensors is read. Convert it with transformers&apos; save_pretrained(safe_serialization=True).</source>
+        <translation>%1 pytorch_model.bin (pickle) içeriyor; yalnızca model.safetensors okunur. transformers&apos;ın save_pretrained(safe_serialization=True) işleviyle dönüştürün.</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="208"/>
+        <source>%1 has no model weights (model.safetensors is a link to a file that does not exist)</source>
+        <translation>%1 içinde model ağırlıkları yok (model.safetensors, var olmayan bir dosyaya bağlantı)</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="212"/>
+        <source>%1: &apos;%2&apos; holds NaN or infinite values: the model cannot predict (a training run that diverged, or a damaged file)</source>
+        <translation>%1: &apos;%2&apos; NaN ya da sonsuz değerler içeriyor: model tahmin yapamaz (ıraksamış bir eğitim çalıştırması ya da hasarlı bir dosya)</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="217"/>
+        <source>%1: &apos;%2&apos; has shape %3 in the checkpoint but the config needs %4</source>
+        <translation>%1: &apos;%2&apos; kontrol noktasında %3 biçiminde ama yapılandırma %4 gerektiriyor</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="224"/>
+        <source>%1 lacks all %2 of the model&apos;s backbone weights: random weights cannot predict; is it the right file for this config.json?</source>
+        <translation>%1 içinde modelin gövde ağırlıklarının tümü (%2) eksik: rastgele ağırlıklarla tahmin yapılamaz; bu config.json için doğru dosya mı?</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="227"/>
+        <source>%1 lacks %2 of the model&apos;s backbone weights (&apos;%3&apos; first): random weights cannot predict; is it the right file for this config.json?</source>
+        <translation>%1 içinde modelin gövde ağırlıklarının %2 tanesi eksik (ilki &apos;%3&apos;): rastgele ağırlıklarla tahmin yapılamaz; bu config.json için doğru dosya mı?</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="232"/>
+        <source>cancelled while preparing the data</source>
+        <translation>veri hazırlanırken iptal edildi</translation>
+    </message>
+    <message>
+        <location filename="../ui/core_messages.cpp" line="234"/>
+        <source>%1 already holds a run: resume it or choose another folder</source>
+        <translation>%1 zaten bir çalıştırma içeriyor: onu devam ettirin ya da başka bir klasör seçin</translation>
+    </message>
+</context>
+<context>
     <name>Export</name>
     <message>
         <location filename="../ui/csv_export.cpp" line="16"/>
@@ -143,304 +481,6 @@
         <location filename="../ui/image_reasons.cpp" line="67"/>
         <source>unsupported channel count %1</source>
         <translation>desteklenmeyen kanal sayısı %1</translation>
-    </message>
-</context>
-<context>
-    <name>JobMessages</name>
-    <message>
-        <location filename="../ui/job_messages.cpp" line="27"/>
-        <source>the feature cache is off</source>
-        <translation>öznitelik önbelleği kapalı</translation>
-    </message>
-    <message>
-        <location filename="../ui/job_messages.cpp" line="28"/>
-        <source>augmentation changes the images every epoch</source>
-        <translation>veri artırma görüntüleri her epokta değiştirir</translation>
-    </message>
-    <message>
-        <location filename="../ui/job_messages.cpp" line="30"/>
-        <source>the model&apos;s dropout makes the frozen part&apos;s output random</source>
-        <translation>modelin dropout&apos;u dondurulmuş kısmın çıktısını rastgele yapar</translation>
-    </message>
-    <message>
-        <location filename="../ui/job_messages.cpp" line="39"/>
-        <source>training</source>
-        <translation>eğitim</translation>
-    </message>
-    <message>
-        <location filename="../ui/job_messages.cpp" line="41"/>
-        <source>validation</source>
-        <translation>doğrulama</translation>
-    </message>
-    <message>
-        <location filename="../ui/job_messages.cpp" line="42"/>
-        <source>test</source>
-        <translation>test</translation>
-    </message>
-    <message>
-        <location filename="../ui/job_messages.cpp" line="49"/>
-        <source>its folder&apos;s label is used</source>
-        <translation>klasörünün etiketi kullanılıyor</translation>
-    </message>
-    <message>
-        <location filename="../ui/job_messages.cpp" line="50"/>
-        <source>not used</source>
-        <translation>kullanılmadı</translation>
-    </message>
-    <message>
-        <location filename="../ui/job_messages.cpp" line="62"/>
-        <source>fine-tune %1: %2 of %3 parameters train</source>
-        <translation>ince ayar %1: %3 parametrenin %2 tanesi eğitiliyor</translation>
-    </message>
-    <message>
-        <location filename="../ui/job_messages.cpp" line="67"/>
-        <source>fine-tune %1 without pretrained weights: the frozen part stays random, so what trains has little to learn from</source>
-        <translation>önceden eğitilmiş ağırlıklar olmadan %1 ince ayarı: dondurulmuş kısım rastgele kalır, bu yüzden eğitilen kısmın öğrenebileceği pek bir şey yok</translation>
-    </message>
-    <message>
-        <location filename="../ui/job_messages.cpp" line="70"/>
-        <source>early stopping: no improvement in %1 epochs</source>
-        <translation>erken durdurma: %1 epoktur iyileşme yok</translation>
-    </message>
-    <message>
-        <location filename="../ui/job_messages.cpp" line="72"/>
-        <source>resumed at epoch %1, step %2</source>
-        <translation>%1. epokta, %2. adımda devam edildi</translation>
-    </message>
-    <message>
-        <location filename="../ui/job_messages.cpp" line="74"/>
-        <source>training steps will replay from a CUDA graph after %1 ordinary steps</source>
-        <translation>eğitim adımları, %1 olağan adımdan sonra bir CUDA grafiğinden yeniden oynatılacak</translation>
-    </message>
-    <message>
-        <location filename="../ui/job_messages.cpp" line="76"/>
-        <source>CUDA graph not used (%1); ordinary steps, same results</source>
-        <translation>CUDA grafiği kullanılmadı (%1); olağan adımlar, aynı sonuçlar</translation>
-    </message>
-    <message>
-        <location filename="../ui/job_messages.cpp" line="78"/>
-        <source>stopped at step %1; resumable from %2</source>
-        <translation>%1. adımda durduruldu; şuradan devam ettirilebilir: %2</translation>
-    </message>
-    <message>
-        <location filename="../ui/job_messages.cpp" line="81"/>
-        <source>calibration: temperature %1 fitted on %2 validation images (ECE %3 → %4)</source>
-        <translation>kalibrasyon: %2 doğrulama görüntüsünde sıcaklık %1 olarak uyduruldu (ECE %3 → %4)</translation>
-    </message>
-    <message>
-        <location filename="../ui/job_messages.cpp" line="87"/>
-        <source>the frozen part is computed again at every step (%1): slower than from cached features</source>
-        <translation>dondurulmuş kısım her adımda yeniden hesaplanıyor (%1): önbellekteki özniteliklerden daha yavaş</translation>
-    </message>
-    <message>
-        <location filename="../ui/job_messages.cpp" line="91"/>
-        <source>frozen part (%1): features of %2 of %3 images from the cache, %4 computed; %5</source>
-        <translation>dondurulmuş kısım (%1): %3 görüntünün %2 tanesinin öznitelikleri önbellekten alındı, %4 tanesi hesaplandı; %5</translation>
-    </message>
-    <message>
-        <location filename="../ui/job_messages.cpp" line="95"/>
-        <source>finished an interrupted checkpoint swap (last.tmp became last)</source>
-        <translation>yarıda kalan bir kontrol noktası değişimi tamamlandı (last.tmp, last oldu)</translation>
-    </message>
-    <message>
-        <location filename="../ui/job_messages.cpp" line="97"/>
-        <source>rolled back an interrupted checkpoint swap (last.old became last)</source>
-        <translation>yarıda kalan bir kontrol noktası değişimi geri alındı (last.old, last oldu)</translation>
-    </message>
-    <message>
-        <location filename="../ui/job_messages.cpp" line="98"/>
-        <source>removed the left-over %1</source>
-        <translation>artakalan %1 silindi</translation>
-    </message>
-    <message>
-        <location filename="../ui/job_messages.cpp" line="100"/>
-        <source>resuming from the checkpoint of the best epoch (%1): the epochs after it are trained again</source>
-        <translation>en iyi epokun (%1) kontrol noktasından devam ediliyor: ondan sonraki epoklar yeniden eğitilir</translation>
-    </message>
-    <message>
-        <location filename="../ui/job_messages.cpp" line="102"/>
-        <source>batch %1 keeps the run&apos;s global batch</source>
-        <translation>%1 grup boyutu, çalıştırmanın toplam grup boyutunu korur</translation>
-    </message>
-    <message>
-        <location filename="../ui/job_messages.cpp" line="104"/>
-        <source>run %1 has no checkpoint yet: it starts again from the beginning, as recorded</source>
-        <translation>%1 çalıştırmasının henüz kontrol noktası yok: kaydedildiği gibi baştan başlıyor</translation>
-    </message>
-    <message>
-        <location filename="../ui/job_messages.cpp" line="106"/>
-        <source>label not applied: %1: %2</source>
-        <translation>etiket uygulanmadı: %1: %2</translation>
-    </message>
-    <message>
-        <location filename="../ui/job_messages.cpp" line="110"/>
-        <source>labelled &apos;%1&apos; (%2) but no longer in the data set</source>
-        <translation>&apos;%1&apos; olarak etiketlenmiş (%2) ama artık veri kümesinde değil</translation>
-    </message>
-    <message>
-        <location filename="../ui/job_messages.cpp" line="113"/>
-        <source>labelled &apos;%1&apos; (%2), which is not a class folder: %3</source>
-        <translation>&apos;%1&apos; olarak etiketlenmiş (%2), bu bir sınıf klasörü değil: %3</translation>
-    </message>
-    <message>
-        <location filename="../ui/job_messages.cpp" line="116"/>
-        <source>changed since it was excluded (%1): %2</source>
-        <translation>dışlandığından beri değişmiş (%1): %2</translation>
-    </message>
-    <message>
-        <location filename="../ui/job_messages.cpp" line="119"/>
-        <source>changed since it was labelled &apos;%1&apos; (%2): %3</source>
-        <translation>&apos;%1&apos; olarak etiketlendiğinden beri değişmiş (%2): %3</translation>
-    </message>
-    <message>
-        <location filename="../ui/job_messages.cpp" line="121"/>
-        <source>excluded (%1)</source>
-        <translation>dışlandı (%1)</translation>
-    </message>
-    <message>
-        <location filename="../ui/job_messages.cpp" line="123"/>
-        <source>excluded (%1): %2</source>
-        <translation>dışlandı (%1): %2</translation>
-    </message>
-    <message>
-        <location filename="../ui/job_messages.cpp" line="127"/>
-        <source>no test split: the validation split selects the best model, so its metrics are optimistic; report them as validation results, not as test results</source>
-        <translation>test bölümü yok: en iyi modeli doğrulama bölümü seçer, bu yüzden ölçümleri iyimserdir; bunları test sonuçları olarak değil, doğrulama sonuçları olarak bildirin</translation>
-    </message>
-    <message>
-        <location filename="../ui/job_messages.cpp" line="131"/>
-        <source>WARNING: %1 identical image(s) appear in more than one split part; evaluation results are inflated</source>
-        <translation>UYARI: %1 özdeş görüntü birden fazla bölümde yer alıyor; değerlendirme sonuçları olduğundan yüksek çıkar</translation>
-    </message>
-    <message>
-        <location filename="../ui/job_messages.cpp" line="135"/>
-        <source>no model.safetensors: every weight initialised from the config (training from scratch)</source>
-        <translation>model.safetensors yok: tüm ağırlıklar yapılandırmadan başlatıldı (sıfırdan eğitim)</translation>
-    </message>
-    <message>
-        <location filename="../ui/job_messages.cpp" line="138"/>
-        <source>classification head is new (%1 labels), initialised randomly: it must be trained before predictions mean anything</source>
-        <translation>sınıflandırma katmanı yeni (%1 etiket), rastgele başlatıldı: tahminlerin bir anlamı olması için önce eğitilmesi gerekir</translation>
-    </message>
-    <message>
-        <location filename="../ui/job_messages.cpp" line="142"/>
-        <source>weights not in the checkpoint, newly initialised: %1</source>
-        <translation>kontrol noktasında olmayan, yeni başlatılan ağırlıklar: %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/job_messages.cpp" line="144"/>
-        <source>weights in the checkpoint that this model does not use: %1</source>
-        <translation>kontrol noktasında olup bu modelin kullanmadığı ağırlıklar: %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/job_messages.cpp" line="146"/>
-        <source>scanning %1</source>
-        <translation>%1 taranıyor</translation>
-    </message>
-    <message>
-        <location filename="../ui/job_messages.cpp" line="148"/>
-        <source>loading %1 images</source>
-        <translation>%1 görüntüleri yükleniyor</translation>
-    </message>
-    <message>
-        <location filename="../ui/job_messages.cpp" line="150"/>
-        <source>computing frozen features (%1)</source>
-        <translation>dondurulmuş öznitelikler hesaplanıyor (%1)</translation>
-    </message>
-    <message>
-        <location filename="../ui/job_messages.cpp" line="152"/>
-        <source>computing frozen features</source>
-        <translation>dondurulmuş öznitelikler hesaplanıyor</translation>
-    </message>
-    <message>
-        <location filename="../ui/job_messages.cpp" line="153"/>
-        <source>cross-validating</source>
-        <translation>çapraz doğrulama yapılıyor</translation>
-    </message>
-    <message>
-        <location filename="../ui/job_messages.cpp" line="155"/>
-        <source>CPU, 1 thread</source>
-        <translation>CPU, 1 iş parçacığı</translation>
-    </message>
-    <message>
-        <location filename="../ui/job_messages.cpp" line="156"/>
-        <source>CPU, %1 threads</source>
-        <translation>CPU, %1 iş parçacığı</translation>
-    </message>
-    <message>
-        <location filename="../ui/job_messages.cpp" line="157"/>
-        <source>CUDA device %1</source>
-        <translation>CUDA aygıtı %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/job_messages.cpp" line="159"/>
-        <source>scan cancelled</source>
-        <translation>tarama iptal edildi</translation>
-    </message>
-    <message>
-        <location filename="../ui/job_messages.cpp" line="161"/>
-        <source>data set folder %1 does not exist or is not a folder</source>
-        <translation>%1 veri kümesi klasörü yok ya da bir klasör değil</translation>
-    </message>
-    <message>
-        <location filename="../ui/job_messages.cpp" line="165"/>
-        <source>the data set needs at least 2 classes with 2 or more usable images each (found %1); expected one sub-folder per class in %2; %3 image file(s) could not be used, the first %4: %5</source>
-        <translation>veri kümesi, her birinde en az 2 kullanılabilir görüntü olan en az 2 sınıf gerektirir (%1 bulundu); %2 içinde her sınıf için bir alt klasör beklenir; %3 görüntü dosyası kullanılamadı, ilki %4: %5</translation>
-    </message>
-    <message>
-        <location filename="../ui/job_messages.cpp" line="171"/>
-        <source>the data set needs at least 2 classes with 2 or more usable images each (found %1); expected one sub-folder per class in %2</source>
-        <translation>veri kümesi, her birinde en az 2 kullanılabilir görüntü olan en az 2 sınıf gerektirir (%1 bulundu); %2 içinde her sınıf için bir alt klasör beklenir</translation>
-    </message>
-    <message>
-        <location filename="../ui/job_messages.cpp" line="176"/>
-        <source>&apos;%1&apos; lies directly in the root, outside any class folder: ignored</source>
-        <translation>&apos;%1&apos; doğrudan kök klasörde, hiçbir sınıf klasöründe değil: yok sayıldı</translation>
-    </message>
-    <message>
-        <location filename="../ui/job_messages.cpp" line="178"/>
-        <source>class &apos;%1&apos; has no usable images</source>
-        <translation>&apos;%1&apos; sınıfında kullanılabilir görüntü yok</translation>
-    </message>
-    <message>
-        <location filename="../ui/job_messages.cpp" line="180"/>
-        <source>class &apos;%1&apos; has only 1 usable image: too few to split</source>
-        <translation>&apos;%1&apos; sınıfında yalnızca 1 kullanılabilir görüntü var: bölmek için çok az</translation>
-    </message>
-    <message>
-        <location filename="../ui/job_messages.cpp" line="182"/>
-        <source>%1 line(s) of the label manifest %2 could not be read (torn by a crash?) and were skipped</source>
-        <translation>%2 etiket listesinin %1 satırı okunamadı (bir çökmede yarım mı kaldı?) ve atlandı</translation>
-    </message>
-    <message>
-        <location filename="../ui/job_messages.cpp" line="186"/>
-        <source>folder &apos;%1&apos; cannot be read (%2): its images are not counted</source>
-        <translation>&apos;%1&apos; klasörü okunamıyor (%2): görüntüleri sayılmadı</translation>
-    </message>
-    <message>
-        <location filename="../ui/job_messages.cpp" line="189"/>
-        <source>folder &apos;%1&apos; could not be read to the end (%2)</source>
-        <translation>&apos;%1&apos; klasörü sonuna kadar okunamadı (%2)</translation>
-    </message>
-    <message>
-        <location filename="../ui/job_messages.cpp" line="192"/>
-        <source>%1 cannot be examined (%2): not counted</source>
-        <translation>%1 incelenemiyor (%2): sayılmadı</translation>
-    </message>
-    <message>
-        <location filename="../ui/job_messages.cpp" line="194"/>
-        <source>%1 is a link to a folder: not followed</source>
-        <translation>%1 bir klasöre bağlantı: izlenmedi</translation>
-    </message>
-    <message>
-        <location filename="../ui/job_messages.cpp" line="196"/>
-        <source>cancelled while preparing the data</source>
-        <translation>veri hazırlanırken iptal edildi</translation>
-    </message>
-    <message>
-        <location filename="../ui/job_messages.cpp" line="198"/>
-        <source>%1 already holds a run: resume it or choose another folder</source>
-        <translation>%1 zaten bir çalıştırma içeriyor: onu devam ettirin ya da başka bir klasör seçin</translation>
     </message>
 </context>
 <context>

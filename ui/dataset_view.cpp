@@ -1,7 +1,7 @@
 #include "ui/dataset_view.h"
 
 #include "ui/image_reasons.h"
-#include "ui/job_messages.h"
+#include "ui/core_messages.h"
 
 #include "data/split.h"
 #include "session/dataset_scanner.h"
@@ -204,16 +204,16 @@ void DatasetView::showReport(const ScanReport &r)
         m_problems->addItem(tr("Identical files: %1").arg(paths.join(QStringLiteral(", "))));
     }
     for (const auto &c : r.labelConflicts)
-        m_problems->addItem(tr("Label not applied: %1 — %2").arg(QString::fromStdString(c.path), jobMessageText(QString::fromStdString(c.reason))));
+        m_problems->addItem(tr("Label not applied: %1 — %2").arg(QString::fromStdString(c.path), coreMessageText(QString::fromStdString(c.reason))));
     for (const auto &e : r.excluded)
-        m_problems->addItem(tr("Excluded: %1 — %2").arg(QString::fromStdString(e.path), jobMessageText(QString::fromStdString(e.reason))));
+        m_problems->addItem(tr("Excluded: %1 — %2").arg(QString::fromStdString(e.path), coreMessageText(QString::fromStdString(e.reason))));
     if (r.relabelled || r.added)
         m_problems->addItem(tr("Labels: %1 relabelled and %2 added through %3 (the image files are unchanged).")
                                 .arg(r.relabelled)
                                 .arg(r.added)
                                 .arg(QDir::toNativeSeparators(QString::fromStdString(r.labelsFile))));
     for (const auto &p : r.problems)
-        m_problems->addItem(jobMessageText(QString::fromStdString(p)));
+        m_problems->addItem(coreMessageText(QString::fromStdString(p)));
     if (m_problems->count() == 0)
         m_problems->addItem(tr("No problems found."));
     m_summary->setText(r.usable() ? tr("%1: %2 usable of %3 image files in %4 classes; %5 bad, %6 groups of identical files. "
@@ -228,7 +228,7 @@ void DatasetView::showReport(const ScanReport &r)
                                         .arg(r.minSize[1])
                                         .arg(r.maxSize[0])
                                         .arg(r.maxSize[1])
-                                  : tr("This data set cannot be used: %1").arg(jobMessageText(QString::fromStdString(r.error))));
+                                  : tr("This data set cannot be used: %1").arg(coreMessageText(QString::fromStdString(r.error))));
     showClass(-1);
 }
 

@@ -1,7 +1,7 @@
 #include "ui/estimate_panel.h"
 
 #include "job/estimate.h"
-#include "ui/job_messages.h"
+#include "ui/core_messages.h"
 
 #include <QFutureWatcher>
 #include <QHeaderView>
@@ -129,7 +129,7 @@ void EstimatePanel::show(const JobEstimate &e)
                             2 * m_table->frameWidth());
     m_table->setVisible(true);
     m_status->setText(tr("%1 · %2 training, %3 validation, %4 test images; %5 not cached yet.")
-                          .arg(jobMessageText(QString::fromStdString(e.device)))
+                          .arg(coreMessageText(QString::fromStdString(e.device)))
                           .arg(e.train)
                           .arg(e.val)
                           .arg(e.test)

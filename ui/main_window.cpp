@@ -8,7 +8,7 @@
 #include "ui/csv_export.h"
 #include "ui/dataset_view.h"
 #include "ui/evaluate_view.h"
-#include "ui/job_messages.h"
+#include "ui/core_messages.h"
 #include "ui/predict_view.h"
 #include "ui/review_view.h"
 #include "ui/icons.h"
@@ -102,11 +102,11 @@ MainWindow::MainWindow(QWidget *parent)
             m_bf16Predict->setEnabled(true);
         updateDeviceLabel();
         for (const auto &n : notes)
-            statusBar()->showMessage(jobMessageText(n), 8000);
+            statusBar()->showMessage(coreMessageText(n), 8000);
         Q_EMIT modelReady(folder);
     });
     connect(m_predictor, &Predictor::modelFailed, this, [this](const QString &message, bool untrained) {
-        m_modelLabel->setToolTip(message); // the reason, after the message has gone
+        m_modelLabel->setToolTip(coreMessageText(message)); // the reason, after the message has gone
         m_predictUsable = false;
         m_evaluateView->setPredictModel(QString()); // Predict has no model now
         if (untrained) { // the demo's model, or any configuration meant to be trained: nothing is wrong
@@ -120,7 +120,7 @@ MainWindow::MainWindow(QWidget *parent)
             return;
         }
         m_modelLabel->setText(tr("No model loaded"));
-        statusBar()->showMessage(tr("The model could not be loaded: %1").arg(message), 15000);
+        statusBar()->showMessage(tr("The model could not be loaded: %1").arg(coreMessageText(message)), 15000);
     });
     connect(m_datasetView, &DatasetView::openRequested, this, &MainWindow::chooseDataset);
     connect(m_datasetView, &DatasetView::scanned, this, [this](const QString &folder, bool usable) {
@@ -287,7 +287,7 @@ void MainWindow::updateDeviceLabel()
 {
     const QString precision = m_bf16Predict->isChecked() ? tr("predicting in bf16") : tr("predicting in fp32");
     // The engine says "CPU, N threads" in English; the status bar says it in the user's language.
-    const QString device = m_device.isEmpty() ? tr("Compute device: chosen when a model is opened") : jobMessageText(m_device);
+    const QString device = m_device.isEmpty() ? tr("Compute device: chosen when a model is opened") : coreMessageText(m_device);
     m_deviceLabel->setText(tr("%1 · %2 · %3").arg(device, cpuHasNativeBf16() ? tr("CPU bf16: native") : tr("CPU bf16: not native"), precision));
     m_deviceLabel->setToolTip(QString::fromStdString(cpuBf16Description()));
 }

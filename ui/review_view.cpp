@@ -6,7 +6,7 @@
 #include "engine/model_calibration.h"
 #include "session/predictor.h"
 #include "session/review_session.h"
-#include "ui/job_messages.h"
+#include "ui/core_messages.h"
 #include "ui/review_model.h"
 #include "ui/theme.h"
 #include "ui/thumbnail_delegate.h"
@@ -83,7 +83,7 @@ ReviewView::ReviewView(QWidget *parent) : QWidget(parent), m_session(new ReviewS
 {
     buildUi();
     connect(m_session, &ReviewSession::progress, this, [this](const QString &stage, qint64 done, qint64 total) {
-        m_progress->setFormat(jobMessageText(stage) + QStringLiteral(": %v / %m"));
+        m_progress->setFormat(coreMessageText(stage) + QStringLiteral(": %v / %m"));
         m_progress->setMaximum(static_cast<int>(std::max<qint64>(total, 1)));
         m_progress->setValue(static_cast<int>(done));
     });

@@ -3,7 +3,7 @@
 #include "config/config_fields.h"
 #include "session/run_results.h"
 #include "session/training_session.h"
-#include "ui/job_messages.h"
+#include "ui/core_messages.h"
 #include "ui/theme.h"
 #include "ui/run_list_model.h"
 
@@ -140,9 +140,9 @@ TrainView::TrainView(TrainingSession *session, QWidget *parent)
     connect(m_session, &TrainingSession::progress, this, [this](const QString &stage, qint64 done, qint64 total) {
         m_progress->setMaximum(static_cast<int>(total));
         m_progress->setValue(static_cast<int>(done));
-        m_progress->setFormat(tr("%1: %2 of %3").arg(jobMessageText(stage)).arg(done).arg(total));
+        m_progress->setFormat(tr("%1: %2 of %3").arg(coreMessageText(stage)).arg(done).arg(total));
     });
-    connect(m_session, &TrainingSession::log, this, [this](const QString &s) { m_log->appendPlainText(jobMessageText(s)); });
+    connect(m_session, &TrainingSession::log, this, [this](const QString &s) { m_log->appendPlainText(coreMessageText(s)); });
     connect(m_session, &TrainingSession::finished, this, [this](const QString &run, RunStatus status) {
         setRunning(false);
         m_resume->setEnabled(status == RunStatus::Stopped); // the run in the form is the stopped one
@@ -159,7 +159,7 @@ TrainView::TrainView(TrainingSession *session, QWidget *parent)
     });
     connect(m_session, &TrainingSession::failed, this, [this](const QString &message) {
         setRunning(false);
-        m_log->appendPlainText(tr("Training failed: %1").arg(jobMessageText(message)));
+        m_log->appendPlainText(tr("Training failed: %1").arg(coreMessageText(message)));
         m_progress->setFormat(tr("Failed: see the log"));
         refreshRuns();
     });

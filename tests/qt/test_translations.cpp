@@ -2,7 +2,7 @@
 #include <QCoreApplication>
 #include "data/image_io.h"
 #include "ui/image_reasons.h"
-#include "ui/job_messages.h"
+#include "ui/core_messages.h"
 #include "ui/theme.h"
 
 #include <QFile>
@@ -120,6 +120,9 @@ private Q_SLOTS:
         QTest::newRow("label not applied, and why")
             << QStringLiteral("label not applied: polyps/p1.jpg: changed since it was labelled 'esophagitis' (ayse, 2026-12-01T10:00:00Z): its folder's label is used")
             << QStringLiteral("etiket uygulanmadı: polyps/p1.jpg: 'esophagitis' olarak etiketlendiğinden beri değişmiş (ayse, 2026-12-01T10:00:00Z): klasörünün etiketi kullanılıyor");
+        QTest::newRow("model load")
+            << QStringLiteral("/m/model.safetensors: 'classifier.weight' has shape [8, 768] in the checkpoint but the config needs [3, 768]")
+            << QStringLiteral("/m/model.safetensors: 'classifier.weight' kontrol noktasında [8, 768] biçiminde ama yapılandırma [3, 768] gerektiriyor");
         QTest::newRow("device") << QStringLiteral("CPU, 2 threads") << QStringLiteral("CPU, 2 iş parçacığı");
         QTest::newRow("unknown") << QStringLiteral("something new") << QStringLiteral("something new");
     }
@@ -131,7 +134,7 @@ private Q_SLOTS:
         QVERIFY(translator.load(QStringLiteral(":/i18n/vitscope_tr.qm")));
         QCoreApplication::installTranslator(&translator);
         QLocale::setDefault(QLocale(QStringLiteral("tr_TR")));
-        const QString shown = vitscope::jobMessageText(english);
+        const QString shown = vitscope::coreMessageText(english);
         QLocale::setDefault(QLocale::c());
         QCoreApplication::removeTranslator(&translator);
         QCOMPARE(shown, expected);

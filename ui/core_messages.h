@@ -9,6 +9,6 @@
 
 namespace vitscope {
 
-QString jobMessageText(const QString &message);
+QString coreMessageText(const QString &message);
 
 } // namespace vitscope
