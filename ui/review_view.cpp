@@ -93,7 +93,7 @@ ReviewView::ReviewView(QWidget *parent) : QWidget(parent), m_session(new ReviewS
     });
     connect(m_session, &ReviewSession::failed, this, [this](const QString &message) {
         setBusy(false);
-        fail(message);
+        fail(coreMessageText(message)); // the core's English: the data set scan's and the model's reasons
     });
     updateStatus();
 }
