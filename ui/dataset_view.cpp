@@ -101,6 +101,11 @@ DatasetView::DatasetView(QWidget *parent)
     m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_chart = newPlot(tr("Images"), QString());
     m_chart->setMinimumHeight(180);
+    // Image counts: whole-number ticks (1, 2, 5, 10, ... times a power of ten), never 0.5.
+    auto counts = QSharedPointer<QCPAxisTickerFixed>::create();
+    counts->setTickStep(1);
+    counts->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+    m_chart->yAxis->setTicker(counts);
     auto *right = new QWidget;
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
