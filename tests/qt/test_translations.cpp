@@ -1,14 +1,23 @@
 // The Turkish catalogue is embedded in the UI library and translates what the views show.
 #include <QCoreApplication>
+#include "data/dataset_scan.h"
+#include "data/demo_data.h"
 #include "data/image_io.h"
+#include "engine/checkpoint.h"
+#include "engine/run_files.h"
+#include "engine/runtime.h"
 #include "ui/image_reasons.h"
 #include "ui/core_messages.h"
 #include "ui/theme.h"
 
 #include <QFile>
+#include <QTemporaryDir>
 #include <QLocale>
 #include <QTest>
 #include <QTranslator>
+
+#include <filesystem>
+#include <memory>
 
 class TestTranslations : public QObject {
     Q_OBJECT
@@ -139,6 +148,49 @@ private Q_SLOTS:
         QCoreApplication::removeTranslator(&translator);
         QCOMPARE(shown, expected);
     }
+
+    // The table follows the core's wording: messages made by the core itself, not copied here,
+    // come out translated. A changed wording would show in English, and fail here.
+    void coreMessagesMatchTheCore_data()
+    {
+        QTest::addColumn<QString>("english");
+        m_dir = std::make_unique<QTemporaryDir>();
+        const std::string dir = m_dir->path().toStdString();
+        auto row = [](const char *name, const std::string &english) { QTest::newRow(name) << QString::fromStdString(english); };
+        row("device", vitscope::deviceDescription(torch::Device(torch::kCPU)));
+        row("no data set", vitscope::scanDataset(dir + "/none").error);
+        vitscope::writeDemoDataset(dir + "/one-class", 3, 1);
+        for (const auto &entry : std::filesystem::directory_iterator(dir + "/one-class"))
+            if (entry.is_directory() && entry.path().filename() != "esophagitis")
+                std::filesystem::remove_all(entry.path());
+        row("one class", vitscope::scanDataset(dir + "/one-class").error);
+        std::filesystem::create_directories(dir + "/run/checkpoints/last.tmp");
+        row("left-over checkpoint", vitscope::recoverCheckpointSwap(dir + "/run"));
+        auto loadError = [](const std::string &folder) {
+            try {
+                vitscope::loadModel(folder, {});
+            } catch (const std::exception &e) {
+                return std::string(e.what());
+            }
+            return std::string();
+        };
+        row("no model folder", loadError(dir + "/none"));
+        row("no config.json", loadError(dir + "/run"));
+    }
+    void coreMessagesMatchTheCore()
+    {
+        QFETCH(QString, english);
+        QVERIFY(!english.isEmpty());
+        QTranslator translator;
+        QVERIFY(translator.load(QStringLiteral(":/i18n/vitscope_tr.qm")));
+        QCoreApplication::installTranslator(&translator);
+        const QString shown = vitscope::coreMessageText(english);
+        QCoreApplication::removeTranslator(&translator);
+        QVERIFY2(shown != english, qPrintable(english));
+    }
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
 };
 
 QTEST_MAIN(TestTranslations)
