@@ -56,7 +56,8 @@ int main(int argc, char *argv[])
     if (parser.isSet(dark) || QSettings().value(QStringLiteral("ui/dark")).toBool())
         useDarkPalette();
 
-    // English is the source language; a translation is installed for any other chosen locale.
+    // English is the source language; a translation is installed for any other chosen locale, and
+    // for English (or a language without one) the English plural forms ("1 image", "2 images").
     const QString chosen = parser.isSet(language) ? parser.value(language) : QSettings().value(QStringLiteral("ui/language")).toString();
     const QLocale locale = chosen.isEmpty() ? QLocale() : QLocale(chosen);
     QLocale::setDefault(locale); // numbers in the language's format (a decimal comma in Turkish)
@@ -65,7 +66,8 @@ int main(int argc, char *argv[])
     // so that a corrected .qm can be dropped in without rebuilding.
     const QString installed = QDir(QApplication::applicationDirPath()).filePath(QStringLiteral("../share/vitscope/translations"));
     if (translator.load(locale, QStringLiteral("vitscope"), QStringLiteral("_"), installed) ||
-        translator.load(locale, QStringLiteral("vitscope"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        translator.load(locale, QStringLiteral("vitscope"), QStringLiteral("_"), QStringLiteral(":/i18n")) ||
+        translator.load(QStringLiteral(":/i18n/vitscope_en.qm")))
         QApplication::installTranslator(&translator);
     if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(&qtTranslator); // standard dialogs and buttons

@@ -189,6 +189,33 @@ private Q_SLOTS:
         QVERIFY2(shown != english, qPrintable(english));
     }
 
+    // English has its plural forms too: "1 class", not "1 classes" or "1 class(es)".
+    void englishPlurals_data()
+    {
+        QTest::addColumn<QByteArray>("context");
+        QTest::addColumn<QByteArray>("source");
+        QTest::addColumn<int>("n");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("one class") << QByteArray("vitscope::MainWindow") << QByteArray("Model: %1 (%n classes)") << 1 << QStringLiteral("Model: %1 (1 class)");
+        QTest::newRow("eight classes") << QByteArray("vitscope::MainWindow") << QByteArray("Model: %1 (%n classes)") << 8 << QStringLiteral("Model: %1 (8 classes)");
+        QTest::newRow("one image") << QByteArray("vitscope::ClassCountModel") << QByteArray("%1 (%n images)") << 1 << QStringLiteral("%1 (1 image)");
+        QTest::newRow("images to predict") << QByteArray("vitscope::PredictView") << QByteArray("Predicting %n image(s)…") << 3
+                                           << QStringLiteral("Predicting 3 images…");
+    }
+    void englishPlurals()
+    {
+        QFETCH(QByteArray, context);
+        QFETCH(QByteArray, source);
+        QFETCH(int, n);
+        QFETCH(QString, expected);
+        QTranslator translator;
+        QVERIFY(translator.load(QStringLiteral(":/i18n/vitscope_en.qm")));
+        QCoreApplication::installTranslator(&translator);
+        const QString shown = QCoreApplication::translate(context.constData(), source.constData(), nullptr, n);
+        QCoreApplication::removeTranslator(&translator);
+        QCOMPARE(shown, expected);
+    }
+
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
 };
