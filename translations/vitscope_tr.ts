@@ -2284,7 +2284,7 @@ ya da Aç…, Ekle… veya Yapıştır&apos;ı kullanın.</translation>
     <message>
         <location filename="../ui/start_page.cpp" line="43"/>
         <source>Dataset, Train, Evaluate, Predict and Review views</source>
-        <translation>Veri kümesi, Eğitim, Değerlendirme, Tahmin ve Gözden geçir görünümleri</translation>
+        <translation>Veri kümesi, Eğitim, Değerlendirme, Tahmin ve İnceleme görünümleri</translation>
     </message>
     <message>
         <location filename="../ui/start_page.cpp" line="44"/>
@@ -2309,12 +2309,12 @@ ya da Aç…, Ekle… veya Yapıştır&apos;ı kullanın.</translation>
     <message>
         <location filename="../ui/start_page.cpp" line="46"/>
         <source>Review: give a class, exclude, keep</source>
-        <translation>Gözden geçir: sınıf ver, dışarıda bırak, koru</translation>
+        <translation>İnceleme: sınıf ver, dışarıda bırak, koru</translation>
     </message>
     <message>
         <location filename="../ui/start_page.cpp" line="47"/>
         <source>Review: undo, redo</source>
-        <translation>Gözden geçir: geri al, yinele</translation>
+        <translation>İnceleme: geri al, yinele</translation>
     </message>
     <message>
         <location filename="../ui/start_page.cpp" line="48"/>
