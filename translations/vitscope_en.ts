@@ -13,6 +13,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Calibrated probabilities (temperature %1, fitted on only %n held-out image(s): rough; more held-out images make it firmer).</source>
+        <translation>
+            <numerusform>Calibrated probabilities (temperature %1, fitted on only %n held-out image: rough; more held-out images make it firmer).</numerusform>
+            <numerusform>Calibrated probabilities (temperature %1, fitted on only %n held-out images: rough; more held-out images make it firmer).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Calibrated probabilities (temperature %1, fitted on %n held-out image(s)).</source>
         <translation>
             <numerusform>Calibrated probabilities (temperature %1, fitted on %n held-out image).</numerusform>

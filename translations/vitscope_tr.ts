@@ -523,19 +523,26 @@
         <translation>%1 küme, kalibre edildiği doğrulama görüntülerine benzeyen görüntülerin ortalama yaklaşık %1 kadarında gerçek sınıfı içerir; tek bir görüntü için ya da başka bir hastane, endoskop veya hasta topluluğundan gelen görüntüler için bir güvence değildir.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/trust_text.cpp" line="71"/>
+        <location filename="../ui/trust_text.cpp" line="72"/>
+        <source>Calibrated probabilities (temperature %1, fitted on only %n held-out image(s): rough; more held-out images make it firmer).</source>
+        <translation>
+            <numerusform>Kalibre edilmiş olasılıklar (sıcaklık %1, yalnızca ayrılmış %n görüntüde uyarlandı: kaba; daha çok ayrılmış görüntü onu sağlamlaştırır).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/trust_text.cpp" line="75"/>
         <source>Calibrated probabilities (temperature %1, fitted on %n held-out image(s)).</source>
         <translation>
             <numerusform>Kalibre edilmiş olasılıklar (sıcaklık %1, ayrılmış %n görüntüde uyarlandı).</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/trust_text.cpp" line="77"/>
+        <location filename="../ui/trust_text.cpp" line="81"/>
         <source>Uncalibrated: this model has no calibration, so its percentages may be over-confident.</source>
         <translation>Kalibre edilmemiş: bu modelin kalibrasyonu yok, bu yüzden yüzdeleri aşırı emin olabilir.</translation>
     </message>
     <message>
-        <location filename="../ui/trust_text.cpp" line="82"/>
+        <location filename="../ui/trust_text.cpp" line="86"/>
         <source>Maps are approximate aids to judge a prediction: not a segmentation and not a diagnosis.</source>
         <translation>Haritalar bir tahmini değerlendirmeye yardımcı yaklaşık araçlardır: bölütleme değildir, tanı değildir.</translation>
     </message>
@@ -629,7 +636,7 @@
     </message>
     <message>
         <location filename="../ui/dataset_view.cpp" line="91"/>
-        <location filename="../ui/dataset_view.cpp" line="272"/>
+        <location filename="../ui/dataset_view.cpp" line="277"/>
         <source>Select an image.</source>
         <translation>Bir görüntü seçin.</translation>
     </message>
@@ -639,62 +646,62 @@
         <translation>Görüntüler</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="137"/>
+        <location filename="../ui/dataset_view.cpp" line="142"/>
         <source>Scanning %1…</source>
         <translation>%1 taranıyor…</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="161"/>
+        <location filename="../ui/dataset_view.cpp" line="166"/>
         <source>Scan of %1 cancelled.</source>
         <translation>%1 taraması iptal edildi.</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="197"/>
+        <location filename="../ui/dataset_view.cpp" line="202"/>
         <source>Bad: %1 — %2</source>
         <translation>Hatalı: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="199"/>
+        <location filename="../ui/dataset_view.cpp" line="204"/>
         <source>Converted: %1 — %2</source>
         <translation>Dönüştürüldü: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="204"/>
+        <location filename="../ui/dataset_view.cpp" line="209"/>
         <source>Identical files: %1</source>
         <translation>Aynı dosyalar: %1</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="207"/>
+        <location filename="../ui/dataset_view.cpp" line="212"/>
         <source>Label not applied: %1 — %2</source>
         <translation>Etiket uygulanmadı: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="209"/>
+        <location filename="../ui/dataset_view.cpp" line="214"/>
         <source>Excluded: %1 — %2</source>
         <translation>Dışlandı: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="211"/>
+        <location filename="../ui/dataset_view.cpp" line="216"/>
         <source>Labels: %1 relabelled and %2 added through %3 (the image files are unchanged).</source>
         <translation>Etiketler: %3 aracılığıyla %1 yeniden etiketlendi ve %2 eklendi (görüntü dosyaları değişmedi).</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="218"/>
+        <location filename="../ui/dataset_view.cpp" line="223"/>
         <source>No problems found.</source>
         <translation>Sorun bulunmadı.</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="219"/>
+        <location filename="../ui/dataset_view.cpp" line="224"/>
         <source>%1: %2 usable of %3 image files in %4 classes; %5 bad, %6 groups of identical files. Sizes %7x%8 to %9x%10.</source>
         <translation>%1: %4 sınıfta %3 görüntü dosyasından %2 tanesi kullanılabilir; %5 hatalı, %6 grup aynı dosya. Boyutlar %7x%8 ile %9x%10 arası.</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="231"/>
+        <location filename="../ui/dataset_view.cpp" line="236"/>
         <source>This data set cannot be used: %1</source>
         <translation>Bu veri kümesi kullanılamaz: %1</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="298"/>
+        <location filename="../ui/dataset_view.cpp" line="303"/>
         <source>%1
 %2 x %3, %4 %5, class %6%7</source>
         <translation>%1
@@ -2905,64 +2912,64 @@ ya da Aç…, Ekle… veya Yapıştır&apos;ı kullanın.</translation>
         <translation>Sıcaklık %1, doğrulama bölümünde uyarlandı.</translation>
     </message>
     <message>
-        <location filename="../ui/trust_panel.cpp" line="85"/>
+        <location filename="../ui/trust_panel.cpp" line="84"/>
         <source>Only %1 validation images: the temperature and the sets are rough; the more held-out images, the firmer they are.</source>
         <translation>Yalnızca %1 doğrulama görüntüsü: sıcaklık ve kümeler kabacadır; ayrılmış görüntü arttıkça daha sağlam olurlar.</translation>
     </message>
     <message>
-        <location filename="../ui/trust_panel.cpp" line="87"/>
+        <location filename="../ui/trust_panel.cpp" line="86"/>
         <source>These are the images the calibration was fitted on, so the figures after scaling and the coverage are not an independent check: read them on the test part.</source>
         <translation>Kalibrasyon bu görüntülerde uyarlandı; bu yüzden ölçekleme sonrası değerler ve kapsam bağımsız bir denetim değildir: bunları test bölümünde okuyun.</translation>
     </message>
     <message>
-        <location filename="../ui/trust_panel.cpp" line="91"/>
+        <location filename="../ui/trust_panel.cpp" line="90"/>
         <source>%1 sets (%2): they held the true class for %3 of these images, with %4 classes on average.</source>
         <translation>%1 kümeler (%2): bu görüntülerin %3 kadarında gerçek sınıfı içerdi, ortalama %4 sınıfla.</translation>
     </message>
     <message>
-        <location filename="../ui/trust_panel.cpp" line="95"/>
+        <location filename="../ui/trust_panel.cpp" line="94"/>
         <source>Too few validation images for %1 sets: every set holds every class.</source>
         <translation>%1 kümeler için doğrulama görüntüsü çok az: her küme her sınıfı içerir.</translation>
     </message>
     <message>
-        <location filename="../ui/trust_panel.cpp" line="98"/>
+        <location filename="../ui/trust_panel.cpp" line="97"/>
         <source>Intervals: %1 bootstrap resamples (percentile), seed %2.</source>
         <translation>Aralıklar: %1 bootstrap yeniden örneklemi (yüzdelik), tohum %2.</translation>
     </message>
     <message>
-        <location filename="../ui/trust_panel.cpp" line="101"/>
+        <location filename="../ui/trust_panel.cpp" line="100"/>
         <source>Measure</source>
         <translation>Ölçü</translation>
     </message>
     <message>
-        <location filename="../ui/trust_panel.cpp" line="101"/>
-        <location filename="../ui/trust_panel.cpp" line="115"/>
+        <location filename="../ui/trust_panel.cpp" line="100"/>
+        <location filename="../ui/trust_panel.cpp" line="114"/>
         <source>Raw</source>
         <translation>Ham</translation>
     </message>
     <message>
-        <location filename="../ui/trust_panel.cpp" line="101"/>
-        <location filename="../ui/trust_panel.cpp" line="116"/>
+        <location filename="../ui/trust_panel.cpp" line="100"/>
+        <location filename="../ui/trust_panel.cpp" line="115"/>
         <source>Calibrated</source>
         <translation>Kalibre</translation>
     </message>
     <message>
-        <location filename="../ui/trust_panel.cpp" line="102"/>
+        <location filename="../ui/trust_panel.cpp" line="101"/>
         <source>NLL</source>
         <translation>NLL</translation>
     </message>
     <message>
-        <location filename="../ui/trust_panel.cpp" line="103"/>
+        <location filename="../ui/trust_panel.cpp" line="102"/>
         <source>Brier</source>
         <translation>Brier</translation>
     </message>
     <message>
-        <location filename="../ui/trust_panel.cpp" line="104"/>
+        <location filename="../ui/trust_panel.cpp" line="103"/>
         <source>ECE</source>
         <translation>ECE</translation>
     </message>
     <message>
-        <location filename="../ui/trust_panel.cpp" line="105"/>
+        <location filename="../ui/trust_panel.cpp" line="104"/>
         <source>MCE</source>
         <translation>MCE</translation>
     </message>

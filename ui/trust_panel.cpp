@@ -80,8 +80,7 @@ void TrustPanel::showTrust(const std::optional<PartTrust> &trust, const QString 
     const auto &t = *trust;
     const QLocale locale;
     QString text = tr("Temperature %1, fitted on the validation part.").arg(locale.toString(t.temperature, 'f', 3));
-    // A temperature and a set threshold from a few dozen images move a lot from one split to another.
-    if (fittedOn > 0 && fittedOn < 200)
+    if (fittedOn > 0 && fittedOn < kFirmCalibrationImages)
         text += QLatin1Char(' ') + tr("Only %1 validation images: the temperature and the sets are rough; the more held-out images, the firmer they are.").arg(fittedOn);
     if (part == QLatin1String("val"))
         text += QLatin1Char(' ') + tr("These are the images the calibration was fitted on, so the figures after scaling and the coverage are "

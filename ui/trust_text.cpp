@@ -68,6 +68,10 @@ QString guaranteeText(double alpha)
 QString calibrationNote(double temperature, qint64 count)
 {
     const int n = static_cast<int>(count);
+    if (count < kFirmCalibrationImages)
+        return QCoreApplication::translate("Trust", "Calibrated probabilities (temperature %1, fitted on only %n held-out image(s): rough; more held-out "
+                                                    "images make it firmer).", nullptr, n)
+            .arg(QLocale().toString(temperature, 'f', 2));
     return QCoreApplication::translate("Trust", "Calibrated probabilities (temperature %1, fitted on %n held-out image(s)).", nullptr, n)
         .arg(QLocale().toString(temperature, 'f', 2));
 }

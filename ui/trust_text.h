@@ -23,6 +23,9 @@ QString setText(const QVector<int> &set, const QStringList &labels, double alpha
 QString reviewText();    // "Uncertain — review"
 QString reviewReason(const QVector<int> &set, double topProbability, double reviewBelow); // why it is flagged
 QString guaranteeText(double alpha); // the honest scope of the set's coverage
+// A temperature and a set threshold from fewer held-out images than this move a lot from one split
+// to another: the views say so.
+constexpr qint64 kFirmCalibrationImages = 200;
 QString calibrationNote(double temperature, qint64 count); // "Calibrated probabilities (temperature 2.97, fitted on 600 validation images)."
 QString uncalibratedNote(); // the model has no calibration.json
 QString explanationCaption(); // maps are approximate, not a diagnosis

@@ -9,6 +9,7 @@
 #include "ui/image_reasons.h"
 #include "ui/core_messages.h"
 #include "ui/theme.h"
+#include "ui/trust_text.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -212,6 +213,29 @@ private Q_SLOTS:
         QVERIFY(translator.load(QStringLiteral(":/i18n/vitscope_en.qm")));
         QCoreApplication::installTranslator(&translator);
         const QString shown = QCoreApplication::translate(context.constData(), source.constData(), nullptr, n);
+        QCoreApplication::removeTranslator(&translator);
+        QCOMPARE(shown, expected);
+    }
+
+    // Predict's note under the probabilities says when the calibration rests on few images.
+    void calibrationNoteSaysWhenRough_data()
+    {
+        QTest::addColumn<qint64>("count");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("48 images") << qint64(48)
+                                   << QStringLiteral("Calibrated probabilities (temperature 0.54, fitted on only 48 held-out images: rough; more held-out images make it firmer).");
+        QTest::newRow("1 image") << qint64(1)
+                                 << QStringLiteral("Calibrated probabilities (temperature 0.54, fitted on only 1 held-out image: rough; more held-out images make it firmer).");
+        QTest::newRow("1200 images") << qint64(1200) << QStringLiteral("Calibrated probabilities (temperature 0.54, fitted on 1200 held-out images).");
+    }
+    void calibrationNoteSaysWhenRough()
+    {
+        QFETCH(qint64, count);
+        QFETCH(QString, expected);
+        QTranslator translator;
+        QVERIFY(translator.load(QStringLiteral(":/i18n/vitscope_en.qm")));
+        QCoreApplication::installTranslator(&translator);
+        const QString shown = vitscope::calibrationNote(0.54, count);
         QCoreApplication::removeTranslator(&translator);
         QCOMPARE(shown, expected);
     }
