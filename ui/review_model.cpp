@@ -1,6 +1,7 @@
 #include "ui/review_model.h"
 
 #include "data/label_manifest.h"
+#include "data/sha256.h"
 #include "ui/theme.h"
 
 #include <QFileInfo>
@@ -75,6 +76,11 @@ void ReviewModel::refresh(const LabelManifest &manifest)
 {
     for (auto &e : m_entries) {
         const LabelState *st = manifest.state(e.relPath.toStdString());
+        // New frames come without a content hash (nothing scanned them): read once, when a label
+        // is first found for one, so that the label applies as it does to scanned images (an
+        // unreadable file stays without one, and its label does not apply, as for a changed file).
+        if (st && e.sha256.isEmpty())
+            e.sha256 = QString::fromStdString(sha256File(e.path.toStdString()));
         // A file changed since its label was set keeps its folder's label, as the scan does.
         const bool applies = st && st->edit.sha256 == e.sha256.toStdString();
         e.reviewed = applies;

@@ -180,6 +180,10 @@ private Q_SLOTS:
         QCOMPARE(m_view->model()->entry(0).given, -1);
         QTest::keyClick(m_view->grid(), Qt::Key_Space); // confirm the suggestion
         QTest::keyClick(m_view->grid(), Qt::Key_4);     // correct it
+        // Both count as reviewed, with the label given (frames come without a content hash).
+        QCOMPARE(m_view->model()->reviewedCount(), 2);
+        QVERIFY2(m_view->statusText().startsWith(QStringLiteral("2 of 2 reviewed")), qPrintable(m_view->statusText()));
+        QVERIFY(m_view->model()->entry(0).given >= 0 && m_view->model()->entry(1).given >= 0);
         const ScanReport scan = scanDataset(m_data.toStdString());
         QCOMPARE(scan.added, 2);
         QCOMPARE(static_cast<int>(scan.items.size()), 34);
