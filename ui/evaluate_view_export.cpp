@@ -3,6 +3,7 @@
 
 #include "session/run_report.h"
 #include "ui/csv_export.h"
+#include "ui/dialog_folders.h"
 #include "ui/trust_text.h"
 
 #include <QComboBox>
@@ -98,7 +99,8 @@ void EvaluateView::writeReport()
 
 void EvaluateView::exportPng()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export confusion matrix"), QStringLiteral("confusion.png"), tr("PNG images (*.png)"));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export confusion matrix"), exportPath(QStringLiteral("confusion.png")), tr("PNG images (*.png)"));
+    rememberDialogChoice(DialogKind::Export, path);
     if (path.isEmpty())
         return;
     if (exportMatrixPng(path))
@@ -109,7 +111,8 @@ void EvaluateView::exportPng()
 
 void EvaluateView::exportCsv()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export per-class table"), QStringLiteral("metrics.csv"), tr("CSV files (*.csv)"));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export per-class table"), exportPath(QStringLiteral("metrics.csv")), tr("CSV files (*.csv)"));
+    rememberDialogChoice(DialogKind::Export, path);
     if (path.isEmpty())
         return;
     if (exportTableCsv(path))

@@ -6,6 +6,7 @@
 #include "session/hub_model.h"
 #include "session/predictor.h"
 #include "ui/csv_export.h"
+#include "ui/dialog_folders.h"
 #include "ui/icons.h"
 #include "ui/pretrained_dialog.h"
 #include "ui/theme.h"
@@ -33,13 +34,15 @@ void MainWindow::buildMenus()
     auto *file = menuBar()->addMenu(tr("&File"));
     file->addAction(icon(IconId::Dataset), tr("Open &data set…"), this, &MainWindow::chooseDataset);
     file->addAction(icon(IconId::Model), tr("Open &model…"), this, [this] {
-        const auto dir = QFileDialog::getExistingDirectory(this, tr("Open a Hugging Face model folder"));
+        const auto dir = QFileDialog::getExistingDirectory(this, tr("Open a Hugging Face model folder"), dialogFolder(DialogKind::Model));
+        rememberDialogChoice(DialogKind::Model, dir);
         if (!dir.isEmpty())
             openModel(dir);
     });
     file->addAction(icon(IconId::Download), tr("&Get pretrained model…"), this, &MainWindow::choosePretrainedModel);
     file->addAction(icon(IconId::Open), tr("Open &run…"), this, [this] {
-        const auto dir = QFileDialog::getExistingDirectory(this, tr("Open a run folder"));
+        const auto dir = QFileDialog::getExistingDirectory(this, tr("Open a run folder"), dialogFolder(DialogKind::Run));
+        rememberDialogChoice(DialogKind::Run, dir);
         if (!dir.isEmpty())
             openRun(dir);
     });
@@ -97,7 +100,8 @@ void MainWindow::buildMenus()
 
 void MainWindow::chooseDataset()
 {
-    const auto dir = QFileDialog::getExistingDirectory(this, tr("Open data set (one folder per class)"));
+    const auto dir = QFileDialog::getExistingDirectory(this, tr("Open data set (one folder per class)"), dialogFolder(DialogKind::Dataset));
+    rememberDialogChoice(DialogKind::Dataset, dir);
     if (!dir.isEmpty())
         openDataset(dir);
 }

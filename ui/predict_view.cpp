@@ -1,5 +1,6 @@
 #include "ui/predict_view.h"
 
+#include "ui/dialog_folders.h"
 #include "ui/theme.h"
 
 #include "data/image_formats.h"
@@ -328,8 +329,10 @@ void PredictView::dropEvent(QDropEvent *event)
 
 void PredictView::openFiles(ListMode mode)
 {
-    const auto files = QFileDialog::getOpenFileNames(this, mode == ListMode::Add ? tr("Add images") : tr("Open images"), QString(),
+    const auto files = QFileDialog::getOpenFileNames(this, mode == ListMode::Add ? tr("Add images") : tr("Open images"), dialogFolder(DialogKind::Images),
                                                      tr("Images (%1)").arg(imageFilters().join(QLatin1Char(' '))));
+    if (!files.isEmpty())
+        rememberDialogChoice(DialogKind::Images, files.first());
     if (!files.isEmpty())
         predictFiles(files, mode);
 }
@@ -364,7 +367,8 @@ void PredictView::paste()
 
 void PredictView::exportCsv()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export predictions"), QStringLiteral("predictions.csv"), tr("CSV files (*.csv)"));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export predictions"), exportPath(QStringLiteral("predictions.csv")), tr("CSV files (*.csv)"));
+    rememberDialogChoice(DialogKind::Export, path);
     if (path.isEmpty())
         return;
     QVector<ExportRow> rows;

@@ -7,6 +7,7 @@
 #include "session/predictor.h"
 #include "session/review_session.h"
 #include "ui/core_messages.h"
+#include "ui/dialog_folders.h"
 #include "ui/review_model.h"
 #include "ui/theme.h"
 #include "ui/thumbnail_delegate.h"
@@ -187,7 +188,8 @@ void ReviewView::buildUi()
 
     connect(m_find, &QPushButton::clicked, this, &ReviewView::findLabelErrors);
     connect(m_open, &QPushButton::clicked, this, [this] {
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a folder of new, unlabelled frames"));
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a folder of new, unlabelled frames"), dialogFolder(DialogKind::Frames));
+        rememberDialogChoice(DialogKind::Frames, dir);
         if (!dir.isEmpty())
             openFrames(dir);
     });
