@@ -2361,7 +2361,7 @@ ya da Aç…, Ekle… veya Yapıştır&apos;ı kullanın.</translation>
     <message>
         <location filename="../ui/start_page.cpp" line="76"/>
         <source>Get a pretrained model…</source>
-        <translation>Hazır bir model edinin…</translation>
+        <translation>Önceden eğitilmiş bir model alın…</translation>
     </message>
     <message>
         <location filename="../ui/start_page.cpp" line="77"/>
