@@ -125,7 +125,11 @@ json readJson(const fs::path &path, std::vector<std::string> &problems)
 Inputs readInputs(const std::string &run)
 {
     Inputs in;
-    in.run = run;
+    // "runs/20261204-120000/" (as a shell completes it) names the run as "runs/20261204-120000" does.
+    fs::path normal = fs::path(run).lexically_normal();
+    if (normal.filename().empty() && normal.has_parent_path())
+        normal = normal.parent_path();
+    in.run = normal.string();
     const fs::path root(run);
     if (!fs::exists(root / "run.json"))
         throw std::runtime_error(run + " is not a run folder (no run.json)");
@@ -224,9 +228,7 @@ ReportResult writeRunReport(const ReportRequest &request)
                          testSection(in, text, figures, result.missing) + calibrationSection(in, text, figures, result.missing) +
                          examplesSection(request, text, figures, result.missing) + limitationsSection(text) +
                          QStringLiteral("<p class=\"notice\">%1</p>\n").arg(notice(text));
-    const std::string runName = fs::path(request.run).lexically_normal().filename().string().empty()
-                                    ? fs::path(request.run).lexically_normal().parent_path().filename().string()
-                                    : fs::path(request.run).lexically_normal().filename().string();
+    const std::string runName = fs::path(in.run).filename().string();
     const QString html = document(body, text, runName);
 
     QString standalone = html; // every figure inline: the file travels alone

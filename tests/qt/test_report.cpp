@@ -49,6 +49,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("language");
         QTest::addColumn<bool>("complete");
         QTest::addColumn<QStringList>("expected");
+        QTest::addColumn<QString>("suffix"); // after the run folder's path, as a shell's completion leaves it
         const QStringList en = {"Intended use", "Out-of-scope use", "<h2>Data</h2>", "Model and recipe", "Hardware, run time and versions",
                                 "Test results", "Calibration and prediction sets", "What the model looked at", "Limitations",
                                 "For research use only. Not for use in diagnostic procedures.",
@@ -60,27 +61,35 @@ private Q_SLOTS:
                                 "etiket listesi yok: etiketler sınıf klasörleridir", "Sınıf başına görüntü sayısı", "Karışıklık matrisi"};
         QTest::newRow("en, complete") << "en" << true
                                       << (en + QStringList{"88.9\u00a0%", "0.765", "0.490\u20131.000", "Expected calibration error (ECE)",
-                                                           "1.734", "predicted: <b>normal-cecum</b>", "Misclassified", "December 2026"});
+                                                           "1.734", "predicted: <b>normal-cecum</b>", "Misclassified", "December 2026",
+                                                           "<h1>Run report: run</h1>"})
+                                      << QString();
         QTest::newRow("tr, complete") << "tr" << true
                                       << (tr + QStringList{"%88,9", "0,765", "0,490\u20131,000", "Beklenen kalibrasyon hatası (ECE)", "1,734",
-                                                           "tahmin: <b>normal-cecum</b>", "Yanlış sınıflandırılanlar", "Aralık 2026"});
+                                                           "tahmin: <b>normal-cecum</b>", "Yanlış sınıflandırılanlar", "Aralık 2026"})
+                                      << QString();
         QTest::newRow("en, an old run without test part or calibration")
             << "en" << false
             << QStringList{"Intended use", "Limitations", "This run has no test part", "Calibration is not available",
-                           "Prediction sets are not available", "No explanation examples were computed", "could not be used"};
+                           "Prediction sets are not available", "No explanation examples were computed", "could not be used"}
+            << QString();
         QTest::newRow("tr, an old run without test part or calibration")
-            << "tr" << false << QStringList{"Kullanım amacı", "Bu eğitimin test bölümü yok", "Kalibrasyon yok", "Bu eğitim için tahmin kümeleri yok"};
+            << "tr" << false << QStringList{"Kullanım amacı", "Bu eğitimin test bölümü yok", "Kalibrasyon yok", "Bu eğitim için tahmin kümeleri yok"}
+            << QString();
+        QTest::newRow("en, the run folder given with a trailing slash") << "en" << false << QStringList{"<h1>Run report: run</h1>", "<title>"}
+                                                                        << QStringLiteral("/");
     }
     void sections()
     {
         QFETCH(QString, language);
         QFETCH(bool, complete);
         QFETCH(QStringList, expected);
+        QFETCH(QString, suffix);
         QTemporaryDir dir;
         testsupport::RunFixture fixture;
         fixture.calibration = fixture.test = fixture.lists = complete;
         vitscope::ReportRequest request;
-        request.run = testsupport::writeRunFixture(dir.filePath("run").toStdString(), fixture);
+        request.run = testsupport::writeRunFixture(dir.filePath("run").toStdString(), fixture) + suffix.toStdString();
         request.language = language.toStdString();
         if (complete)
             request.examples = {example(false), example(true)};
