@@ -35,352 +35,362 @@
         <translation>Yalnızca araştırma amaçlıdır. Tanı işlemlerinde kullanılmaz.</translation>
     </message>
     <message>
-        <location filename="../core/report/report.cpp" line="164"/>
-        <location filename="../core/report/report.cpp" line="200"/>
-        <location filename="../core/report/report_sections_run.cpp" line="142"/>
+        <location filename="../core/report/report.cpp" line="168"/>
+        <location filename="../core/report/report.cpp" line="204"/>
+        <location filename="../core/report/report_sections_run.cpp" line="137"/>
         <source>Run report</source>
         <translation>Eğitim raporu</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="78"/>
+        <location filename="../core/report/report_sections_run.cpp" line="81"/>
         <source>running (or killed)</source>
         <translation>sürüyor (ya da yarıda kesildi)</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="79"/>
+        <location filename="../core/report/report_sections_run.cpp" line="82"/>
         <source>finished</source>
         <translation>tamamlandı</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="80"/>
+        <location filename="../core/report/report_sections_run.cpp" line="83"/>
         <source>stopped</source>
         <translation>durduruldu</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="81"/>
+        <location filename="../core/report/report_sections_run.cpp" line="84"/>
         <source>stopped early (no improvement)</source>
         <translation>erken durduruldu (iyileşme yok)</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="82"/>
+        <location filename="../core/report/report_sections_run.cpp" line="85"/>
         <source>failed</source>
         <translation>başarısız oldu</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="90"/>
-        <location filename="../core/report/report_sections_run.cpp" line="315"/>
-        <location filename="../core/report/report_sections_run.cpp" line="327"/>
+        <location filename="../core/report/report_sections_run.cpp" line="93"/>
+        <location filename="../core/report/report_sections_run.cpp" line="310"/>
+        <location filename="../core/report/report_sections_run.cpp" line="322"/>
         <source>not recorded</source>
         <translation>kaydedilmemiş</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="144"/>
+        <location filename="../core/report/report_sections_run.cpp" line="103"/>
+        <source>CPU, 1 thread</source>
+        <translation>CPU, 1 iş parçacığı</translation>
+    </message>
+    <message>
+        <location filename="../core/report/report_sections_run.cpp" line="104"/>
+        <source>CPU, %1 threads</source>
+        <translation>CPU, %1 iş parçacığı</translation>
+    </message>
+    <message>
+        <location filename="../core/report/report_sections_run.cpp" line="139"/>
         <source>Status</source>
         <translation>Durum</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="145"/>
+        <location filename="../core/report/report_sections_run.cpp" line="140"/>
         <source>Written</source>
         <translation>Oluşturulma</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="146"/>
+        <location filename="../core/report/report_sections_run.cpp" line="141"/>
         <source>Run folder</source>
         <translation>Eğitim klasörü</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="148"/>
+        <location filename="../core/report/report_sections_run.cpp" line="143"/>
         <source>Message</source>
         <translation>İleti</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="155"/>
+        <location filename="../core/report/report_sections_run.cpp" line="150"/>
         <source>Intended use</source>
         <translation>Kullanım amacı</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="156"/>
+        <location filename="../core/report/report_sections_run.cpp" line="151"/>
         <source>Research on fine-tuning Vision Transformers to classify endoscopy images: comparing recipes, studying the model&apos;s errors, its calibration and what it attends to, on retrospective, de-identified images.</source>
         <translation>Endoskopi görüntülerini sınıflandırmak için Vision Transformer modellerinin ince ayarı üzerine araştırma: eğitim tariflerini karşılaştırmak, modelin hatalarını, kalibrasyonunu ve neye dikkat ettiğini geriye dönük, kimliksizleştirilmiş görüntüler üzerinde incelemek.</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="159"/>
+        <location filename="../core/report/report_sections_run.cpp" line="154"/>
         <source>Out-of-scope use</source>
         <translation>Kapsam dışı kullanım</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="160"/>
+        <location filename="../core/report/report_sections_run.cpp" line="155"/>
         <source>Diagnosis, screening, triage or any other decision about a patient&apos;s care.</source>
         <translation>Tanı, tarama, triyaj ya da hastanın bakımıyla ilgili başka herhangi bir karar.</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="161"/>
+        <location filename="../core/report/report_sections_run.cpp" line="156"/>
         <source>Use as, or inside, a medical device.</source>
         <translation>Tıbbi cihaz olarak ya da bir tıbbi cihazın içinde kullanım.</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="162"/>
+        <location filename="../core/report/report_sections_run.cpp" line="157"/>
         <source>Images from another hospital, endoscope or imaging setting, unless the model is validated again on such images.</source>
         <translation>Model bu tür görüntülerle yeniden doğrulanmadıkça başka bir hastanenin, endoskopun ya da görüntüleme koşulunun görüntüleri.</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="164"/>
+        <location filename="../core/report/report_sections_run.cpp" line="159"/>
         <source>Classes other than those it was trained on: the model always answers with one of its classes.</source>
         <translation>Eğitildiği sınıfların dışındaki sınıflar: model her zaman kendi sınıflarından biriyle yanıt verir.</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="174"/>
+        <location filename="../core/report/report_sections_run.cpp" line="169"/>
         <source>Data</source>
         <translation>Veri</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="175"/>
+        <location filename="../core/report/report_sections_run.cpp" line="170"/>
         <source>split from the data folder</source>
         <translation>veri klasöründen ayrıldı</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="181"/>
+        <location filename="../core/report/report_sections_run.cpp" line="176"/>
         <source>Data folder</source>
         <translation>Veri klasörü</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="182"/>
+        <location filename="../core/report/report_sections_run.cpp" line="177"/>
         <source>Validation folder</source>
         <translation>Doğrulama klasörü</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="183"/>
+        <location filename="../core/report/report_sections_run.cpp" line="178"/>
         <source>Test folder</source>
         <translation>Test klasörü</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="184"/>
+        <location filename="../core/report/report_sections_run.cpp" line="179"/>
         <source>Label manifest</source>
         <translation>Etiket listesi</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="184"/>
+        <location filename="../core/report/report_sections_run.cpp" line="179"/>
         <source>no label manifest: labels are the class folders</source>
         <translation>etiket listesi yok: etiketler sınıf klasörleridir</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="187"/>
+        <location filename="../core/report/report_sections_run.cpp" line="182"/>
         <source>Split (train / validation / test)</source>
         <translation>Bölme (eğitim / doğrulama / test)</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="190"/>
+        <location filename="../core/report/report_sections_run.cpp" line="185"/>
         <source>Split seed</source>
         <translation>Bölme tohumu</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="204"/>
+        <location filename="../core/report/report_sections_run.cpp" line="199"/>
         <source>Images per class</source>
         <translation>Sınıf başına görüntü sayısı</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="205"/>
+        <location filename="../core/report/report_sections_run.cpp" line="200"/>
         <location filename="../core/report/report_sections_eval.cpp" line="93"/>
         <location filename="../core/report/report_sections_eval.cpp" line="178"/>
         <source>Class</source>
         <translation>Sınıf</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="205"/>
+        <location filename="../core/report/report_sections_run.cpp" line="200"/>
         <source>Training</source>
         <translation>Eğitim</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="206"/>
+        <location filename="../core/report/report_sections_run.cpp" line="201"/>
         <source>Validation</source>
         <translation>Doğrulama</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="206"/>
+        <location filename="../core/report/report_sections_run.cpp" line="201"/>
         <source>Test</source>
         <translation>Test</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="207"/>
-        <location filename="../core/report/report_sections_run.cpp" line="217"/>
+        <location filename="../core/report/report_sections_run.cpp" line="202"/>
+        <location filename="../core/report/report_sections_run.cpp" line="212"/>
         <source>Total</source>
         <translation>Toplam</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="223"/>
+        <location filename="../core/report/report_sections_run.cpp" line="218"/>
         <source>The split (split.json) is not available: images per class cannot be shown.</source>
         <translation>Bölme dosyası (split.json) yok: sınıf başına görüntü sayıları gösterilemiyor.</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="224"/>
+        <location filename="../core/report/report_sections_run.cpp" line="219"/>
         <source>Images: %1 training, %2 validation, %3 test.</source>
         <translation>Görüntüler: %1 eğitim, %2 doğrulama, %3 test.</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="231"/>
+        <location filename="../core/report/report_sections_run.cpp" line="226"/>
         <source>Files left out and duplicates</source>
         <translation>Dışarıda bırakılan ve yinelenen dosyalar</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="235"/>
+        <location filename="../core/report/report_sections_run.cpp" line="230"/>
         <source>File</source>
         <translation>Dosya</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="235"/>
+        <location filename="../core/report/report_sections_run.cpp" line="230"/>
         <source>Reason</source>
         <translation>Neden</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="242"/>
+        <location filename="../core/report/report_sections_run.cpp" line="237"/>
         <source>No file was left out as unusable.</source>
         <translation>Kullanılamaz diye dışarıda bırakılan dosya yok.</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="243"/>
+        <location filename="../core/report/report_sections_run.cpp" line="238"/>
         <source>%1 files could not be used (this run recorded their number, not their names).</source>
         <translation>%1 dosya kullanılamadı (bu eğitim adlarını değil, yalnızca sayılarını kaydetti).</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="248"/>
+        <location filename="../core/report/report_sections_run.cpp" line="243"/>
         <source>Identical files (same content):</source>
         <translation>Özdeş dosyalar (aynı içerik):</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="255"/>
+        <location filename="../core/report/report_sections_run.cpp" line="250"/>
         <source>No identical files were found.</source>
         <translation>Özdeş dosya bulunmadı.</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="256"/>
+        <location filename="../core/report/report_sections_run.cpp" line="251"/>
         <source>%1 groups of identical files (this run recorded their number, not their names).</source>
         <translation>%1 özdeş dosya grubu (bu eğitim adlarını değil, yalnızca sayılarını kaydetti).</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="261"/>
+        <location filename="../core/report/report_sections_run.cpp" line="256"/>
         <source>Warnings about the split:</source>
         <translation>Bölmeyle ilgili uyarılar:</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="272"/>
+        <location filename="../core/report/report_sections_run.cpp" line="267"/>
         <source>Model and recipe</source>
         <translation>Model ve eğitim tarifi</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="276"/>
+        <location filename="../core/report/report_sections_run.cpp" line="271"/>
         <source>Starting model</source>
         <translation>Başlangıç modeli</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="277"/>
+        <location filename="../core/report/report_sections_run.cpp" line="272"/>
         <source>Hugging Face Hub id</source>
         <translation>Hugging Face Hub kimliği</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="277"/>
+        <location filename="../core/report/report_sections_run.cpp" line="272"/>
         <source>none (a local model)</source>
         <translation>yok (yerel bir model)</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="278"/>
+        <location filename="../core/report/report_sections_run.cpp" line="273"/>
         <source>Fine-tune mode</source>
         <translation>İnce ayar kipi</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="284"/>
-        <location filename="../core/report/report_sections_run.cpp" line="295"/>
+        <location filename="../core/report/report_sections_run.cpp" line="279"/>
+        <location filename="../core/report/report_sections_run.cpp" line="290"/>
         <source>Architecture</source>
         <translation>Mimari</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="285"/>
+        <location filename="../core/report/report_sections_run.cpp" line="280"/>
         <source>Input size (pixels)</source>
         <translation>Girdi boyutu (piksel)</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="286"/>
+        <location filename="../core/report/report_sections_run.cpp" line="281"/>
         <source>Patch size (pixels)</source>
         <translation>Yama boyutu (piksel)</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="287"/>
+        <location filename="../core/report/report_sections_run.cpp" line="282"/>
         <source>Hidden size</source>
         <translation>Gizli katman boyutu</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="288"/>
+        <location filename="../core/report/report_sections_run.cpp" line="283"/>
         <source>Encoder blocks</source>
         <translation>Kodlayıcı blokları</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="289"/>
+        <location filename="../core/report/report_sections_run.cpp" line="284"/>
         <source>Attention heads</source>
         <translation>Dikkat başlıkları</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="290"/>
+        <location filename="../core/report/report_sections_run.cpp" line="285"/>
         <source>MLP size</source>
         <translation>MLP boyutu</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="291"/>
+        <location filename="../core/report/report_sections_run.cpp" line="286"/>
         <source>Classes</source>
         <translation>Sınıflar</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="292"/>
+        <location filename="../core/report/report_sections_run.cpp" line="287"/>
         <source>Parameters (millions)</source>
         <translation>Parametreler (milyon)</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="296"/>
+        <location filename="../core/report/report_sections_run.cpp" line="291"/>
         <source>not available: the run has no exported model (checkpoints/best/config.json)</source>
         <translation>yok: eğitimin dışa aktarılmış modeli yok (checkpoints/best/config.json)</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="299"/>
+        <location filename="../core/report/report_sections_run.cpp" line="294"/>
         <source>Recipe (the whole configuration in run.json)</source>
         <translation>Eğitim tarifi (run.json içindeki yapılandırmanın tamamı)</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="309"/>
+        <location filename="../core/report/report_sections_run.cpp" line="304"/>
         <source>Hardware, run time and versions</source>
         <translation>Donanım, süre ve sürümler</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="313"/>
+        <location filename="../core/report/report_sections_run.cpp" line="308"/>
         <source>Device</source>
         <translation>Aygıt</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="314"/>
+        <location filename="../core/report/report_sections_run.cpp" line="309"/>
         <source>Started</source>
         <translation>Başlangıç</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="316"/>
+        <location filename="../core/report/report_sections_run.cpp" line="311"/>
         <source>Ended</source>
         <translation>Bitiş</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="317"/>
+        <location filename="../core/report/report_sections_run.cpp" line="312"/>
         <source>not recorded (the run did not end)</source>
         <translation>kaydedilmemiş (eğitim sona ermedi)</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="318"/>
+        <location filename="../core/report/report_sections_run.cpp" line="313"/>
         <source>Duration</source>
         <translation>Süre</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="320"/>
+        <location filename="../core/report/report_sections_run.cpp" line="315"/>
         <location filename="../core/report/report_sections_eval.cpp" line="116"/>
         <location filename="../core/report/report_figures.cpp" line="205"/>
         <source>not available</source>
         <translation>yok</translation>
     </message>
     <message>
-        <location filename="../core/report/report_sections_run.cpp" line="326"/>
+        <location filename="../core/report/report_sections_run.cpp" line="321"/>
         <source>Library versions</source>
         <translation>Kütüphane sürümleri</translation>
     </message>

@@ -5,6 +5,7 @@
 #include "config/hub_id.h"
 
 #include <QDateTime>
+#include <QRegularExpression>
 
 #include <array>
 #include <cmath>
@@ -90,6 +91,17 @@ QString orNotRecorded(const json &value, const Text &text)
 {
     const QString s = plainText(value);
     return s.isEmpty() ? text.t(QT_TRANSLATE_NOOP("Report", "not recorded")) : s.toHtmlEscaped();
+}
+
+// run.json's device in the report's language: the engine records "CPU, N threads" in English.
+QString deviceText(const json &value, const Text &text)
+{
+    static const QRegularExpression cpu(QStringLiteral("^CPU, (\\d+) threads$"));
+    const auto m = cpu.match(plainText(value));
+    if (!m.hasMatch())
+        return orNotRecorded(value, text);
+    return m.captured(1) == QLatin1String("1") ? text.t(QT_TRANSLATE_NOOP("Report", "CPU, 1 thread"))
+                                               : text.t(QT_TRANSLATE_NOOP("Report", "CPU, %1 threads")).arg(m.captured(1));
 }
 
 // Parameters of a ViT for image classification from its config.json (HF's layout).
@@ -293,7 +305,7 @@ QString runSection(const Inputs &in, const Text &text)
     const QDateTime started = QDateTime::fromString(plainText(member(r, "started")), Qt::ISODate);
     const QDateTime ended = QDateTime::fromString(plainText(member(r, "ended")), Qt::ISODate);
     std::vector<std::pair<QString, QString>> rows = {
-        {text.t(QT_TRANSLATE_NOOP("Report", "Device")), orNotRecorded(member(r, "device"), text)},
+        {text.t(QT_TRANSLATE_NOOP("Report", "Device")), deviceText(member(r, "device"), text)},
         {text.t(QT_TRANSLATE_NOOP("Report", "Started")), member(r, "started").is_string() ? text.dateTime(member(r, "started").get<std::string>())
                                                                                         : text.t(QT_TRANSLATE_NOOP("Report", "not recorded"))},
         {text.t(QT_TRANSLATE_NOOP("Report", "Ended")), member(r, "ended").is_string() ? text.dateTime(member(r, "ended").get<std::string>())

@@ -62,11 +62,12 @@ private Q_SLOTS:
         QTest::newRow("en, complete") << "en" << true
                                       << (en + QStringList{"88.9\u00a0%", "0.765", "0.490\u20131.000", "Expected calibration error (ECE)",
                                                            "1.734", "predicted: <b>normal-cecum</b>", "Misclassified", "December 2026",
-                                                           "<h1>Run report: run</h1>"})
+                                                           "<h1>Run report: run</h1>", "CPU, 2 threads"})
                                       << QString();
         QTest::newRow("tr, complete") << "tr" << true
                                       << (tr + QStringList{"%88,9", "0,765", "0,490\u20131,000", "Beklenen kalibrasyon hatası (ECE)", "1,734",
-                                                           "tahmin: <b>normal-cecum</b>", "Yanlış sınıflandırılanlar", "Aralık 2026"})
+                                                           "tahmin: <b>normal-cecum</b>", "Yanlış sınıflandırılanlar", "Aralık 2026",
+                                                           "CPU, 2 iş parçacığı"})
                                       << QString();
         QTest::newRow("en, an old run without test part or calibration")
             << "en" << false
