@@ -79,8 +79,8 @@ void ReviewModel::refresh(const LabelManifest &manifest)
         // New frames come without a content hash (nothing scanned them): read once, when a label
         // is first found for one, so that the label applies as it does to scanned images (an
         // unreadable file stays without one, and its label does not apply, as for a changed file).
-        if (st && e.sha256.isEmpty())
-            e.sha256 = QString::fromStdString(sha256File(e.path.toStdString()));
+        if (st)
+            fillHash(e);
         // A file changed since its label was set keeps its folder's label, as the scan does.
         const bool applies = st && st->edit.sha256 == e.sha256.toStdString();
         e.reviewed = applies;
@@ -165,6 +165,19 @@ QVariant ReviewModel::data(const QModelIndex &index, int role) const
     default:
         return {};
     }
+}
+
+void ReviewModel::fillHash(ReviewEntry &e)
+{
+    if (e.sha256.isEmpty())
+        e.sha256 = QString::fromStdString(sha256File(e.path.toStdString()));
+}
+
+QString ReviewModel::contentHash(int row)
+{
+    ReviewEntry &e = m_entries[m_rows[row]];
+    fillHash(e);
+    return e.sha256;
 }
 
 int ReviewModel::reviewedCount() const

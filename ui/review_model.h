@@ -48,6 +48,7 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
 
     const ReviewEntry &entry(int row) const { return m_entries[m_rows[row]]; }
+    QString contentHash(int row); // the entry's SHA-256; read from the file once for new frames, which come without one
     int entryCount() const { return static_cast<int>(m_entries.size()); }
     int reviewedCount() const;
     int rowOfEntry(int entryIndex) const; // -1 when filtered out
@@ -57,6 +58,7 @@ public:
 
 private:
     void rebuildRows();
+    static void fillHash(ReviewEntry &e);
     bool passes(const ReviewEntry &e) const;
     QString caption(const ReviewEntry &e) const;
 

@@ -2,7 +2,6 @@
 
 #include "data/image_formats.h"
 #include "data/label_manifest.h"
-#include "data/sha256.h"
 #include "engine/model_calibration.h"
 #include "session/predictor.h"
 #include "session/review_session.h"
@@ -380,7 +379,7 @@ void ReviewView::decide(int label)
         const ReviewEntry &e = m_model->entry(r);
         LabelEdit edit;
         edit.path = e.relPath.toStdString();
-        edit.sha256 = e.sha256.isEmpty() ? sha256File(e.path.toStdString()) : e.sha256.toStdString();
+        edit.sha256 = m_model->contentHash(r).toStdString();
         edit.folder = e.folder.toStdString();
         if (label == kExclude)
             edit.excluded = true;
