@@ -152,7 +152,7 @@ const QList<MessagePattern> &messages()
             fixed("computing frozen features", QT_TRANSLATE_NOOP("CoreMessages", "computing frozen features")),
             fixed("cross-validating", QT_TRANSLATE_NOOP("CoreMessages", "cross-validating")),
             // The device (core/engine/runtime.cpp deviceDescription).
-            fixed("CPU, 1 threads", QT_TRANSLATE_NOOP("CoreMessages", "CPU, 1 thread")),
+            pattern("^CPU, 1 threads?$", [](const auto &) { return QCoreApplication::translate("CoreMessages", "CPU, 1 thread"); }), // "threads": run.json before 12/2026
             pattern("^CPU, (\\d+) threads$", [](const auto &m) { return QCoreApplication::translate("CoreMessages", "CPU, %1 threads").arg(m.captured(1)); }),
             pattern("^CUDA device (\\d+)$", [](const auto &m) { return QCoreApplication::translate("CoreMessages", "CUDA device %1").arg(m.captured(1)); }),
             // The data set scan (core/data/dataset_scan.cpp, core/data/image_formats.cpp).

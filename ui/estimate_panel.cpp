@@ -40,7 +40,7 @@ QString fineTuneModeText(const FineTune &f)
     case FineTune::Mode::Full:
         return EstimatePanel::tr("Whole network");
     case FineTune::Mode::LastBlocks:
-        // Not a %n plural: English has no catalogue here to choose "block" or "blocks" from.
+        // The Train form's words for its choices ("Last block", "Last 2 blocks").
         return f.blocks == 1 ? EstimatePanel::tr("Last block") : EstimatePanel::tr("Last %1 blocks").arg(f.blocks);
     case FineTune::Mode::Head:
         return EstimatePanel::tr("Classifier only");

@@ -55,7 +55,8 @@ std::string deviceDescription(const torch::Device &device)
             return info->name + " (cuda:" + std::to_string(index) + ")";
         return "CUDA device " + std::to_string(index);
     }
-    return "CPU, " + std::to_string(torch::get_num_threads()) + " threads";
+    const int threads = torch::get_num_threads();
+    return "CPU, " + std::to_string(threads) + (threads == 1 ? " thread" : " threads");
 }
 
 std::string libtorchVersion()

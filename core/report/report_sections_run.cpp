@@ -96,7 +96,7 @@ QString orNotRecorded(const json &value, const Text &text)
 // run.json's device in the report's language: the engine records "CPU, N threads" in English.
 QString deviceText(const json &value, const Text &text)
 {
-    static const QRegularExpression cpu(QStringLiteral("^CPU, (\\d+) threads$"));
+    static const QRegularExpression cpu(QStringLiteral("^CPU, (\\d+) threads?$")); // "1 threads" in run.json before 12/2026
     const auto m = cpu.match(plainText(value));
     if (!m.hasMatch())
         return orNotRecorded(value, text);

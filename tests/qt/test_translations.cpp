@@ -134,6 +134,8 @@ private Q_SLOTS:
             << QStringLiteral("/m/model.safetensors: 'classifier.weight' has shape [8, 768] in the checkpoint but the config needs [3, 768]")
             << QStringLiteral("/m/model.safetensors: 'classifier.weight' kontrol noktasında [8, 768] biçiminde ama yapılandırma [3, 768] gerektiriyor");
         QTest::newRow("device") << QStringLiteral("CPU, 2 threads") << QStringLiteral("CPU, 2 iş parçacığı");
+        QTest::newRow("device, one thread") << QStringLiteral("CPU, 1 thread") << QStringLiteral("CPU, 1 iş parçacığı");
+        QTest::newRow("device, one thread, as older runs recorded it") << QStringLiteral("CPU, 1 threads") << QStringLiteral("CPU, 1 iş parçacığı");
         QTest::newRow("unknown") << QStringLiteral("something new") << QStringLiteral("something new");
     }
     void jobMessages()
